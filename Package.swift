@@ -1,0 +1,76 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "indigate",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "indigate", targets: ["indigate"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // C: GMime 3 and its shim for what Swift cannot import (macros, GType checks).
+        .systemLibrary(name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
+        .target(name: "CGMimeShim", dependencies: ["CGMime"]),
+        // C: libcurl and its shim for the variadic curl_easy_setopt/getinfo.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+
+        // The domain: no C, testable in memory.
+        .target(
+            name: "IndigateCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "IndigateStore",
+            dependencies: ["IndigateCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "IndigateMIME",
+            dependencies: ["IndigateCore", "CGMimeShim"]
+        ),
+        .target(
+            name: "IndigateTransport",
+            dependencies: ["IndigateCore", "CCurlShim", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "IndigateApp",
+            dependencies: [
+                "IndigateCore", "IndigateStore", "IndigateMIME", "IndigateTransport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "indigate",
+            dependencies: [
+                "IndigateApp", "IndigateCore", "IndigateStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(name: "IndigateCoreTests", dependencies: ["IndigateCore"]),
+        .testTarget(name: "IndigateStoreTests", dependencies: ["IndigateStore", "IndigateCore"]),
+        .testTarget(
+            name: "IndigateMIMETests",
+            dependencies: ["IndigateMIME", "IndigateCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "IndigateAppTests",
+            dependencies: ["IndigateApp", "IndigateCore", "IndigateStore", "IndigateMIME", "IndigateTransport"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

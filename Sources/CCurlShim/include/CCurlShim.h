@@ -1,0 +1,18 @@
+// Typed, non-variadic wrappers for libcurl's variadic curl_easy_setopt/curl_easy_getinfo,
+// which Swift cannot call. One function per argument type; each returns the CURLcode.
+#ifndef INDIGATE_CCURLSHIM_H
+#define INDIGATE_CCURLSHIM_H
+
+#include <curl/curl.h>
+
+CURLcode indigate_curl_setopt_long(CURL *handle, CURLoption option, long value);
+CURLcode indigate_curl_setopt_string(CURL *handle, CURLoption option, const char *value);
+CURLcode indigate_curl_setopt_pointer(CURL *handle, CURLoption option, void *value);
+CURLcode indigate_curl_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *value);
+CURLcode indigate_curl_setopt_write_function(CURL *handle,
+    size_t (*callback)(char *data, size_t size, size_t count, void *context));
+CURLcode indigate_curl_setopt_read_function(CURL *handle,
+    size_t (*callback)(char *buffer, size_t size, size_t count, void *context));
+CURLcode indigate_curl_getinfo_long(CURL *handle, CURLINFO info, long *value);
+
+#endif

@@ -1,0 +1,4 @@
+#ifndef CGMIME_SHIM_H
+#define CGMIME_SHIM_H
+#include <gmime/gmime.h>
+#endif

@@ -1,0 +1,161 @@
+#include "CGMimeShim.h"
+#include <string.h>
+
+static gpointer indigate_gmime_init_once(gpointer unused) {
+    (void)unused;
+    g_mime_init();
+    return NULL;
+}
+
+void indigate_gmime_init(void) {
+    static GOnce once = G_ONCE_INIT;
+    g_once(&once, indigate_gmime_init_once, NULL);
+}
+
+GMimeMessage *indigate_gmime_parse(const void *data, size_t length) {
+    // A memory stream that owns a copy: GMime may read lazily while the message lives.
+    GMimeStream *stream = g_mime_stream_mem_new_with_buffer((const char *)data, length);
+    GMimeParser *parser = g_mime_parser_new_with_stream(stream);
+    g_object_unref(stream);
+    GMimeParserOptions *options = g_mime_parser_options_new();
+    g_mime_parser_options_set_rfc2047_compliance_mode(options, GMIME_RFC_COMPLIANCE_LOOSE);
+    g_mime_parser_options_set_address_compliance_mode(options, GMIME_RFC_COMPLIANCE_LOOSE);
+    g_mime_parser_options_set_parameter_compliance_mode(options, GMIME_RFC_COMPLIANCE_LOOSE);
+    g_mime_parser_options_set_allow_addresses_without_domain(options, FALSE);
+    // Raw 8-bit headers: UTF-8 first, then windows-1251, the most common Russian legacy charset.
+    const char *fallback[] = { "utf-8", "windows-1251", NULL };
+    g_mime_parser_options_set_fallback_charsets(options, fallback);
+    GMimeMessage *message = g_mime_parser_construct_message(parser, options);
+    g_mime_parser_options_free(options);
+    g_object_unref(parser);
+    return message;
+}
+
+bool indigate_gmime_is_multipart(GMimeObject *object) { return GMIME_IS_MULTIPART(object); }
+bool indigate_gmime_is_part(GMimeObject *object) { return GMIME_IS_PART(object); }
+bool indigate_gmime_is_text_part(GMimeObject *object) { return GMIME_IS_TEXT_PART(object); }
+bool indigate_gmime_is_message_part(GMimeObject *object) { return GMIME_IS_MESSAGE_PART(object); }
+bool indigate_gmime_is_mailbox(InternetAddress *address) { return INTERNET_ADDRESS_IS_MAILBOX(address); }
+bool indigate_gmime_is_group(InternetAddress *address) { return INTERNET_ADDRESS_IS_GROUP(address); }
+
+GMimeObject *indigate_gmime_message_object(GMimeMessage *message) { return GMIME_OBJECT(message); }
+GMimeObject *indigate_gmime_part_object(GMimePart *part) { return GMIME_OBJECT(part); }
+GMimeObject *indigate_gmime_multipart_object(GMimeMultipart *multipart) { return GMIME_OBJECT(multipart); }
+GMimeMultipart *indigate_gmime_as_multipart(GMimeObject *object) {
+    return GMIME_IS_MULTIPART(object) ? GMIME_MULTIPART(object) : NULL;
+}
+
+GMimeObject *indigate_gmime_text_part_object(GMimeTextPart *part) { return GMIME_OBJECT(part); }
+GMimePart *indigate_gmime_text_part_as_part(GMimeTextPart *part) { return GMIME_PART(part); }
+
+int indigate_gmime_multipart_count(GMimeObject *multipart) {
+    return GMIME_IS_MULTIPART(multipart) ? g_mime_multipart_get_count(GMIME_MULTIPART(multipart)) : 0;
+}
+
+GMimeObject *indigate_gmime_multipart_child(GMimeObject *multipart, int index) {
+    if (!GMIME_IS_MULTIPART(multipart)) return NULL;
+    return g_mime_multipart_get_part(GMIME_MULTIPART(multipart), index);
+}
+
+GMimeMessage *indigate_gmime_message_part_message(GMimeObject *object) {
+    if (!GMIME_IS_MESSAGE_PART(object)) return NULL;
+    return g_mime_message_part_get_message(GMIME_MESSAGE_PART(object));
+}
+
+GMimeObject *indigate_gmime_message_body(GMimeMessage *message) {
+    return g_mime_message_get_mime_part(message);
+}
+
+InternetAddressList *indigate_gmime_group_members(InternetAddress *address) {
+    if (!INTERNET_ADDRESS_IS_GROUP(address)) return NULL;
+    return internet_address_group_get_members(INTERNET_ADDRESS_GROUP(address));
+}
+
+const char *indigate_gmime_mailbox_addr(InternetAddress *address) {
+    if (!INTERNET_ADDRESS_IS_MAILBOX(address)) return NULL;
+    return internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(address));
+}
+
+unsigned char *indigate_gmime_part_bytes(GMimeObject *part, size_t *length) {
+    *length = 0;
+    if (!GMIME_IS_PART(part)) return NULL;
+    GMimeDataWrapper *content = g_mime_part_get_content(GMIME_PART(part));
+    if (content == NULL) return NULL;
+    GMimeStream *sink = g_mime_stream_mem_new();
+    // Writing a data wrapper to a stream undoes the transfer encoding.
+    g_mime_data_wrapper_write_to_stream(content, sink);
+    GByteArray *array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(sink));
+    *length = array->len;
+    unsigned char *copy = g_malloc(array->len > 0 ? array->len : 1);
+    if (array->len > 0) memcpy(copy, array->data, array->len);
+    g_object_unref(sink);
+    return copy;
+}
+
+const char *indigate_gmime_part_filename(GMimeObject *part) {
+    if (!GMIME_IS_PART(part)) return NULL;
+    return g_mime_part_get_filename(GMIME_PART(part));
+}
+
+bool indigate_gmime_part_is_attachment(GMimeObject *part) {
+    if (!GMIME_IS_PART(part)) return false;
+    return g_mime_part_is_attachment(GMIME_PART(part));
+}
+
+char *indigate_gmime_to_utf8(const char *data, size_t length, const char *charset, size_t *out_length) {
+    *out_length = 0;
+    const char *name = g_mime_charset_iconv_name(charset);
+    if (name == NULL) return NULL;
+    iconv_t cd = g_mime_iconv_open("UTF-8", name);
+    if (cd == (iconv_t)-1) return NULL;
+    char *converted = g_mime_iconv_strndup(cd, data, length);
+    g_mime_iconv_close(cd);
+    if (converted != NULL) *out_length = strlen(converted);
+    return converted;
+}
+
+unsigned char *indigate_gmime_object_to_crlf_bytes(GMimeObject *object, size_t *length) {
+    GMimeFormatOptions *format = g_mime_format_options_new();
+    g_mime_format_options_set_newline_format(format, GMIME_NEWLINE_FORMAT_DOS);
+    GMimeStream *sink = g_mime_stream_mem_new();
+    g_mime_object_write_to_stream(object, format, sink);
+    g_mime_format_options_free(format);
+    GByteArray *array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(sink));
+    *length = array->len;
+    unsigned char *copy = g_malloc(array->len > 0 ? array->len : 1);
+    if (array->len > 0) memcpy(copy, array->data, array->len);
+    g_object_unref(sink);
+    return copy;
+}
+
+void indigate_gmime_part_set_bytes(GMimePart *part, const void *data, size_t length,
+                                   GMimeContentEncoding encoding) {
+    GMimeStream *stream = g_mime_stream_mem_new_with_buffer((const char *)data, length);
+    GMimeDataWrapper *wrapper = g_mime_data_wrapper_new_with_stream(stream, GMIME_CONTENT_ENCODING_DEFAULT);
+    g_mime_part_set_content(part, wrapper);
+    g_object_unref(wrapper);
+    g_object_unref(stream);
+    g_mime_part_set_content_encoding(part, encoding);
+}
+
+void indigate_gmime_message_set_date(GMimeMessage *message, long long unix_time, int utc_offset_seconds) {
+    GTimeZone *zone = g_time_zone_new_offset(utc_offset_seconds);
+    GDateTime *utc = g_date_time_new_from_unix_utc(unix_time);
+    GDateTime *local = g_date_time_to_timezone(utc, zone);
+    g_mime_message_set_date(message, local);
+    g_date_time_unref(local);
+    g_date_time_unref(utc);
+    g_time_zone_unref(zone);
+}
+
+char *indigate_gmime_encode_header_text(const char *utf8_text) {
+    return g_mime_utils_header_encode_text(NULL, utf8_text, "utf-8");
+}
+
+void indigate_gmime_message_add_utf8_mailbox(GMimeMessage *message, GMimeAddressType type,
+                                             const char *name, const char *addr) {
+    InternetAddress *mailbox = internet_address_mailbox_new(name, addr);
+    internet_address_set_charset(mailbox, "utf-8");
+    internet_address_list_add(g_mime_message_get_addresses(message, type), mailbox);
+    g_object_unref(mailbox);
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// The installation's settings, from `config/indigate.yaml`. Relative paths are relative to the
+/// working directory the command runs in.
+public struct IndigateConfig: Sendable, Codable, Equatable {
+    /// The region's name as letters print it.
+    public var region: String
+    /// The region's UTC offset (`+05:00`) or an IANA zone name (`Asia/Yekaterinburg`).
+    public var timezone: String
+    /// The SQLite file.
+    public var database: String
+    /// Where the HMAC secret is kept; generated on first start (mode 0600).
+    public var secretFile: String
+    public var gateway: Gateway
+    public var catalogue: String
+    public var organizations: String
+    public var templates: String
+    public var transport: Transport
+    public var schedule: Schedule
+    public var tokens: Tokens
+    public var limits: Limits
+
+    enum CodingKeys: String, CodingKey {
+        case region, timezone, database, gateway, catalogue, organizations, templates, transport, schedule
+        case tokens, limits
+        case secretFile = "secret_file"
+    }
+
+    /// The gateway's own mailbox: the From of every letter and the base of every Reply-To.
+    public struct Gateway: Sendable, Codable, Equatable {
+        /// `local@domain`; replies come to `local+<token>@domain`.
+        public var address: String
+        /// The display name in From.
+        public var name: String
+        /// Where schools may ask questions (printed in letters).
+        public var helpdesk: String
+    }
+
+    public struct Transport: Sendable, Codable, Equatable {
+        public var inbound: Endpoint
+        public var outbound: Endpoint
+    }
+
+    /// `kind: maildir` with a `path`. (SMTP and IMAP arrive with the transports issue.)
+    public struct Endpoint: Sendable, Codable, Equatable {
+        public var kind: String
+        public var path: String
+    }
+
+    /// The monthly calendar and the daemon's pace.
+    public struct Schedule: Sendable, Codable, Equatable {
+        /// The day of the month a round opens.
+        public var openDay: Int
+        /// The day of the month values are due.
+        public var deadlineDay: Int
+        /// The day of the month after which new data are expected (accepted values lock until then).
+        public var nextDataDay: Int
+        /// The indicator groups a round asks for; empty means all.
+        public var groups: [String]
+        /// Seconds between passes of `serve`.
+        public var pollSeconds: Int
+
+        enum CodingKeys: String, CodingKey {
+            case groups
+            case openDay = "open_day"
+            case deadlineDay = "deadline_day"
+            case nextDataDay = "next_data_day"
+            case pollSeconds = "poll_seconds"
+        }
+    }
+
+    public struct Tokens: Sendable, Codable, Equatable {
+        /// Days a reply token stays valid after its letter.
+        public var lifetimeDays: Int
+        enum CodingKeys: String, CodingKey { case lifetimeDays = "lifetime_days" }
+    }
+
+    public struct Limits: Sendable, Codable, Equatable {
+        /// The largest inbound message read, in bytes.
+        public var messageBytes: Int
+        /// The largest PDF accepted as a document, in bytes.
+        public var documentBytes: Int
+        /// Messages taken per poll pass and letters per flush pass.
+        public var batch: Int
+        enum CodingKeys: String, CodingKey {
+            case messageBytes = "message_bytes"
+            case documentBytes = "document_bytes"
+            case batch
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Crypto
+import Foundation
+import IndigateCore
+import IndigateMIME
+import IndigateStore
+import Logging
+
+/// The application: the store, the templates, the secret and the MIME tools, and every
+/// operation the CLI and the daemon run (in the extensions beside this file).
+public final class Gateway: Sendable {
+    public let config: IndigateConfig
+    public let store: Store
+    let templates: Templates
+    /// The HMAC secret's bytes (SymmetricKey is not Sendable on Linux; one is made per use).
+    let secretBytes: [UInt8]
+    let calendar: RegionalCalendar
+    let parser = MessageParser()
+    let composer = MessageComposer()
+    let logger: Logger
+
+    /// Opens the store (creating and migrating it), the templates and the secret.
+    public init(config: IndigateConfig, logger: Logger) throws {
+        self.config = config
+        self.logger = logger
+        guard let zone = config.timeZone else { throw ConfigError(file: "config", message: "bad timezone") }
+        calendar = RegionalCalendar(timeZone: zone)
+        templates = try Templates(directory: config.templates)
+        secretBytes = try Secret.loadOrCreate(path: config.secretFile)
+        store = try Store(path: config.database)
+    }
+
+    /// The catalogue as stored by `init`.
+    func catalogue(_ tx: StoreTransaction) throws -> Catalogue {
+        try tx.catalogue()
+    }
+
+    var secret: SymmetricKey { SymmetricKey(data: secretBytes) }
+
+    /// The gateway's domain, for Message-IDs.
+    var domain: String {
+        String(config.gateway.address.split(separator: "@").last ?? "indigate.invalid")
+    }
+}

@@ -1,0 +1,49 @@
+import IndigateCore
+import IndigateStore
+
+/// An organisation's standing in a round, indicator by indicator: the short summary that ends
+/// every receipt and notice.
+struct RoundSummary {
+    var round: StoredRound
+    var indicators: [Indicator]
+    var latest: [String: StoredValue]
+    var calendar: RegionalCalendar
+
+    /// Indicators with no value yet, or whose value was rejected.
+    var missing: [Indicator] {
+        indicators.filter { latest[$0.code] == nil || latest[$0.code]?.state == .rejected }
+    }
+
+    var waitingForDocument: [Indicator] {
+        indicators.filter { latest[$0.code]?.state == .saved }
+    }
+
+    func context() -> [String: Any] {
+        [
+            "month": calendar.monthTitle(round.month),
+            "deadline": RoundDates.display(round.deadline),
+            "nextDataAfter": RoundDates.display(round.nextDataAfter),
+            "summary": indicators.map { indicator -> [String: Any] in
+                ["code": indicator.code, "status": status(of: indicator)]
+            },
+            "missing": missing.map { ["code": $0.code, "question": $0.question] },
+            "hasMissing": !missing.isEmpty,
+            "missingCount": missing.count,
+            "waiting": waitingForDocument.map { ["code": $0.code, "document": $0.document ?? ""] },
+            "hasWaiting": !waitingForDocument.isEmpty,
+            "complete": missing.isEmpty && waitingForDocument.isEmpty,
+        ]
+    }
+
+    func status(of indicator: Indicator) -> String {
+        guard let value = latest[indicator.code] else { return "нет данных" }
+        switch value.state {
+        case .saved: return "\(value.value.russianText) — сохранено, ожидается документ (PDF)"
+        case .review: return "\(value.value.russianText) — на проверке"
+        case .accepted:
+            return "\(value.value.russianText) — принято (\(value.decidedAt.map(calendar.dateTime) ?? "")), ввод запрещен"
+        case .rejected:
+            return "значение '\(value.value.russianText)' отклонено" + (value.resolution.map { ". Резолюция: \($0)" } ?? "")
+        }
+    }
+}

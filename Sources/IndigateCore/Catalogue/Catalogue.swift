@@ -1,0 +1,51 @@
+/// The installation's indicator groups, in the order letters print them.
+public struct Catalogue: Sendable, Equatable {
+    public var groups: [IndicatorGroup]
+
+    public init(groups: [IndicatorGroup]) {
+        self.groups = groups
+    }
+
+    /// Every indicator, in catalogue order.
+    public var indicators: [Indicator] { groups.flatMap(\.indicators) }
+
+    /// The indicator with `code`, if any.
+    public func indicator(code: String) -> Indicator? {
+        indicators.first { $0.code == code }
+    }
+
+    /// The indicators of `groupCodes` (all groups when empty) that `organization` answers.
+    public func indicators(for organization: Organization, groups groupCodes: [String] = []) -> [Indicator] {
+        groups
+            .filter { groupCodes.isEmpty || groupCodes.contains($0.code) }
+            .flatMap(\.indicators)
+            .filter { $0.participants.includes(organization) }
+    }
+
+    /// Problems that make the catalogue unusable: duplicate codes, a code outside its group,
+    /// a percentage without exactly two parts. Empty when the catalogue is sound.
+    public func problems() -> [String] {
+        var problems: [String] = []
+        var seen: Set<String> = []
+        for group in groups {
+            if !seen.insert("group:" + group.code).inserted {
+                problems.append("group \(group.code) appears twice")
+            }
+            for indicator in group.indicators {
+                if !seen.insert(indicator.code).inserted {
+                    problems.append("indicator \(indicator.code) appears twice")
+                }
+                if !indicator.code.hasPrefix(group.code + ".") {
+                    problems.append("indicator \(indicator.code) does not start with its group's code \(group.code).")
+                }
+                if indicator.type == .percentage && indicator.parts.count != 2 {
+                    problems.append("percentage indicator \(indicator.code) needs exactly two parts")
+                }
+                if indicator.type != .percentage && !indicator.parts.isEmpty {
+                    problems.append("indicator \(indicator.code) has parts but is not a percentage")
+                }
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,9 @@
+/// How an indicator is answered (the portal's three field kinds).
+public enum IndicatorType: String, Sendable, Codable, CaseIterable {
+    /// A whole number ≥ 0.
+    case numeric
+    /// Да or Нет.
+    case yesno
+    /// Two whole numbers, (1) a part and (2) the whole; the percent is computed, never typed.
+    case percentage
+}

@@ -1,0 +1,18 @@
+/// Which organisations an indicator is asked of.
+public enum Participants: Sendable, Equatable {
+    /// Every school.
+    case schools
+    /// Every municipal education authority.
+    case mouo
+    /// The organisations with these INNs.
+    case list([String])
+
+    /// Whether `organization` takes part.
+    public func includes(_ organization: Organization) -> Bool {
+        switch self {
+        case .schools: organization.kind == .school
+        case .mouo: organization.kind == .mouo
+        case .list(let inns): inns.contains(organization.inn)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// A message as the parser hands it on: headers decoded to UTF-8, the readable text, and the
+/// attachments with their bytes. Plain data: nothing here points into a C library.
+public struct ParsedMessage: Sendable, Equatable {
+    public var messageID: String?
+    public var inReplyTo: String?
+    public var references: [String]
+    public var subject: String
+    /// The From mailboxes, lowercased.
+    public var from: [String]
+    /// Every recipient mailbox the message names (To, Cc, Delivered-To, X-Original-To),
+    /// lowercased: where a reply's token is found.
+    public var recipients: [String]
+    /// Headers that decide how the message is treated (auto-replies, loops), name lowercased.
+    public var headers: [String: String]
+    /// The text the sender wrote, from text/plain or HTML reduced to text, UTF-8.
+    public var text: String
+    public var attachments: [Attachment]
+
+    public init(
+        messageID: String? = nil, inReplyTo: String? = nil, references: [String] = [],
+        subject: String = "", from: [String] = [], recipients: [String] = [],
+        headers: [String: String] = [:], text: String = "", attachments: [Attachment] = []
+    ) {
+        self.messageID = messageID
+        self.inReplyTo = inReplyTo
+        self.references = references
+        self.subject = subject
+        self.from = from
+        self.recipients = recipients
+        self.headers = headers
+        self.text = text
+        self.attachments = attachments
+    }
+
+    /// One attached file.
+    public struct Attachment: Sendable, Equatable {
+        /// The file name as the sender's client gave it: a display name, never a path.
+        public var fileName: String
+        /// The declared media type, lowercased (`application/pdf`); not trusted.
+        public var contentType: String
+        public var bytes: [UInt8]
+
+        public init(fileName: String, contentType: String, bytes: [UInt8]) {
+            self.fileName = fileName
+            self.contentType = contentType
+            self.bytes = bytes
+        }
+
+        /// Whether the bytes are a whole PDF: `%PDF-` at the start and `%%EOF` in the last
+        /// kilobyte (GMime may silently truncate a broken base64 body, so metadata is not enough).
+        public var looksLikePDF: Bool {
+            guard bytes.count >= 16, bytes.starts(with: Array("%PDF-".utf8)) else { return false }
+            let tail = bytes.suffix(1024)
+            let eof = Array("%%EOF".utf8)
+            return tail.indices.contains { i in tail[i...].starts(with: eof) }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// Cuts a reply down to the text the sender wrote: everything before indigate's marker line,
+/// a quote header of a mail client, a signature or a phone's footer; `>`-quoted lines dropped.
+public enum ReplyText {
+    /// The line every indigate letter carries above its quotable body.
+    public static let marker = "— Ответьте выше этой строки —"
+
+    /// The new text of `body`.
+    public static func newText(of body: String) -> String {
+        let lines = body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        var kept: [String] = []
+        for (index, line) in lines.enumerated() {
+            let trimmed = line.trimmed
+            if endsNewText(trimmed, following: lines[(index + 1)...]) { break }
+            if trimmed.hasPrefix(">") { continue }
+            kept.append(line)
+        }
+        return kept.joined(separator: "\n")
+    }
+
+    static func endsNewText(_ line: String, following: ArraySlice<String>) -> Bool {
+        if line.contains("Ответьте выше этой строки") { return true }
+        if line == "--" || line == "-- " || line.hasPrefix("-- ") && line.count < 40 { return true }
+        let lowered = line.lowercased()
+        let separators = ["-----исходное сообщение-----", "-----original message-----",
+                          "-------- пересланное сообщение --------", "-------- forwarded message --------"]
+        if separators.contains(where: { lowered.hasPrefix($0) }) { return true }
+        if lowered.hasPrefix("________________") { return true }
+        let footers = ["отправлено с iphone", "отправлено с ipad", "отправлено из мобильной почты",
+                       "sent from my iphone", "sent from my ipad", "отправлено с моего", "sent from my",
+                       "отправлено из приложения"]
+        if footers.contains(where: { lowered.hasPrefix($0) }) { return true }
+        if lowered.hasSuffix("пишет:") || lowered.hasSuffix("wrote:") || lowered.hasSuffix("написал(а):")
+            || lowered.hasSuffix("написал:") || lowered.hasSuffix("написала:")
+        {
+            return true
+        }
+        // Gmail, Mail.ru, Yandex: a line that names the sender's address and ends with a colon.
+        if lowered.hasSuffix(":"), lowered.contains("@"), lowered.contains("<") || lowered.contains(",") {
+            return true
+        }
+        // Outlook: «От: …» followed within four lines by «Отправлено:», «Кому:» or «Тема:».
+        if lowered.hasPrefix("от:") || lowered.hasPrefix("from:") {
+            let next = following.prefix(4).map { $0.trimmed.lowercased() }
+            let fields = ["отправлено:", "кому:", "тема:", "дата:", "sent:", "to:", "subject:", "date:"]
+            if next.contains(where: { n in fields.contains(where: { n.hasPrefix($0) }) }) { return true }
+        }
+        return false
+    }
+}

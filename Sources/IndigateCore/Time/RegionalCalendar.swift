@@ -1,0 +1,51 @@
+import Foundation
+
+/// Dates as the region reads them: in its own time zone, «25.09.2020» and
+/// «07.08.2020 - 13:10:03» as in the seed's portal.
+public struct RegionalCalendar: Sendable {
+    public let timeZone: TimeZone
+
+    public init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+    }
+
+    var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar
+    }
+
+    /// «25.09.2020».
+    public func date(_ date: Date) -> String {
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%02d.%02d.%04d", c.day ?? 0, c.month ?? 0, c.year ?? 0)
+    }
+
+    /// «07.08.2020 - 13:10:03».
+    public func dateTime(_ date: Date) -> String {
+        let c = calendar.dateComponents([.hour, .minute, .second], from: date)
+        return self.date(date) + String(format: " - %02d:%02d:%02d", c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+    }
+
+    /// The start of the day `day` (a `YYYY-MM-DD` string) in the region, or nil if malformed.
+    public func startOfDay(_ day: String) -> Date? {
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
+    }
+
+    /// The `YYYY-MM-DD` of `date` in the region.
+    public func isoDay(_ date: Date) -> String {
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+    }
+
+    /// The region's month name in the genitive-free nominative («сентябрь 2020») of `month` (`YYYY-MM`).
+    public func monthTitle(_ month: String) -> String {
+        let names = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+                     "сентябрь", "октябрь", "ноябрь", "декабрь"]
+        let parts = month.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 2, (1...12).contains(parts[1]) else { return month }
+        return "\(names[parts[1] - 1]) \(parts[0])"
+    }
+}

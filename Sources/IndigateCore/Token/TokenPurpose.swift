@@ -1,0 +1,11 @@
+/// What a letter was for, and so what a reply to it may do.
+public enum TokenPurpose: UInt8, Sendable, Codable, CaseIterable {
+    /// A request letter of a round: the reply carries values.
+    case request = 1
+    /// A receipt or notice to a school: the reply carries values too.
+    case receipt = 2
+    /// A review letter to operators: the reply carries commands.
+    case review = 3
+    /// A digest to a coordinator: the reply may ask for reports only.
+    case digest = 4
+}

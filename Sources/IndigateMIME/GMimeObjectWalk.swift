@@ -1,0 +1,68 @@
+import CGMime
+import CGMimeShim
+
+/// Borrowed-pointer helpers over a parsed GMime tree. Nothing here takes or drops a reference:
+/// every pointer is valid while the `GMimeMessage` that owns the tree lives.
+enum GMimeTree {
+    /// The leaf parts of `object` in document order, descending into multiparts and into
+    /// attached messages (a reply forwarded by a colleague counts).
+    static func leaves(of object: UnsafeMutablePointer<GMimeObject>, depth: Int = 0, into result: inout [Leaf]) {
+        guard depth < MIMELimits.maximumDepth, result.count < MIMELimits.maximumParts else { return }
+        if indigate_gmime_is_multipart(object) {
+            for index in 0..<indigate_gmime_multipart_count(object) {
+                guard let child = indigate_gmime_multipart_child(object, index) else { continue }
+                leaves(of: child, depth: depth + 1, into: &result)
+            }
+        } else if indigate_gmime_is_message_part(object) {
+            guard let inner = indigate_gmime_message_part_message(object),
+                let body = indigate_gmime_message_body(inner)
+            else { return }
+            leaves(of: body, depth: depth + 1, into: &result)
+        } else if indigate_gmime_is_part(object) {
+            result.append(Leaf(object: object, depth: depth))
+        }
+    }
+
+    struct Leaf {
+        var object: UnsafeMutablePointer<GMimeObject>
+        var depth: Int
+    }
+
+    static func contentType(of object: UnsafeMutablePointer<GMimeObject>) -> (type: String, subtype: String) {
+        guard let contentType = g_mime_object_get_content_type(object) else { return ("text", "plain") }
+        let type = g_mime_content_type_get_media_type(contentType).map { String(cString: $0) } ?? "text"
+        let subtype = g_mime_content_type_get_media_subtype(contentType).map { String(cString: $0) } ?? "plain"
+        return (type.lowercased(), subtype.lowercased())
+    }
+
+    static func header(_ name: String, of object: UnsafeMutablePointer<GMimeObject>) -> String? {
+        g_mime_object_get_header(object, name).map { String(cString: $0) }
+    }
+
+    static func parameter(_ name: String, of object: UnsafeMutablePointer<GMimeObject>) -> String? {
+        g_mime_object_get_content_type_parameter(object, name).map { String(cString: $0) }
+    }
+
+    /// The transfer-decoded bytes of a leaf.
+    static func bytes(of leaf: UnsafeMutablePointer<GMimeObject>) -> [UInt8] {
+        var length = 0
+        guard let buffer = indigate_gmime_part_bytes(leaf, &length) else { return [] }
+        defer { g_free(buffer) }
+        return Array(UnsafeBufferPointer(start: buffer, count: length))
+    }
+
+    /// The mailboxes of an address list, lowercased, descending into groups.
+    static func mailboxes(_ list: UnsafeMutablePointer<InternetAddressList>?) -> [String] {
+        guard let list else { return [] }
+        var result: [String] = []
+        for index in 0..<internet_address_list_length(list) {
+            guard let address = internet_address_list_get_address(list, index) else { continue }
+            if let addr = indigate_gmime_mailbox_addr(address) {
+                result.append(String(cString: addr).lowercased())
+            } else if let members = indigate_gmime_group_members(address) {
+                result += mailboxes(members)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,111 @@
+import CGMime
+import CGMimeShim
+import IndigateCore
+
+/// Reads RFC 5322 bytes with GMime into a `ParsedMessage`. One parser may be used from one
+/// thread at a time; GMime objects never leave this type.
+public struct MessageParser: Sendable {
+    /// Headers copied into `ParsedMessage.headers` (lowercased names).
+    static let keptHeaders = [
+        "auto-submitted", "precedence", "x-autoreply", "x-autorespond", "return-path",
+        "x-indigate-loop", "authentication-results", "content-type", "x-failed-recipients",
+    ]
+
+    public init() {
+        indigate_gmime_init()
+    }
+
+    public func parse(_ bytes: [UInt8]) throws(MIMEError) -> ParsedMessage {
+        guard !bytes.isEmpty,
+            let message = bytes.withUnsafeBytes({ indigate_gmime_parse($0.baseAddress, $0.count) })
+        else { throw .notAMessage }
+        defer { g_object_unref(message) }
+        let object = indigate_gmime_message_object(message)!
+
+        var parsed = ParsedMessage()
+        parsed.messageID = g_mime_message_get_message_id(message).map { String(cString: $0) }
+        parsed.subject = g_mime_message_get_subject(message).map { String(cString: $0) } ?? ""
+        parsed.from = GMimeTree.mailboxes(g_mime_message_get_from(message))
+        parsed.recipients =
+            GMimeTree.mailboxes(g_mime_message_get_addresses(message, GMIME_ADDRESS_TYPE_TO))
+            + GMimeTree.mailboxes(g_mime_message_get_addresses(message, GMIME_ADDRESS_TYPE_CC))
+        for name in ["Delivered-To", "X-Original-To", "Envelope-To"] {
+            if let value = GMimeTree.header(name, of: object) {
+                let list = internet_address_list_parse(nil, value)
+                parsed.recipients += GMimeTree.mailboxes(list)
+                if let list { g_object_unref(UnsafeMutableRawPointer(list)) }
+            }
+        }
+        for name in Self.keptHeaders {
+            if let value = GMimeTree.header(name, of: object) { parsed.headers[name] = value }
+        }
+        parsed.inReplyTo = GMimeTree.header("In-Reply-To", of: object).flatMap { Self.messageIDs($0).first }
+        parsed.references = GMimeTree.header("References", of: object).map(Self.messageIDs) ?? []
+
+        var leaves: [GMimeTree.Leaf] = []
+        if let body = indigate_gmime_message_body(message) {
+            GMimeTree.leaves(of: body, into: &leaves)
+        }
+        readBody(leaves, into: &parsed)
+        return parsed
+    }
+
+    /// Picks the readable text (the first inline text/plain, else the first inline text/html
+    /// reduced to text) and collects every other leaf as an attachment.
+    private func readBody(_ leaves: [GMimeTree.Leaf], into parsed: inout ParsedMessage) {
+        func isInlineText(_ leaf: GMimeTree.Leaf, _ subtype: String) -> Bool {
+            let type = GMimeTree.contentType(of: leaf.object)
+            return type.type == "text" && type.subtype == subtype
+                && !indigate_gmime_part_is_attachment(leaf.object)
+                && indigate_gmime_part_filename(leaf.object) == nil
+        }
+        let plain = leaves.firstIndex { isInlineText($0, "plain") }
+        let html = leaves.firstIndex { isInlineText($0, "html") }
+        var textIndices: Set<Int> = []
+        if let plain {
+            parsed.text = text(of: leaves[plain].object)
+            textIndices.insert(plain)
+            // The HTML twin of a multipart/alternative is not an attachment.
+            if let html { textIndices.insert(html) }
+        } else if let html {
+            parsed.text = HTMLText.text(of: text(of: leaves[html].object))
+            textIndices.insert(html)
+        }
+        for (index, leaf) in leaves.enumerated() where !textIndices.contains(index) {
+            let type = GMimeTree.contentType(of: leaf.object)
+            let name = indigate_gmime_part_filename(leaf.object).map { String(cString: $0) } ?? ""
+            if name.isEmpty && type.type == "text" && !indigate_gmime_part_is_attachment(leaf.object) { continue }
+            parsed.attachments.append(
+                ParsedMessage.Attachment(
+                    fileName: name, contentType: "\(type.type)/\(type.subtype)",
+                    bytes: GMimeTree.bytes(of: leaf.object)))
+        }
+    }
+
+    private func text(of leaf: UnsafeMutablePointer<GMimeObject>) -> String {
+        let bytes = GMimeTree.bytes(of: leaf)
+        let decoded = TextDecoding.utf8(bytes, charset: GMimeTree.parameter("charset", of: leaf))
+        return decoded.replacingCRLF()
+    }
+
+    /// The message ids inside `<…>` in a header value.
+    static func messageIDs(_ value: String) -> [String] {
+        var ids: [String] = []
+        var rest = Substring(value)
+        while let open = rest.firstIndex(of: "<"), let close = rest[open...].firstIndex(of: ">") {
+            let id = rest[rest.index(after: open)..<close]
+            if !id.isEmpty { ids.append(String(id)) }
+            rest = rest[rest.index(after: close)...]
+        }
+        return ids
+    }
+}
+
+extension String {
+    func replacingCRLF() -> String {
+        var result = ""
+        result.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars where scalar != "\r" { result.unicodeScalars.append(scalar) }
+        return result
+    }
+}

@@ -1,0 +1,70 @@
+import GRDB
+import IndigateCore
+
+extension StoreTransaction {
+    /// Writes the catalogue's groups and indicators (updating those that exist) and recomputes
+    /// every indicator's participants from the organisations now stored.
+    public func saveCatalogue(_ catalogue: Catalogue) throws {
+        for (groupIndex, group) in catalogue.groups.enumerated() {
+            try db.execute(
+                sql: """
+                    INSERT INTO indicatorGroup (code, title, position) VALUES (?, ?, ?)
+                    ON CONFLICT(code) DO UPDATE SET title = excluded.title, position = excluded.position
+                    """, arguments: [group.code, group.title, groupIndex])
+            for (index, indicator) in group.indicators.enumerated() {
+                try db.execute(
+                    sql: """
+                        INSERT INTO indicator (code, groupCode, question, type, part1, part2, document, position)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT(code) DO UPDATE SET groupCode = excluded.groupCode,
+                            question = excluded.question, type = excluded.type, part1 = excluded.part1,
+                            part2 = excluded.part2, document = excluded.document, position = excluded.position
+                        """,
+                    arguments: [
+                        indicator.code, group.code, indicator.question, indicator.type.rawValue,
+                        indicator.parts.first, indicator.parts.dropFirst().first, indicator.document,
+                        groupIndex * 1000 + index,
+                    ])
+            }
+        }
+        try db.execute(sql: "DELETE FROM participant")
+        let organizations = try allOrganizations()
+        for indicator in catalogue.indicators {
+            for stored in organizations where indicator.participants.includes(stored.organization) {
+                try db.execute(
+                    sql: "INSERT INTO participant (indicatorCode, organizationId) VALUES (?, ?)",
+                    arguments: [indicator.code, stored.id])
+            }
+        }
+    }
+
+    /// The stored catalogue, in order; participants as stored.
+    public func catalogue() throws -> Catalogue {
+        var participants: [String: [String]] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.indicatorCode, o.inn FROM participant p JOIN organization o ON o.id = p.organizationId
+                """)
+        {
+            participants[row["indicatorCode"], default: []].append(row["inn"])
+        }
+        let groups = try Row.fetchAll(db, sql: "SELECT code, title FROM indicatorGroup ORDER BY position")
+        let indicators = try Row.fetchAll(db, sql: "SELECT * FROM indicator ORDER BY position")
+        return Catalogue(
+            groups: groups.map { group in
+                let code: String = group["code"]
+                return IndicatorGroup(
+                    code: code, title: group["title"],
+                    indicators: indicators.filter { $0["groupCode"] == code }.map { row in
+                        let part1: String? = row["part1"]
+                        let part2: String? = row["part2"]
+                        return Indicator(
+                            code: row["code"], groupCode: code, question: row["question"],
+                            type: IndicatorType(rawValue: row["type"]) ?? .numeric,
+                            parts: [part1, part2].compactMap { $0 }, document: row["document"],
+                            participants: .list(participants[row["code"], default: []]))
+                    })
+            })
+    }
+}

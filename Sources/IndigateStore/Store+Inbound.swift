@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import IndigateCore
+
+/// What `archive` found.
+public enum ArchiveResult: Sendable, Equatable {
+    /// A new message, archived under this id.
+    case new(Int64)
+    /// The same bytes were archived before and are not handled yet (a crash came between).
+    case pending(Int64)
+    /// The same bytes were archived and handled before.
+    case done(Int64)
+}
+
+extension StoreTransaction {
+    /// Archives the raw bytes of an inbound message unless the same bytes (by SHA-256) are
+    /// already archived.
+    public func archive(raw: [UInt8], sha256: String, source: String, at now: Date) throws -> ArchiveResult {
+        if let row = try Row.fetchOne(
+            db, sql: "SELECT id, outcome FROM inbound WHERE sha256 = ?", arguments: [sha256])
+        {
+            let id: Int64 = row["id"]
+            return row["outcome"] == InboundOutcome.pending.rawValue ? .pending(id) : .done(id)
+        }
+        try db.execute(
+            sql: "INSERT INTO inbound (receivedAt, source, sha256, raw, size) VALUES (?, ?, ?, ?, ?)",
+            arguments: [now, source, sha256, Data(raw), raw.count])
+        return .new(db.lastInsertedRowID)
+    }
+
+    public func inbound(id: Int64) throws -> StoredInbound? {
+        try Row.fetchOne(
+            db, sql: "SELECT id, sha256, raw, outcome, parseAttempts FROM inbound WHERE id = ?", arguments: [id]
+        ).map { row in
+            let data: Data = row["raw"]
+            return StoredInbound(
+                id: row["id"], sha256: row["sha256"], raw: Array(data),
+                outcome: InboundOutcome(rawValue: row["outcome"]) ?? .pending, parseAttempts: row["parseAttempts"])
+        }
+    }
+
+    /// Ids of archived messages not yet handled, oldest first.
+    public func pendingInbound() throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT id FROM inbound WHERE outcome = 'pending' ORDER BY id")
+    }
+
+    /// Counts one more attempt to parse the message (committed before the parse, so a parser
+    /// crash is counted too).
+    public func countParseAttempt(inboundID: Int64) throws {
+        try db.execute(sql: "UPDATE inbound SET parseAttempts = parseAttempts + 1 WHERE id = ?", arguments: [inboundID])
+    }
+
+    /// Records what the parser read of the envelope.
+    public func describeInbound(id: Int64, messageID: String?, from: String?, subject: String?) throws {
+        try db.execute(
+            sql: "UPDATE inbound SET messageId = ?, fromAddress = ?, subject = ? WHERE id = ?",
+            arguments: [messageID, from, String((subject ?? "").prefix(500)), id])
+    }
+
+    /// Whether another handled message has the same Message-ID and sender (a resend of the
+    /// same message with other bytes, e.g. other Received headers).
+    public func isDuplicate(inboundID: Int64, messageID: String, from: String) throws -> Bool {
+        try Int64.fetchOne(
+            db,
+            sql: """
+                SELECT id FROM inbound WHERE messageId = ? AND fromAddress = ? AND id <> ? AND outcome <> 'pending'
+                LIMIT 1
+                """, arguments: [messageID, from, inboundID]) != nil
+    }
+
+    /// Marks the message handled.
+    public func finishInbound(id: Int64, outcome: InboundOutcome, detail: String?, contactID: Int64?, at now: Date)
+        throws
+    {
+        try db.execute(
+            sql: "UPDATE inbound SET outcome = ?, outcomeDetail = ?, contactId = ?, processedAt = ? WHERE id = ?",
+            arguments: [outcome.rawValue, detail, contactID, now, id])
+    }
+
+    /// Sets a message aside for operators with the reason.
+    public func quarantine(inboundID: Int64, reason: String, detail: String?, at now: Date) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO quarantine (inboundId, reason, detail, createdAt) VALUES (?, ?, ?, ?)
+                ON CONFLICT(inboundId) DO NOTHING
+                """, arguments: [inboundID, reason, detail, now])
+        try finishInbound(id: inboundID, outcome: .quarantined, detail: reason, contactID: nil, at: now)
+    }
+
+    /// Appends to the audit log.
+    public func audit(actor: String, action: String, detail: String, at now: Date) throws {
+        try db.execute(
+            sql: "INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)",
+            arguments: [now, actor, action, detail])
+    }
+}

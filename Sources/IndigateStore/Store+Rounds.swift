@@ -1,0 +1,57 @@
+import Foundation
+import GRDB
+import IndigateCore
+
+extension StoreTransaction {
+    /// Records a new round asking for `indicatorCodes`. Fails with `roundExists` if the month
+    /// already has one: a round is opened once.
+    public func openRound(
+        month: String, deadline: String, nextDataAfter: String, indicatorCodes: [String], at now: Date
+    ) throws -> StoredRound {
+        if try Int64.fetchOne(db, sql: "SELECT id FROM round WHERE month = ?", arguments: [month]) != nil {
+            throw StoreError(operation: "open the round \(month)", message: "the round is already open")
+        }
+        try db.execute(
+            sql: "INSERT INTO round (month, deadline, nextDataAfter, openedAt) VALUES (?, ?, ?, ?)",
+            arguments: [month, deadline, nextDataAfter, now])
+        let id = db.lastInsertedRowID
+        for code in indicatorCodes {
+            try db.execute(
+                sql: "INSERT INTO roundIndicator (roundId, indicatorCode) VALUES (?, ?)", arguments: [id, code])
+        }
+        return try round(id: id)!
+    }
+
+    public func round(id: Int64) throws -> StoredRound? {
+        try Row.fetchOne(db, sql: "SELECT * FROM round WHERE id = ?", arguments: [id]).map(round)
+    }
+
+    public func round(month: String) throws -> StoredRound? {
+        try Row.fetchOne(db, sql: "SELECT * FROM round WHERE month = ?", arguments: [month]).map(round)
+    }
+
+    /// Every round, newest first.
+    public func rounds() throws -> [StoredRound] {
+        try Row.fetchAll(db, sql: "SELECT * FROM round ORDER BY month DESC").map(round)
+    }
+
+    /// The newest round opened at or before `now`.
+    public func currentRound(at now: Date) throws -> StoredRound? {
+        try Row.fetchOne(
+            db, sql: "SELECT * FROM round WHERE openedAt <= ? ORDER BY month DESC LIMIT 1", arguments: [now]
+        ).map(round)
+    }
+
+    private func round(_ row: Row) throws -> StoredRound {
+        let id: Int64 = row["id"]
+        let codes = try String.fetchAll(
+            db,
+            sql: """
+                SELECT ri.indicatorCode FROM roundIndicator ri JOIN indicator i ON i.code = ri.indicatorCode
+                WHERE ri.roundId = ? ORDER BY i.position
+                """, arguments: [id])
+        return StoredRound(
+            id: id, month: row["month"], deadline: row["deadline"], nextDataAfter: row["nextDataAfter"],
+            openedAt: row["openedAt"], indicatorCodes: codes)
+    }
+}

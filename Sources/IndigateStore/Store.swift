@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+
+/// The SQLite store: one file, WAL, `synchronous=FULL` (a commit survives power loss), foreign
+/// keys on. Every write goes through `write`, one transaction per call.
+public final class Store: Sendable {
+    let queue: DatabaseQueue
+
+    /// Opens (creating if needed) the database at `path` and migrates it.
+    public init(path: String) throws(StoreError) {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.writeWithoutTransaction { db in
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            }
+            try Schema.migrator.migrate(queue)
+        } catch {
+            throw StoreError(operation: "open the database at \(path)", underlying: error)
+        }
+    }
+
+    /// Runs `body` in one write transaction; nothing of it is kept if it throws.
+    public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        do {
+            return try queue.write { db in try body(StoreTransaction(db: db)) }
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError(operation: "write", underlying: error)
+        }
+    }
+
+    /// Runs `body` on a consistent read-only view.
+    public func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        do {
+            return try queue.read { db in try body(StoreTransaction(db: db)) }
+        } catch let error as DatabaseError {
+            throw StoreError(operation: "read", underlying: error)
+        }
+    }
+
+    /// The settings the database actually runs with, for checks and `status`.
+    public func pragmas() throws -> (journalMode: String, synchronous: Int, foreignKeys: Bool) {
+        try queue.read { db in
+            (
+                try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "",
+                try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1,
+                try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? false
+            )
+        }
+    }
+}
+
+/// A transaction in progress: the only way code outside this module reaches the database.
+public struct StoreTransaction {
+    let db: Database
+}
+
+extension StoreTransaction {
+    /// Runs `body` in a savepoint: if it throws, its changes are undone and the error is
+    /// rethrown, while the enclosing transaction (a batch) goes on.
+    public func savepoint<T>(_ body: () throws -> T) throws -> T {
+        var result: T?
+        try db.inSavepoint {
+            result = try body()
+            return .commit
+        }
+        return result!
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// A Maildir folder (tmp, new, cur). Messages are delivered as the Maildir convention asks:
+/// written to tmp, fsynced, renamed into new, and the directory fsynced.
+public struct Maildir: Sendable {
+    public let path: String
+
+    public init(path: String) throws(TransportError) {
+        self.path = path
+        for sub in ["tmp", "new", "cur"] {
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: path + "/" + sub, withIntermediateDirectories: true)
+            } catch {
+                throw TransportError("cannot create the Maildir folder \(path)/\(sub)")
+            }
+        }
+    }
+
+    /// Writes `bytes` durably as `new/<name>`.
+    public func deliver(_ bytes: [UInt8], name: String) throws(TransportError) {
+        let temporary = "\(path)/tmp/\(name)"
+        let final = "\(path)/new/\(name)"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o640)
+        guard fd >= 0 else { throw TransportError("cannot create \(temporary): errno \(errno)") }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                close(fd)
+                unlink(temporary)
+                throw TransportError("cannot write \(temporary): errno \(code)")
+            }
+            written += n
+        }
+        guard fsync(fd) == 0 else {
+            let code = errno
+            close(fd)
+            unlink(temporary)
+            throw TransportError("cannot fsync \(temporary): errno \(code)")
+        }
+        close(fd)
+        guard rename(temporary, final) == 0 else { throw TransportError("cannot rename into \(final): errno \(errno)") }
+        Self.syncDirectory(path + "/new")
+    }
+
+    /// File names in `new`, oldest first by name (Maildir names start with the time).
+    public func newMessages() throws(TransportError) -> [String] {
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: path + "/new")
+                .filter { !$0.hasPrefix(".") }.sorted()
+        } catch {
+            throw TransportError("cannot list \(path)/new")
+        }
+    }
+
+    public func read(newMessage name: String) throws(TransportError) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: "\(path)/new/\(name)") else {
+            throw TransportError("cannot read \(path)/new/\(name)")
+        }
+        return Array(data)
+    }
+
+    /// Moves a handled message from new to cur, marked seen.
+    public func moveToCur(_ name: String) throws(TransportError) {
+        let target = "\(path)/cur/\(name):2,S"
+        guard rename("\(path)/new/\(name)", target) == 0 else {
+            if errno == ENOENT, FileManager.default.fileExists(atPath: target) { return }
+            throw TransportError("cannot move \(name) to cur: errno \(errno)")
+        }
+        Self.syncDirectory(path + "/cur")
+    }
+
+    static func syncDirectory(_ path: String) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
+    }
+}

@@ -1,0 +1,59 @@
+/// A message taken from an inbound source, with what the source needs to mark it done.
+public struct InboundItem: Sendable, Equatable {
+    /// Where it came from, for the archive (`maildir:<file name>`, `imap:<uidvalidity>:<uid>`).
+    public var source: String
+    public var raw: [UInt8]
+    /// The source's own handle (a file name, a UID).
+    public var handle: String
+
+    public init(source: String, raw: [UInt8], handle: String) {
+        self.source = source
+        self.raw = raw
+        self.handle = handle
+    }
+}
+
+/// Where replies come from. `markDone` is called only after the transaction that handled the
+/// message has committed; a message not marked done is offered again.
+public protocol InboundSource: Sendable {
+    func fetch(limit: Int) throws(TransportError) -> [InboundItem]
+    func markDone(_ item: InboundItem) throws(TransportError)
+}
+
+/// One letter to send.
+public struct OutboundMessage: Sendable, Equatable {
+    /// The outbox row id: a delivery retried for the same id must not make a second copy
+    /// where the transport can avoid it.
+    public var id: Int64
+    public var envelopeFrom: String
+    public var recipient: String
+    public var raw: [UInt8]
+
+    public init(id: Int64, envelopeFrom: String, recipient: String, raw: [UInt8]) {
+        self.id = id
+        self.envelopeFrom = envelopeFrom
+        self.recipient = recipient
+        self.raw = raw
+    }
+}
+
+/// What became of one delivery attempt.
+public enum DeliveryResult: Sendable, Equatable {
+    case sent
+    /// Try again later (a 4xx, a connection failure).
+    case deferred(String)
+    /// Never going to work (a 5xx): keep the server's answer.
+    case failed(String)
+}
+
+/// Where letters go. One call sends a whole batch over one connection where that applies.
+public protocol OutboundTransport: Sendable {
+    func send(_ messages: [OutboundMessage]) -> [DeliveryResult]
+}
+
+/// A transport failure, with the path or server it concerns.
+public struct TransportError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import IndigateApp
+import Logging
+
+/// Options every subcommand takes.
+struct CommonOptions: ParsableArguments {
+    @Option(help: "The configuration file.")
+    var config = "config/indigate.yaml"
+
+    @Option(help: "A fixed clock for tests, ISO 8601 (2020-09-10T11:00:00+05:00).")
+    var now: String?
+
+    @Flag(help: "Log debug details to stderr.")
+    var verbose = false
+
+    func validate() throws {
+        if let now, Self.parseDate(now) == nil {
+            throw ValidationError("--now must be an ISO 8601 date and time, like 2020-09-10T11:00:00+05:00")
+        }
+    }
+
+    /// The clock: fixed by `--now`, else the system's.
+    var clock: @Sendable () -> Date {
+        if let fixed = now.flatMap(Self.parseDate) { return { fixed } }
+        return { Date() }
+    }
+
+    static func parseDate(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
+    }
+
+    /// Loads the configuration and opens the gateway, logging to stderr.
+    func gateway() throws -> Gateway {
+        let level: Logger.Level = verbose ? .debug : .info
+        LoggingBootstrap.once(level: level)
+        var logger = Logger(label: "indigate")
+        logger.logLevel = level
+        let configuration = try ConfigLoader.load(path: config)
+        return try Gateway(config: configuration, logger: logger)
+    }
+}
+
+/// Bootstraps swift-log once per process (a second bootstrap would trap).
+enum LoggingBootstrap {
+    nonisolated(unsafe) private static var done = false
+    static func once(level: Logger.Level) {
+        guard !done else { return }
+        done = true
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }
+}

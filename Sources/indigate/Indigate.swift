@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// `indigate`: the command line of the gateway. Every subcommand takes `--config` and `--now`.
+@main
+struct Indigate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "indigate",
+        abstract: "Monthly monitoring of education indicators over plain email.",
+        subcommands: [
+            InitCommand.self, RoundCommand.self, IngestCommand.self, PollCommand.self, FlushCommand.self,
+            TickCommand.self, ServeCommand.self, StatusCommand.self, ValuesCommand.self, PreviewCommand.self,
+        ])
+}

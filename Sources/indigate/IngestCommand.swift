@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import IndigateApp
+import IndigateStore
+
+/// `ingest`: one message from a file or stdin, as a Postfix pipe(8) transport would hand it.
+/// Exit codes follow sysexits(3): 0 once the message is recorded (applied, quarantined or
+/// deliberately ignored), 75 (EX_TEMPFAIL) when it could not be recorded now and the MTA
+/// should retry, 78 (EX_CONFIG) for a broken configuration, 66 (EX_NOINPUT) for a missing file.
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest", abstract: "Process one RFC 5322 message from FILE or stdin.")
+
+    @OptionGroup var options: CommonOptions
+    @Argument(help: "The message file; stdin when omitted.") var file: String?
+
+    func run() throws {
+        let raw: [UInt8]
+        if let file {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                FileHandle.standardError.write(Data("indigate: cannot read \(file)\n".utf8))
+                throw ExitCode(66)
+            }
+            raw = Array(data)
+        } else {
+            raw = Array(FileHandle.standardInput.readDataToEndOfFile())
+        }
+        let gateway: Gateway
+        do {
+            gateway = try options.gateway()
+        } catch let error as ConfigError {
+            FileHandle.standardError.write(Data("indigate: \(error)\n".utf8))
+            throw ExitCode(78)
+        } catch {
+            FileHandle.standardError.write(Data("indigate: \(error)\n".utf8))
+            throw ExitCode(75)
+        }
+        do {
+            let outcome = try gateway.ingest(raw, source: file.map { "file:\($0)" } ?? "stdin", now: options.clock())
+            print(Self.describe(outcome))
+        } catch {
+            FileHandle.standardError.write(Data("indigate: not recorded, try again later: \(error)\n".utf8))
+            throw ExitCode(75)
+        }
+    }
+
+    static func describe(_ outcome: MessageOutcome) -> String {
+        switch outcome {
+        case .applied(let id): "applied \(id)"
+        case .quarantined(let id, let reason): "quarantined \(id): \(reason)"
+        case .ignored(let id, let reason): "ignored \(id): \(reason)"
+        case .duplicate(let id): "duplicate of \(id)"
+        }
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create or migrate the database and load the catalogue and organisations (idempotent).")
+
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        let gateway = try options.gateway()
+        let summary = try gateway.initialize(now: options.clock())
+        try Output.json(summary)
+    }
+}

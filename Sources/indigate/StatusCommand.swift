@@ -1,0 +1,65 @@
+import ArgumentParser
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Counts of organisations, contacts, rounds, values by state, outbox by state, quarantine.")
+    @OptionGroup var options: CommonOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let gateway = try options.gateway()
+        let status = try gateway.status()
+        if json {
+            try Output.json(status)
+        } else {
+            print("organisations: \(status.organizations)")
+            print("contacts: " + status.contacts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            print("indicators: \(status.indicators)")
+            print("rounds: " + (status.rounds.isEmpty ? "none" : status.rounds.joined(separator: ", ")))
+            print("values: " + status.values.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            print("documents: \(status.documents)")
+            print("inbound: " + status.inbound.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            print("outbox: " + status.outbox.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            print("quarantine: \(status.quarantine)")
+        }
+    }
+}
+
+struct ValuesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "values", abstract: "Values with state, date and history.")
+    @OptionGroup var options: CommonOptions
+    @Flag(help: "Print JSON.") var json = false
+    @Option(help: "Only this organisation (INN).") var org: String?
+    @Option(help: "Only this round (YYYY-MM).") var round: String?
+
+    func run() throws {
+        let gateway = try options.gateway()
+        let values = try gateway.values(inn: org, month: round)
+        if json {
+            try Output.json(values)
+        } else {
+            for value in values {
+                print("\(value.inn) \(value.round) \(value.indicator): \(value.value) [\(value.state)] \(value.submittedAt)")
+            }
+        }
+    }
+}
+
+struct PreviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "preview", abstract: "Print a letter as RFC 5322 without sending it.",
+        subcommands: [Request.self])
+
+    struct Request: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The request letter an organisation would get.")
+        @OptionGroup var options: CommonOptions
+        @Option(help: "The organisation's INN.") var org: String
+
+        func run() throws {
+            let gateway = try options.gateway()
+            Output.bytes(try gateway.previewRequest(inn: org, now: options.clock()))
+        }
+    }
+}
