@@ -62,15 +62,17 @@ let package = Package(
         ),
         .testTarget(name: "IndigateCoreTests", dependencies: ["IndigateCore"]),
         .testTarget(name: "IndigateStoreTests", dependencies: ["IndigateStore", "IndigateCore"]),
-        .testTarget(
-            name: "IndigateMIMETests",
-            dependencies: ["IndigateMIME", "IndigateCore"],
-            resources: [.copy("Fixtures")]
-        ),
+        .testTarget(name: "IndigateMIMETests", dependencies: ["IndigateMIME", "IndigateCore"]),
         .testTarget(
             name: "IndigateAppTests",
-            dependencies: ["IndigateApp", "IndigateCore", "IndigateStore", "IndigateMIME", "IndigateTransport"],
-            resources: [.copy("Fixtures")]
+            dependencies: [
+                "IndigateApp", "IndigateCore", "IndigateStore", "IndigateMIME", "IndigateTransport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ],
+            // Fixtures are read from the source tree (#filePath), not bundled.
+            exclude: ["Fixtures"]
         ),
     ]
 )

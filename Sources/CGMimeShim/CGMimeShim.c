@@ -159,3 +159,17 @@ void indigate_gmime_message_add_utf8_mailbox(GMimeMessage *message, GMimeAddress
     internet_address_list_add(g_mime_message_get_addresses(message, type), mailbox);
     g_object_unref(mailbox);
 }
+
+char *indigate_gmime_raw_header(GMimeObject *object, const char *name) {
+    GMimeHeaderList *list = g_mime_object_get_header_list(object);
+    if (list == NULL) return NULL;
+    GMimeHeader *header = g_mime_header_list_get_header(list, name);
+    if (header == NULL) return NULL;
+    const char *raw = g_mime_header_get_raw_value(header);
+    if (raw == NULL) return NULL;
+    return g_mime_utils_header_unfold(raw);
+}
+
+char *indigate_gmime_decode_header_text(const char *text) {
+    return g_mime_utils_header_decode_text(NULL, text);
+}

@@ -8,7 +8,7 @@ public struct MessageParser: Sendable {
     /// Headers copied into `ParsedMessage.headers` (lowercased names).
     static let keptHeaders = [
         "auto-submitted", "precedence", "x-autoreply", "x-autorespond", "return-path",
-        "x-indigate-loop", "authentication-results", "content-type", "x-failed-recipients",
+        "x-indigate-loop", "authentication-results", "x-failed-recipients",
     ]
 
     public init() {
@@ -24,11 +24,12 @@ public struct MessageParser: Sendable {
 
         var parsed = ParsedMessage()
         parsed.messageID = g_mime_message_get_message_id(message).map { String(cString: $0) }
-        parsed.subject = g_mime_message_get_subject(message).map { String(cString: $0) } ?? ""
+        parsed.subject = HeaderText.header("Subject", of: object) ?? ""
         parsed.from = GMimeTree.mailboxes(g_mime_message_get_from(message))
         parsed.recipients =
             GMimeTree.mailboxes(g_mime_message_get_addresses(message, GMIME_ADDRESS_TYPE_TO))
             + GMimeTree.mailboxes(g_mime_message_get_addresses(message, GMIME_ADDRESS_TYPE_CC))
+        parsed.replyTo = GMimeTree.mailboxes(g_mime_message_get_addresses(message, GMIME_ADDRESS_TYPE_REPLY_TO))
         for name in ["Delivered-To", "X-Original-To", "Envelope-To"] {
             if let value = GMimeTree.header(name, of: object) {
                 let list = internet_address_list_parse(nil, value)
@@ -38,6 +39,11 @@ public struct MessageParser: Sendable {
         }
         for name in Self.keptHeaders {
             if let value = GMimeTree.header(name, of: object) { parsed.headers[name] = value }
+        }
+        if let body = indigate_gmime_message_body(message) {
+            // GMime keeps Content-Type out of the header lookup; take it from the body part.
+            let type = GMimeTree.contentType(of: body)
+            parsed.headers["content-type"] = "\(type.type)/\(type.subtype)"
         }
         parsed.inReplyTo = GMimeTree.header("In-Reply-To", of: object).flatMap { Self.messageIDs($0).first }
         parsed.references = GMimeTree.header("References", of: object).map(Self.messageIDs) ?? []

@@ -44,6 +44,11 @@ InternetAddressList *indigate_gmime_group_members(InternetAddress *address);
 /// The addr-spec of a mailbox address. Borrowed.
 const char *indigate_gmime_mailbox_addr(InternetAddress *address);
 
+/// The raw (undecoded, unfolded) value of the first header `name` of `object`, or NULL. g_free.
+char *indigate_gmime_raw_header(GMimeObject *object, const char *name);
+/// Decodes one RFC 2047 encoded word (or any header text) with GMime. g_free.
+char *indigate_gmime_decode_header_text(const char *text);
+
 // --- part content ----------------------------------------------------------------------------
 /// The transfer-decoded bytes of a leaf part (base64/QP undone, charset untouched). g_free.
 /// NULL when the part has no content; *length is set in every case.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reduces an HTML body to the lines a person sees: block ends and `<br>` become line breaks,
 /// table cells are separated by spaces, scripts and styles vanish, entities are decoded.
 public enum HTMLText {
@@ -6,14 +8,22 @@ public enum HTMLText {
         var index = html.startIndex
         var skipping: String? = nil
         while index < html.endIndex {
+            if let skip = skipping {
+                // Inside <script>, <style>, <head>: nothing is text until the closing tag.
+                guard let close = html[index...].range(of: "</" + skip, options: .caseInsensitive),
+                    let end = html[close.upperBound...].firstIndex(of: ">")
+                else { break }
+                index = html.index(after: end)
+                skipping = nil
+                continue
+            }
             let c = html[index]
-            if c == "<", let close = html[index...].firstIndex(of: ">") {
+            let next = html.index(after: index) < html.endIndex ? html[html.index(after: index)] : " "
+            if c == "<", next.isLetter || next == "/" || next == "!", let close = html[index...].firstIndex(of: ">") {
                 let tag = html[html.index(after: index)..<close].lowercased()
                 let name = String(tag.drop(while: { $0 == "/" }).prefix(while: { $0.isLetter || $0.isNumber }))
                 let closing = tag.hasPrefix("/")
-                if let skip = skipping {
-                    if closing && name == skip { skipping = nil }
-                } else if !closing && (name == "script" || name == "style" || name == "head") {
+                if !closing && (name == "script" || name == "style" || name == "head") {
                     skipping = name
                 } else if ["br", "p", "div", "tr", "li", "h1", "h2", "h3", "h4", "table", "blockquote"].contains(name) {
                     if name != "br" || !closing { output.append("\n") }

@@ -17,8 +17,8 @@ public enum MailAddress {
     /// `gateway` (`local@domain`), or nil. Case-insensitive.
     public static func token(in address: String, gateway: String) -> String? {
         let lowered = address.lowercased()
-        let gatewayParts = gateway.lowercased().split(separator: "@")
-        let parts = lowered.split(separator: "@")
+        let gatewayParts = gateway.lowercased().split(separator: "@", omittingEmptySubsequences: false)
+        let parts = lowered.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, gatewayParts.count == 2, parts[1] == gatewayParts[1] else { return nil }
         let prefix = gatewayParts[0] + "+"
         guard parts[0].hasPrefix(prefix) else { return nil }

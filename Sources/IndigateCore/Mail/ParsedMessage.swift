@@ -12,6 +12,8 @@ public struct ParsedMessage: Sendable, Equatable {
     /// Every recipient mailbox the message names (To, Cc, Delivered-To, X-Original-To),
     /// lowercased: where a reply's token is found.
     public var recipients: [String]
+    /// The Reply-To mailboxes, lowercased.
+    public var replyTo: [String]
     /// Headers that decide how the message is treated (auto-replies, loops), name lowercased.
     public var headers: [String: String]
     /// The text the sender wrote, from text/plain or HTML reduced to text, UTF-8.
@@ -20,7 +22,7 @@ public struct ParsedMessage: Sendable, Equatable {
 
     public init(
         messageID: String? = nil, inReplyTo: String? = nil, references: [String] = [],
-        subject: String = "", from: [String] = [], recipients: [String] = [],
+        subject: String = "", from: [String] = [], recipients: [String] = [], replyTo: [String] = [],
         headers: [String: String] = [:], text: String = "", attachments: [Attachment] = []
     ) {
         self.messageID = messageID
@@ -29,6 +31,7 @@ public struct ParsedMessage: Sendable, Equatable {
         self.subject = subject
         self.from = from
         self.recipients = recipients
+        self.replyTo = replyTo
         self.headers = headers
         self.text = text
         self.attachments = attachments

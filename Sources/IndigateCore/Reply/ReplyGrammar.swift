@@ -87,7 +87,12 @@ public struct ReplyGrammar: Sendable {
     /// must say which value it means.
     static func markingDuplicates(_ lines: [ReplyLine]) -> [ReplyLine] {
         var counts: [String: Int] = [:]
-        for case .value(let code, _, _) in lines { counts[code, default: 0] += 1 }
+        for line in lines {
+            switch line {
+            case .value(let code, _, _), .invalid(let code, _, _): counts[code, default: 0] += 1
+            case .registration: break
+            }
+        }
         return lines.map { line in
             if case .value(let code, let text, _) = line, counts[code, default: 0] > 1 {
                 return .invalid(code: code, text: text, problem: .duplicateCode)

@@ -18,7 +18,9 @@ enum WholeNumber {
         else { return nil }
         // A group separator must sit between digit groups of three ("1 234"), not "12 34".
         let groups = body.split(whereSeparator: { groupSeparators.contains($0) })
-        if groups.count > 1, groups.dropFirst().contains(where: { $0.count != 3 }) { return nil }
+        if groups.count > 1, groups.first!.count > 3 || groups.dropFirst().contains(where: { $0.count != 3 }) {
+            return nil
+        }
         return Result(number: number, negative: negative)
     }
 

@@ -30,8 +30,11 @@ public struct RegionalCalendar: Sendable {
     /// The start of the day `day` (a `YYYY-MM-DD` string) in the region, or nil if malformed.
     public func startOfDay(_ day: String) -> Date? {
         let parts = day.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
+        guard parts.count == 3,
+            let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+            isoDay(date) == String(format: "%04d-%02d-%02d", parts[0], parts[1], parts[2])
+        else { return nil }
+        return date
     }
 
     /// The `YYYY-MM-DD` of `date` in the region.

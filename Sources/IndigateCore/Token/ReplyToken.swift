@@ -59,7 +59,10 @@ public struct ReplyToken: Sendable, Equatable {
     /// grace period) and the clock. Nothing else in the message is trusted.
     public static func verify(_ text: String, secrets: [SymmetricKey], now: Date) -> Result<ReplyToken, Refusal> {
         guard text.count <= 40, let bytes = Base32.decode(text), bytes.count == 12 + macLength,
-            bytes[0] == version, let purpose = TokenPurpose(rawValue: bytes[1])
+            bytes[0] == version, let purpose = TokenPurpose(rawValue: bytes[1]),
+            // The last character carries 4 padding bits: only the canonical spelling counts,
+            // so no two texts verify as the same token.
+            Base32.encode(bytes) == text.lowercased()
         else { return .failure(.malformed) }
         let payload = Array(bytes[0..<12])
         let mac = Array(bytes[12...])

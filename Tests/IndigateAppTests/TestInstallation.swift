@@ -1,0 +1,91 @@
+import Foundation
+import IndigateApp
+import IndigateCore
+import IndigateMIME
+import IndigateTransport
+import Logging
+
+/// A throw-away installation: the repository's catalogue, organisations and templates, with a
+/// database, secret and Maildirs in a fresh temporary directory.
+struct TestInstallation {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path + "/Fixtures"
+
+    let directory: String
+    let config: IndigateConfig
+    let gateway: Gateway
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.path + "/indigate-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let yaml = """
+            region: "Челябинская область"
+            timezone: "+05:00"
+            database: \(directory)/indigate.sqlite
+            secret_file: \(directory)/secret.key
+            gateway:
+              address: monitoring@rcokio.test
+              name: "Мониторинг нацпроекта «Образование»"
+              helpdesk: "РЦОКИО, 8 (351) 217-40-44"
+            catalogue: \(Self.repository)/config/indicators.yaml
+            organizations: \(Self.repository)/config/organizations.csv
+            templates: \(Self.repository)/mailtemplates
+            transport:
+              inbound: { kind: maildir, path: \(directory)/inbox }
+              outbound: { kind: maildir, path: \(directory)/outbox }
+            schedule: { open_day: 10, deadline_day: 25, next_data_day: 30, groups: ["1", "2", "3"], poll_seconds: 1 }
+            tokens: { lifetime_days: 120 }
+            limits: { message_bytes: 52428800, document_bytes: 20971520, batch: 50 }
+            """
+        try yaml.write(toFile: directory + "/indigate.yaml", atomically: true, encoding: .utf8)
+        config = try ConfigLoader.load(path: directory + "/indigate.yaml")
+        var logger = Logger(label: "indigate.test")
+        logger.logLevel = .critical
+        gateway = try Gateway(config: config, logger: logger)
+    }
+
+    var inbox: MaildirInbox { get throws { try MaildirInbox(path: config.transport.inbound.path) } }
+    var outbox: MaildirOutbox { get throws { try MaildirOutbox(path: config.transport.outbound.path) } }
+
+    /// Letters written to the outbox Maildir, by file name order, parsed.
+    func sentLetters() throws -> [(name: String, raw: [UInt8], parsed: ParsedMessage)] {
+        let maildir = try Maildir(path: config.transport.outbound.path)
+        return try maildir.newMessages().map { name in
+            let raw = try maildir.read(newMessage: name)
+            return (name, raw, try MessageParser().parse(raw))
+        }
+    }
+
+    /// Drops a message into the inbox Maildir's `new`, as an MTA would.
+    func deliver(_ text: String, name: String) throws {
+        let maildir = try Maildir(path: config.transport.inbound.path)
+        try maildir.deliver(Array(text.utf8), name: name)
+    }
+
+    /// A fixture's text with `{{KEY}}` placeholders replaced.
+    static func fixture(_ name: String, _ values: [String: String] = [:]) throws -> String {
+        var text = try String(contentsOfFile: fixtures + "/" + name, encoding: .utf8)
+        for (key, value) in values { text = text.replacingOccurrences(of: "{{\(key)}}", with: value) }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
+    }
+
+    static func date(_ text: String) -> Date {
+        let formatter = ISO8601DateFormatter()
+        return formatter.date(from: text)!
+    }
+}
+
+/// Golden files: the expected text lives in Fixtures/golden; set INDIGATE_UPDATE_GOLDEN=1 to
+/// rewrite them from the current output (then review the diff like code).
+enum Golden {
+    static func check(_ actual: String, _ name: String) throws -> Bool {
+        let path = TestInstallation.fixtures + "/golden/" + name
+        if ProcessInfo.processInfo.environment["INDIGATE_UPDATE_GOLDEN"] == "1" {
+            try actual.write(toFile: path, atomically: true, encoding: .utf8)
+            return true
+        }
+        let expected = try String(contentsOfFile: path, encoding: .utf8)
+        return expected == actual
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import IndigateCore
+import IndigateStore
+import Testing
+
+@Suite struct StoreRoundsTests {
+    let fixture: StoreFixture
+    let now = StoreFixture.now
+
+    init() throws {
+        fixture = try StoreFixture()
+        try fixture.store.write { try $0.makeCatalogue() }
+    }
+
+    @Test func opensARoundWithItsIndicatorsInCatalogueOrder() throws {
+        let round = try fixture.store.write { [now] in
+            try $0.openRound(
+                month: "2020-09", deadline: "2020-09-25", nextDataAfter: "2020-09-28", indicatorCodes: ["1.2", "1.1"],
+                at: now)
+        }
+        #expect(round.month == "2020-09")
+        #expect(round.deadline == "2020-09-25")
+        #expect(round.nextDataAfter == "2020-09-28")
+        #expect(round.openedAt == now)
+        #expect(round.indicatorCodes == ["1.1", "1.2"])
+        #expect(try fixture.store.read { try $0.round(month: "2020-09") } == round)
+    }
+
+    @Test func refusesToOpenTheSameMonthTwice() throws {
+        _ = try fixture.store.write { try $0.makeRound(month: "2020-09") }
+        #expect(throws: StoreError.self) {
+            try fixture.store.write { try $0.makeRound(month: "2020-09") }
+        }
+        #expect(try fixture.store.read { try $0.rounds() }.count == 1)
+    }
+
+    @Test func refusesARoundAskingForAnUnknownIndicator() throws {
+        #expect(throws: StoreError.self) {
+            try fixture.store.write { [now] in
+                try $0.openRound(
+                    month: "2020-09", deadline: "2020-09-25", nextDataAfter: "2020-09-28", indicatorCodes: ["9.9"],
+                    at: now)
+            }
+        }
+        #expect(try fixture.store.read { try $0.round(month: "2020-09") } == nil)
+    }
+
+    @Test func findsTheNewestRoundOpenedByAGivenTime() throws {
+        let october = now.addingTimeInterval(30 * 86_400)
+        try fixture.store.write { [now] db in
+            try db.makeRound(month: "2020-09", openedAt: now)
+            try db.makeRound(month: "2020-10", openedAt: october)
+        }
+        func current(at date: Date) throws -> String? {
+            try fixture.store.read { try $0.currentRound(at: date)?.month }
+        }
+        #expect(try current(at: now.addingTimeInterval(-1)) == nil)
+        #expect(try current(at: now) == "2020-09")
+        #expect(try current(at: october.addingTimeInterval(-1)) == "2020-09")
+        #expect(try current(at: october) == "2020-10")
+        #expect(try fixture.store.read { try $0.rounds() }.map(\.month) == ["2020-10", "2020-09"])
+    }
+}
