@@ -48,11 +48,11 @@ extension Gateway {
                 return result
             }
         }
-        let parsed: [Result<ParsedMessage, MIMEError>?] = zip(messages, archived).map { message, result in
+        let parsed: [ParseOutcome?] = zip(messages, archived).map { message, result in
             if case .done = result { return nil }
-            return parse(message.raw)
+            return parsing.parse(message.raw)
         }
-        return try handleParsed(zip(archived, parsed).map { ($0, $1) }, now: now)
+        return try handleParsed(zip(archived, parsed).map { ($0, 1, $1) }, now: now)
     }
 
     /// Handles messages archived earlier but never finished (a crash between the two
@@ -69,32 +69,31 @@ extension Gateway {
         logger.notice("resuming archived messages", metadata: ["count": "\(pending.count)"])
         return try handleParsed(
             pending.map { stored in
-                (.pending(stored.id), stored.parseAttempts > Self.maximumParseAttempts ? nil : parse(stored.raw))
+                (
+                    .pending(stored.id), stored.parseAttempts,
+                    stored.parseAttempts > Self.maximumParseAttempts ? nil : parsing.parse(stored.raw)
+                )
             }, now: now)
     }
 
     /// Parses started for one message before it is set aside.
     static let maximumParseAttempts = 3
 
-    func parse(_ raw: [UInt8]) -> Result<ParsedMessage, MIMEError> {
-        guard raw.count <= config.limits.messageBytes else { return .failure(.notAMessage) }
-        do {
-            return .success(try parser.parse(raw))
-        } catch {
-            return .failure(error)
-        }
-    }
-
-    func handleParsed(_ items: [(ArchiveResult, Result<ParsedMessage, MIMEError>?)], now: Date) throws
-        -> [MessageOutcome]
-    {
+    /// - Parameter items: each message's archive result, the parse attempts counted so far,
+    ///   and the parse outcome (nil: not parsed, because the attempts are used up).
+    func handleParsed(_ items: [(ArchiveResult, Int, ParseOutcome?)], now: Date) throws -> [MessageOutcome] {
         try store.write { tx in
             let context = try HandlingContext(tx: tx)
-            return try items.map { archived, parsed in
+            return try items.map { archived, attempts, parsed in
                 switch archived {
                 case .done(let id):
                     return .duplicate(inboundID: id)
                 case .new(let id), .pending(let id):
+                    if case .parserFailed(let reason) = parsed, attempts < Self.maximumParseAttempts {
+                        // Left pending: the next pass parses it again (at most three times in all).
+                        logger.warning("parser failed", metadata: ["inbound": "\(id)", "reason": "\(reason)"])
+                        return .deferred(inboundID: id, reason: reason)
+                    }
                     do {
                         return try tx.savepoint {
                             try handle(inboundID: id, parsed: parsed, context: context, tx: tx, now: now)

@@ -8,7 +8,7 @@ extension Gateway {
     /// Classifies one parsed message and hands it to the flow its token allows. Runs inside the
     /// batch transaction; everything it does commits with the message's outcome.
     func handle(
-        inboundID: Int64, parsed: Result<ParsedMessage, MIMEError>?, context: HandlingContext,
+        inboundID: Int64, parsed: ParseOutcome?, context: HandlingContext,
         tx: StoreTransaction, now: Date
     ) throws -> MessageOutcome {
         func quarantine(_ reason: String, _ detail: String? = nil) throws -> MessageOutcome {
@@ -21,8 +21,10 @@ extension Gateway {
         }
         let message: ParsedMessage
         switch parsed {
-        case .success(let value): message = value
-        case .failure(let error): return try quarantine("unreadable", error.description)
+        case .parsed(let value): message = value
+        case .refused(let error): return try quarantine("unreadable", error.description)
+        case .parserFailed(let reason):
+            return try quarantine("parser-failed", "\(reason), \(Self.maximumParseAttempts) attempts")
         }
         let sender = message.from.first
         try tx.describeInbound(id: inboundID, messageID: message.messageID, from: sender, subject: message.subject)

@@ -14,12 +14,14 @@ public final class Gateway: Sendable {
     /// The HMAC secret's bytes (SymmetricKey is not Sendable on Linux; one is made per use).
     let secretBytes: [UInt8]
     let calendar: RegionalCalendar
-    let parser = MessageParser()
+    let parsing: any MessageParsing
     let composer = MessageComposer()
     let logger: Logger
 
     /// Opens the store (creating and migrating it), the templates and the secret.
-    public init(config: IndigateConfig, logger: Logger) throws {
+    /// - Parameter parsing: how messages are parsed; GMime in this process when nil (the
+    ///   daemon passes an `IsolatedParser`).
+    public init(config: IndigateConfig, logger: Logger, parsing: (any MessageParsing)? = nil) throws {
         self.config = config
         self.logger = logger
         guard let zone = config.timeZone else { throw ConfigError(file: "config", message: "bad timezone") }
@@ -27,6 +29,7 @@ public final class Gateway: Sendable {
         templates = try Templates(directory: config.templates)
         secretBytes = try Secret.loadOrCreate(path: config.secretFile)
         store = try Store(path: config.database)
+        self.parsing = parsing ?? InProcessParser(limits: config.mimeLimits)
     }
 
     /// The catalogue as stored by `init`.

@@ -6,18 +6,20 @@ import CGMimeShim
 enum GMimeTree {
     /// The leaf parts of `object` in document order, descending into multiparts and into
     /// attached messages (a reply forwarded by a colleague counts).
-    static func leaves(of object: UnsafeMutablePointer<GMimeObject>, depth: Int = 0, into result: inout [Leaf]) {
-        guard depth < MIMELimits.maximumDepth, result.count < MIMELimits.maximumParts else { return }
+    static func leaves(
+        of object: UnsafeMutablePointer<GMimeObject>, limits: MIMELimits, depth: Int = 0, into result: inout [Leaf]
+    ) {
+        guard depth < limits.depth, result.count < limits.parts else { return }
         if indigate_gmime_is_multipart(object) {
             for index in 0..<indigate_gmime_multipart_count(object) {
                 guard let child = indigate_gmime_multipart_child(object, index) else { continue }
-                leaves(of: child, depth: depth + 1, into: &result)
+                leaves(of: child, limits: limits, depth: depth + 1, into: &result)
             }
         } else if indigate_gmime_is_message_part(object) {
             guard let inner = indigate_gmime_message_part_message(object),
                 let body = indigate_gmime_message_body(inner)
             else { return }
-            leaves(of: body, depth: depth + 1, into: &result)
+            leaves(of: body, limits: limits, depth: depth + 1, into: &result)
         } else if indigate_gmime_is_part(object) {
             result.append(Leaf(object: object, depth: depth))
         }
@@ -33,6 +35,25 @@ enum GMimeTree {
         let type = g_mime_content_type_get_media_type(contentType).map { String(cString: $0) } ?? "text"
         let subtype = g_mime_content_type_get_media_subtype(contentType).map { String(cString: $0) } ?? "plain"
         return (type.lowercased(), subtype.lowercased())
+    }
+
+    /// The file name of a leaf. GMime decodes RFC 2231 names well, but an RFC 2047-encoded name
+    /// split into adjacent B-words (Outlook's way) is cut at the first word in 3.2.13 (#133,
+    /// «1.1 приказ.pdf» becomes «1.1 »): then the quoted raw parameter is decoded word by word.
+    static func fileName(of leaf: UnsafeMutablePointer<GMimeObject>) -> String? {
+        let decoded = indigate_gmime_part_filename(leaf).map { String(cString: $0) }
+        for header in ["Content-Disposition", "Content-Type"] {
+            guard let raw = indigate_gmime_raw_header(leaf, header) else { continue }
+            defer { g_free(raw) }
+            let value = String(cString: raw)
+            guard value.contains("=?") else { continue }
+            for parameter in ["filename", "name"] {
+                if let quoted = RawParameter.quotedValue(parameter, in: value), quoted.contains("=?") {
+                    return HeaderText.decode(raw: Array(quoted.utf8))
+                }
+            }
+        }
+        return decoded
     }
 
     static func header(_ name: String, of object: UnsafeMutablePointer<GMimeObject>) -> String? {

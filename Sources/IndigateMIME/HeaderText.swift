@@ -17,7 +17,7 @@ enum HeaderText {
         var lastWasEncoded = false
         var index = 0
         func flushPlain() {
-            if !plain.isEmpty { output += TextDecoding.utf8(plain, charset: nil) }
+            if !plain.isEmpty { output += RussianText.guess(plain) }
             plain.removeAll()
         }
         while index < raw.count {

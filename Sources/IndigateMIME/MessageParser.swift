@@ -5,19 +5,23 @@ import IndigateCore
 /// Reads RFC 5322 bytes with GMime into a `ParsedMessage`. One parser may be used from one
 /// thread at a time; GMime objects never leave this type.
 public struct MessageParser: Sendable {
+    public let limits: MIMELimits
+
     /// Headers copied into `ParsedMessage.headers` (lowercased names).
     static let keptHeaders = [
         "auto-submitted", "precedence", "x-autoreply", "x-autorespond", "return-path",
         "x-indigate-loop", "authentication-results", "x-failed-recipients",
     ]
 
-    public init() {
+    public init(limits: MIMELimits = MIMELimits()) {
+        self.limits = limits
         indigate_gmime_init()
     }
 
     public func parse(_ bytes: [UInt8]) throws(MIMEError) -> ParsedMessage {
-        guard !bytes.isEmpty,
-            let message = bytes.withUnsafeBytes({ indigate_gmime_parse($0.baseAddress, $0.count) })
+        guard !bytes.isEmpty else { throw .notAMessage }
+        try MessageGuard.check(bytes, limits: limits)
+        guard let message = bytes.withUnsafeBytes({ indigate_gmime_parse($0.baseAddress, $0.count) })
         else { throw .notAMessage }
         defer { g_object_unref(message) }
         let object = indigate_gmime_message_object(message)!
@@ -50,7 +54,7 @@ public struct MessageParser: Sendable {
 
         var leaves: [GMimeTree.Leaf] = []
         if let body = indigate_gmime_message_body(message) {
-            GMimeTree.leaves(of: body, into: &leaves)
+            GMimeTree.leaves(of: body, limits: limits, into: &leaves)
         }
         readBody(leaves, into: &parsed)
         return parsed
@@ -63,7 +67,7 @@ public struct MessageParser: Sendable {
             let type = GMimeTree.contentType(of: leaf.object)
             return type.type == "text" && type.subtype == subtype
                 && !indigate_gmime_part_is_attachment(leaf.object)
-                && indigate_gmime_part_filename(leaf.object) == nil
+                && GMimeTree.fileName(of: leaf.object) == nil
         }
         let plain = leaves.firstIndex { isInlineText($0, "plain") }
         let html = leaves.firstIndex { isInlineText($0, "html") }
@@ -79,7 +83,7 @@ public struct MessageParser: Sendable {
         }
         for (index, leaf) in leaves.enumerated() where !textIndices.contains(index) {
             let type = GMimeTree.contentType(of: leaf.object)
-            let name = indigate_gmime_part_filename(leaf.object).map { String(cString: $0) } ?? ""
+            let name = GMimeTree.fileName(of: leaf.object) ?? ""
             if name.isEmpty && type.type == "text" && !indigate_gmime_part_is_attachment(leaf.object) { continue }
             parsed.attachments.append(
                 ParsedMessage.Attachment(

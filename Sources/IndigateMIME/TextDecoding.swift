@@ -6,10 +6,17 @@ import CGMimeShim
 enum TextDecoding {
     static func utf8(_ bytes: [UInt8], charset: String?) -> String {
         if let charset, !charset.isEmpty, let converted = convert(bytes, from: charset) {
+            // A label that converts may still be wrong: Cyrillic bytes labelled as Latin-1
+            // or ASCII come out as accented Latin letters. Prefer a Russian reading then.
+            if isLatinLabel(charset), bytes.contains(where: { $0 >= 0x80 }) { return RussianText.guess(bytes) }
             return converted
         }
-        if let valid = String(validating: bytes, as: UTF8.self) { return valid }
-        return convert(bytes, from: "windows-1251") ?? String(decoding: bytes, as: UTF8.self)
+        // No label, an unknown one, or bytes invalid in it (windows-1251 labelled utf-8).
+        return RussianText.guess(bytes)
+    }
+
+    static func isLatinLabel(_ charset: String) -> Bool {
+        ["iso-8859-1", "latin1", "us-ascii", "ascii", "windows-1252", "cp1252"].contains(charset.lowercased())
     }
 
     static func convert(_ bytes: [UInt8], from charset: String) -> String? {

@@ -26,6 +26,11 @@ struct CommonOptions: ParsableArguments {
         return { Date() }
     }
 
+    /// This binary, for starting the parse worker.
+    static var ownExecutable: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
     static func parseDate(_ text: String) -> Date? {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
@@ -41,7 +46,13 @@ struct CommonOptions: ParsableArguments {
         var logger = Logger(label: "indigate")
         logger.logLevel = level
         let configuration = try ConfigLoader.load(path: config)
-        return try Gateway(config: configuration, logger: logger)
+        var parsing: (any MessageParsing)?
+        if configuration.parser.isolated {
+            parsing = IsolatedParser(
+                executable: Self.ownExecutable, memoryMegabytes: configuration.parser.memoryMegabytes,
+                timeout: TimeInterval(configuration.parser.timeoutSeconds), limits: configuration.mimeLimits)
+        }
+        return try Gateway(config: configuration, logger: logger, parsing: parsing)
     }
 }
 

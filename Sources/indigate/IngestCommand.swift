@@ -50,6 +50,7 @@ struct IngestCommand: ParsableCommand {
         case .quarantined(let id, let reason): "quarantined \(id): \(reason)"
         case .ignored(let id, let reason): "ignored \(id): \(reason)"
         case .duplicate(let id): "duplicate of \(id)"
+        case .deferred(let id, let reason): "archived \(id), to be parsed again: \(reason)"
         }
     }
 }

@@ -33,7 +33,8 @@ import Testing
 
     @Test
     func theMonthCycleFromTheCommandLine() throws {
-        let installation = try TestInstallation()
+        // As deployed: GMime runs in the isolated parse worker.
+        let installation = try TestInstallation(isolated: true)
         let dir = installation.directory
         let config = ["--config", dir + "/indigate.yaml"]
         let opening = ["--now", "2020-09-10T10:00:00+05:00"]

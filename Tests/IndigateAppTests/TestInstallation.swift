@@ -16,7 +16,7 @@ struct TestInstallation {
     let config: IndigateConfig
     let gateway: Gateway
 
-    init() throws {
+    init(isolated: Bool = false) throws {
         directory = FileManager.default.temporaryDirectory.path + "/indigate-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let yaml = """
@@ -37,6 +37,7 @@ struct TestInstallation {
             schedule: { open_day: 10, deadline_day: 25, next_data_day: 30, groups: ["1", "2", "3"], poll_seconds: 1 }
             tokens: { lifetime_days: 120 }
             limits: { message_bytes: 52428800, document_bytes: 20971520, batch: 50 }
+            parser: { isolated: \(isolated), memory_mb: 2048, timeout_seconds: 10 }
             """
         try yaml.write(toFile: directory + "/indigate.yaml", atomically: true, encoding: .utf8)
         config = try ConfigLoader.load(path: directory + "/indigate.yaml")

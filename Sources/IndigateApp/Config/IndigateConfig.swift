@@ -1,4 +1,5 @@
 import Foundation
+import IndigateMIME
 
 /// The installation's settings, from `config/indigate.yaml`. Relative paths are relative to the
 /// working directory the command runs in.
@@ -19,10 +20,11 @@ public struct IndigateConfig: Sendable, Codable, Equatable {
     public var schedule: Schedule
     public var tokens: Tokens
     public var limits: Limits
+    public var parser: Parser
 
     enum CodingKeys: String, CodingKey {
         case region, timezone, database, gateway, catalogue, organizations, templates, transport, schedule
-        case tokens, limits
+        case tokens, limits, parser
         case secretFile = "secret_file"
     }
 
@@ -75,6 +77,19 @@ public struct IndigateConfig: Sendable, Codable, Equatable {
         enum CodingKeys: String, CodingKey { case lifetimeDays = "lifetime_days" }
     }
 
+    /// How the daemon runs GMime: in a worker process with a memory and time limit (isolated),
+    /// or in its own process.
+    public struct Parser: Sendable, Codable, Equatable {
+        public var isolated: Bool
+        public var memoryMegabytes: Int
+        public var timeoutSeconds: Int
+        enum CodingKeys: String, CodingKey {
+            case isolated
+            case memoryMegabytes = "memory_mb"
+            case timeoutSeconds = "timeout_seconds"
+        }
+    }
+
     public struct Limits: Sendable, Codable, Equatable {
         /// The largest inbound message read, in bytes.
         public var messageBytes: Int
@@ -87,5 +102,12 @@ public struct IndigateConfig: Sendable, Codable, Equatable {
             case documentBytes = "document_bytes"
             case batch
         }
+    }
+}
+
+extension IndigateConfig {
+    /// The MIME limits the parser applies, from `limits`.
+    public var mimeLimits: MIMELimits {
+        MIMELimits(messageBytes: limits.messageBytes)
     }
 }

@@ -8,10 +8,12 @@ public enum MessageOutcome: Sendable, Equatable {
     case ignored(inboundID: Int64, reason: String)
     /// The same bytes were handled before.
     case duplicate(inboundID: Int64)
+    /// Archived but not handled yet (the parser failed; it is tried again).
+    case deferred(inboundID: Int64, reason: String)
 
     public var inboundID: Int64 {
         switch self {
-        case .applied(let id), .quarantined(let id, _), .ignored(let id, _), .duplicate(let id): id
+        case .applied(let id), .quarantined(let id, _), .ignored(let id, _), .duplicate(let id), .deferred(let id, _): id
         }
     }
 }
@@ -23,6 +25,7 @@ public struct PollReport: Sendable, Equatable, Codable {
     public var quarantined = 0
     public var ignored = 0
     public var duplicates = 0
+    public var deferred = 0
 
     public init() {}
 
@@ -32,6 +35,7 @@ public struct PollReport: Sendable, Equatable, Codable {
         case .quarantined: quarantined += 1
         case .ignored: ignored += 1
         case .duplicate: duplicates += 1
+        case .deferred: deferred += 1
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// A message as the parser hands it on: headers decoded to UTF-8, the readable text, and the
 /// attachments with their bytes. Plain data: nothing here points into a C library.
-public struct ParsedMessage: Sendable, Equatable {
+public struct ParsedMessage: Sendable, Equatable, Codable {
     public var messageID: String?
     public var inReplyTo: String?
     public var references: [String]
@@ -38,7 +38,7 @@ public struct ParsedMessage: Sendable, Equatable {
     }
 
     /// One attached file.
-    public struct Attachment: Sendable, Equatable {
+    public struct Attachment: Sendable, Equatable, Codable {
         /// The file name as the sender's client gave it: a display name, never a path.
         public var fileName: String
         /// The declared media type, lowercased (`application/pdf`); not trusted.
@@ -49,6 +49,23 @@ public struct ParsedMessage: Sendable, Equatable {
             self.fileName = fileName
             self.contentType = contentType
             self.bytes = bytes
+        }
+
+        enum CodingKeys: String, CodingKey { case fileName, contentType, bytes }
+
+        // Bytes travel as base64 (Data), not as an array of numbers.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            fileName = try container.decode(String.self, forKey: .fileName)
+            contentType = try container.decode(String.self, forKey: .contentType)
+            bytes = Array(try container.decode(Data.self, forKey: .bytes))
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(fileName, forKey: .fileName)
+            try container.encode(contentType, forKey: .contentType)
+            try container.encode(Data(bytes), forKey: .bytes)
         }
 
         /// Whether the bytes are a whole PDF: `%PDF-` at the start and `%%EOF` in the last

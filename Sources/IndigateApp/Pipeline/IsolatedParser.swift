@@ -1,0 +1,121 @@
+import Foundation
+import IndigateCore
+import IndigateMIME
+
+/// GMime in a separate worker process (`indigate parse-worker`), kept alive across messages
+/// and replaced when it dies or overruns its time. The worker has an address-space limit; a
+/// message that crashes or hangs GMime costs that one message a retry, never the daemon.
+/// One message is parsed at a time (a lock serialises callers).
+public final class IsolatedParser: MessageParsing, @unchecked Sendable {
+    let executable: String
+    let memoryMegabytes: Int
+    let timeout: TimeInterval
+    let limits: MIMELimits
+    private let lock = NSLock()
+    private var worker: (process: Process, input: Int32, output: Int32)?
+
+    /// - Parameters:
+    ///   - executable: the `indigate` binary that has the `parse-worker` command.
+    public init(executable: String, memoryMegabytes: Int, timeout: TimeInterval, limits: MIMELimits) {
+        self.executable = executable
+        self.memoryMegabytes = memoryMegabytes
+        self.timeout = timeout
+        self.limits = limits
+        // A write to a worker that just died must be an error, not a signal that kills us.
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    deinit {
+        if let worker { stop(worker) }
+    }
+
+    public func parse(_ raw: [UInt8]) -> ParseOutcome {
+        lock.lock()
+        defer { lock.unlock() }
+        let current: (process: Process, input: Int32, output: Int32)
+        do {
+            current = try worker ?? start()
+        } catch {
+            return .parserFailed("cannot start the parse worker: \(error)")
+        }
+        worker = current
+        let deadline = Date().addingTimeInterval(timeout)
+        guard WorkerFrame.write(current.input, WorkerFrame.header(length: raw.count) + raw, deadline: deadline),
+            let header = WorkerFrame.read(current.output, count: 8, deadline: deadline),
+            let body = WorkerFrame.read(current.output, count: WorkerFrame.length(header), deadline: deadline),
+            let tag = body.first
+        else {
+            let reason = Date() >= deadline ? "timed out after \(Int(timeout)) s" : "the worker died"
+            stop(current)
+            worker = nil
+            return .parserFailed(reason)
+        }
+        let json = Data(body.dropFirst())
+        do {
+            if tag == WorkerFrame.parsed { return .parsed(try JSONDecoder().decode(ParsedMessage.self, from: json)) }
+            return .refused(try JSONDecoder().decode(MIMEError.self, from: json))
+        } catch {
+            stop(current)
+            worker = nil
+            return .parserFailed("unreadable answer from the worker")
+        }
+    }
+
+    private func start() throws -> (process: Process, input: Int32, output: Int32) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = [
+            "parse-worker", "--memory-mb", String(memoryMegabytes), "--message-bytes", String(limits.messageBytes),
+        ]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        return (process, input.fileHandleForWriting.fileDescriptor, output.fileHandleForReading.fileDescriptor)
+    }
+
+    private func stop(_ worker: (process: Process, input: Int32, output: Int32)) {
+        if worker.process.isRunning { kill(worker.process.processIdentifier, SIGKILL) }
+        worker.process.waitUntilExit()
+    }
+}
+
+/// The worker's side: read a frame, parse, answer, until the input ends.
+public enum ParseWorker {
+    /// Caps the process's address space so runaway allocations fail here, not in the daemon.
+    public static func limitMemory(megabytes: Int) {
+        var limit = rlimit(rlim_cur: rlim_t(megabytes) << 20, rlim_max: rlim_t(megabytes) << 20)
+        setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
+    }
+
+    public static func serve(input: Int32, output: Int32, limits: MIMELimits) {
+        let parser = MessageParser(limits: limits)
+        let encoder = JSONEncoder()
+        let faults = ProcessInfo.processInfo.environment["INDIGATE_PARSE_WORKER_FAULTS"] == "1"
+        while let header = WorkerFrame.read(input, count: 8, deadline: nil) {
+            guard let raw = WorkerFrame.read(input, count: WorkerFrame.length(header), deadline: nil) else { return }
+            if faults { injectFault(raw) }
+            var answer: [UInt8]
+            do {
+                answer = [WorkerFrame.parsed] + Array(try encoder.encode(try parser.parse(raw)))
+            } catch let error as MIMEError {
+                answer = [WorkerFrame.refused] + Array((try? encoder.encode(error)) ?? Data())
+            } catch {
+                answer = [WorkerFrame.refused] + Array((try? encoder.encode(MIMEError.notAMessage)) ?? Data())
+            }
+            guard WorkerFrame.write(output, WorkerFrame.header(length: answer.count) + answer, deadline: nil) else { return }
+        }
+    }
+}
+
+extension ParseWorker {
+    /// Fault injection for tests (only with INDIGATE_PARSE_WORKER_FAULTS=1 in the worker's
+    /// environment): a message with the header `X-Indigate-Test-Fault: crash` aborts the
+    /// worker, `…: hang` makes it sleep, as a GMime crash or endless loop would.
+    static func injectFault(_ raw: [UInt8]) {
+        let head = String(decoding: raw.prefix(4096), as: UTF8.self)
+        if head.contains("X-Indigate-Test-Fault: crash") { abort() }
+        if head.contains("X-Indigate-Test-Fault: hang") { sleep(3600) }
+    }
+}

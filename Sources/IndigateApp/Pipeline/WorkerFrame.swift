@@ -1,0 +1,59 @@
+import Foundation
+
+/// The parse worker's wire format on its pipes: a frame is an 8-byte big-endian length and
+/// that many bytes. Requests carry a raw message; answers carry one tag byte (0 parsed,
+/// 1 refused) and JSON.
+enum WorkerFrame {
+    static let parsed: UInt8 = 0
+    static let refused: UInt8 = 1
+
+    static func header(length: Int) -> [UInt8] {
+        withUnsafeBytes(of: UInt64(length).bigEndian) { Array($0) }
+    }
+
+    static func length(_ header: [UInt8]) -> Int {
+        Int(header.reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
+    }
+
+    /// Reads exactly `count` bytes from `fd`, waiting at most until `deadline`. nil on EOF,
+    /// error or time-out.
+    static func read(_ fd: Int32, count: Int, deadline: Date?) -> [UInt8]? {
+        var buffer = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            if let deadline {
+                let remaining = deadline.timeIntervalSinceNow
+                guard remaining > 0 else { return nil }
+                var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                let ready = poll(&descriptor, 1, Int32(min(remaining * 1000, 60_000)) + 1)
+                if ready < 0 && errno == EINTR { continue }
+                guard ready > 0 else { continue }
+            }
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, count - done) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            done += n
+        }
+        return buffer
+    }
+
+    /// Writes all of `bytes` to `fd`, waiting at most until `deadline`. false on error or time-out.
+    static func write(_ fd: Int32, _ bytes: [UInt8], deadline: Date?) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            if let deadline {
+                let remaining = deadline.timeIntervalSinceNow
+                guard remaining > 0 else { return false }
+                var descriptor = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+                let ready = poll(&descriptor, 1, Int32(min(remaining * 1000, 60_000)) + 1)
+                if ready < 0 && errno == EINTR { continue }
+                guard ready > 0 else { continue }
+            }
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, bytes.count - done) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return false }
+            done += n
+        }
+        return true
+    }
+}

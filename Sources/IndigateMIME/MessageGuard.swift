@@ -1,0 +1,77 @@
+/// Looks at the raw bytes before GMime does and refuses what would hurt it: too large, a
+/// header block too long, address headers that would recurse GMime's group parser off its
+/// stack, or so many parts that parsing would take hundreds of megabytes. This reads lines
+/// and counts; it does not parse MIME.
+enum MessageGuard {
+    static let addressHeaders: Set<String> = [
+        "from", "to", "cc", "bcc", "reply-to", "sender", "resent-from", "resent-to", "resent-cc",
+        "delivered-to", "x-original-to", "envelope-to", "return-path", "disposition-notification-to",
+    ]
+
+    static func check(_ raw: [UInt8], limits: MIMELimits) throws(MIMEError) {
+        guard raw.count <= limits.messageBytes else { throw .tooLarge(bytes: raw.count) }
+        var index = 0
+        var current: (name: String, bytes: Int, colons: Int)? = nil
+        func finish() throws(MIMEError) {
+            guard let header = current, addressHeaders.contains(header.name) else { return }
+            if header.bytes > limits.addressHeaderBytes || header.colons > limits.addressHeaderColons {
+                throw .hostileHeader(name: header.name)
+            }
+        }
+        // The header block: unfold, and measure address headers.
+        while index < raw.count {
+            let end = raw[index...].firstIndex(of: 0x0A) ?? raw.count
+            var line = raw[index..<end]
+            if line.last == 0x0D { line = line.dropLast() }
+            index = end + 1
+            if line.isEmpty { break }
+            guard index <= limits.headerBytes else { throw .hostileHeader(name: "header block") }
+            if line.first == 0x20 || line.first == 0x09 {
+                current?.bytes += line.count
+                current?.colons += line.reduce(0) { $0 + ($1 == 0x3A ? 1 : 0) }
+                continue
+            }
+            try finish()
+            guard let colon = line.firstIndex(of: 0x3A) else { current = nil; continue }
+            let name = String(decoding: line[line.startIndex..<colon], as: UTF8.self).lowercased()
+            let value = line[(colon + 1)...]
+            current = (name, value.count, value.reduce(0) { $0 + ($1 == 0x3A ? 1 : 0) })
+        }
+        try finish()
+        // The body: boundary-like lines bound the part count from above.
+        var boundaryLines = 0
+        var lineStart = true
+        var position = 0
+        for byte in raw {
+            if lineStart && byte == 0x2D && position + 1 < raw.count && raw[position + 1] == 0x2D {
+                boundaryLines += 1
+                if boundaryLines > limits.boundaryLines { throw .tooManyParts }
+            }
+            lineStart = byte == 0x0A
+            position += 1
+        }
+        if countBoundaryParameters(raw, limit: limits.boundaries) > limits.boundaries { throw .tooManyParts }
+    }
+
+    /// How many times `boundary=` occurs (case-insensitive), counting no further than `limit + 1`.
+    static func countBoundaryParameters(_ raw: [UInt8], limit: Int) -> Int {
+        let needle = Array("boundary=".utf8)
+        var count = 0
+        var i = 0
+        while i + needle.count <= raw.count {
+            var match = true
+            for j in 0..<needle.count where raw[i + j] | 0x20 != needle[j] {
+                match = false
+                break
+            }
+            if match {
+                count += 1
+                if count > limit { return count }
+                i += needle.count
+            } else {
+                i += 1
+            }
+        }
+        return count
+    }
+}

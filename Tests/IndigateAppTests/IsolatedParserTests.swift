@@ -1,0 +1,64 @@
+import Foundation
+import IndigateMIME
+import Testing
+
+@testable import IndigateApp
+
+/// The parse worker: kept alive across messages, replaced when it dies or hangs, and a
+/// message that keeps killing it is quarantined after three attempts while the rest go on.
+@Suite(.serialized) struct IsolatedParserTests {
+    static let binary = TestInstallation.repository + "/.build/debug/indigate"
+
+    init() {
+        setenv("INDIGATE_PARSE_WORKER_FAULTS", "1", 1)
+    }
+
+    func message(_ extraHeader: String = "", body: String = "1.1: 5") -> [UInt8] {
+        Array("From: a@b.test\r\nSubject: test\r\n\(extraHeader)\r\n\(body)\r\n".utf8)
+    }
+
+    @Test func parsesInAWorkerAndSurvivesCrashesAndHangs() throws {
+        let parser = IsolatedParser(executable: Self.binary, memoryMegabytes: 2048, timeout: 2, limits: MIMELimits())
+        guard case .parsed(let first) = parser.parse(message()) else { Issue.record("not parsed"); return }
+        #expect(first.text == "1.1: 5\n")
+        #expect(first.from == ["a@b.test"])
+
+        #expect(parser.parse(message("X-Indigate-Test-Fault: crash\r\n")) == .parserFailed("the worker died"))
+        guard case .parsed = parser.parse(message()) else { Issue.record("no new worker after a crash"); return }
+
+        let started = Date()
+        #expect(parser.parse(message("X-Indigate-Test-Fault: hang\r\n")) == .parserFailed("timed out after 2 s"))
+        #expect(Date().timeIntervalSince(started) < 5)
+        guard case .parsed = parser.parse(message()) else { Issue.record("no new worker after a hang"); return }
+    }
+
+    @Test func refusalsComeBackAsRefusals() {
+        let parser = IsolatedParser(executable: Self.binary, memoryMegabytes: 2048, timeout: 5, limits: MIMELimits())
+        let groups = String(repeating: "a:", count: 20_000)
+        #expect(parser.parse(message("To: \(groups)\r\n")) == .refused(.hostileHeader(name: "to")))
+        #expect(parser.parse([]) == .refused(.notAMessage))
+    }
+
+    @Test func aMessageThatKillsTheParserIsQuarantinedAfterThreeAttempts() throws {
+        let installation = try TestInstallation()
+        let parser = IsolatedParser(
+            executable: Self.binary, memoryMegabytes: 2048, timeout: 5, limits: installation.config.mimeLimits)
+        var logger = installation.gateway.logger
+        logger.logLevel = .critical
+        let gateway = try Gateway(config: installation.config, logger: logger, parsing: parser)
+        let now = TestInstallation.date("2020-09-10T05:00:00Z")
+        _ = try gateway.initialize(now: now)
+        try installation.deliver(
+            "From: etkul-sosh@etkul.edu.test\r\nX-Indigate-Test-Fault: crash\r\nSubject: x\r\n\r\n1.1: 1\r\n",
+            name: "1.killer")
+        try installation.deliver("From: nobody@x.test\r\nSubject: hello\r\n\r\n1.1: 1\r\n", name: "2.plain")
+
+        let first = try gateway.poll(source: installation.inbox, now: now)
+        #expect(first.taken == 2 && first.deferred == 1 && first.quarantined == 1, "the other message goes on")
+        #expect(try gateway.poll(source: installation.inbox, now: now).deferred == 1)
+        let third = try gateway.poll(source: installation.inbox, now: now)
+        #expect(third.quarantined == 1 && third.deferred == 0)
+        #expect(try gateway.status().inbound == ["quarantined": 2])
+        #expect(try gateway.poll(source: installation.inbox, now: now).taken == 0)
+    }
+}

@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# A real mail stack on loopback for indigate's tests: a private Postfix instance and a
+# private Dovecot 2.3, both configured from testing/mailstack/ and writing only under DIR.
+#
+#   scripts/mailstack.sh start|stop|status [DIR]      (DIR defaults to /tmp/indigate-mailstack)
+#
+#   127.0.0.1:14025  SMTP, no auth; accepts mail for the test domains only
+#   127.0.0.1:14587  SMTP submission, AUTH PLAIN/LOGIN required (any user, password "secret")
+#   127.0.0.1:14143  IMAP, user = full address, password "secret"
+#   127.0.0.1:14024  LMTP (Postfix -> Dovecot)
+#
+# The test domains are every *.test domain in the email column of $INDIGATE_ORGS_CSV
+# (default config/organizations.csv), plus school.test and example.test.
+# Needs root (Postfix and Dovecot start as root and drop privileges). See
+# testing/mailstack/README.md for checks with curl.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+TEMPLATES=$ROOT/testing/mailstack
+CMD=${1:-}
+DIR=$(realpath -m "${2:-/tmp/indigate-mailstack}")
+ORGS_CSV=${INDIGATE_ORGS_CSV:-$ROOT/config/organizations.csv}
+SMTP_PORT=14025 SUBMISSION_PORT=14587 IMAP_PORT=14143 LMTP_PORT=14024
+PACKAGES=(postfix dovecot-imapd dovecot-lmtpd)
+
+usage() { echo "usage: $0 start|stop|status [DIR]" >&2; exit 2; }
+
+# Prints the first line the server on 127.0.0.1:$1 sends, then says goodbye ($2).
+banner() {
+  local line
+  exec 3<>"/dev/tcp/127.0.0.1/$1" || return 1
+  IFS= read -r -t 3 line <&3 || { exec 3>&-; return 1; }
+  printf '%s\r\n' "$2" >&3
+  exec 3>&-
+  printf '%s\n' "${line%$'\r'}"
+} 2>/dev/null
+smtp_up() { [[ $(banner "$SMTP_PORT" QUIT) == "220 "* ]]; }
+imap_up() { [[ $(banner "$IMAP_PORT" 'a LOGOUT') == "* OK"* ]]; }
+
+postfix_running() { [ -f "$DIR/postfix/main.cf" ] && postfix -c "$DIR/postfix" status >/dev/null 2>&1; }
+dovecot_pid() {
+  local pid
+  pid=$(cat "$DIR/dovecot/run/master.pid" 2>/dev/null) || return 1
+  kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+
+install_packages() {
+  local missing=() p
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "missing Debian packages; run as root:" >&2
+    echo "  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "installing: ${missing[*]}"
+  # Without this the postfix package asks which kind of mail server to configure.
+  echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 ||
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; }
+}
+
+# The *.test domains of the organisations' addresses, comma separated.
+test_domains() {
+  { grep -oE '@[A-Za-z0-9.-]+\.test\b' "$ORGS_CSV" | cut -c2- | tr 'A-Z' 'a-z'
+    printf '%s\n' school.test example.test; } | sort -u | paste -sd, - | sed 's/,/, /g'
+}
+
+render() { # template destination
+  sed -e "s|@DIR@|$DIR|g" -e "s|@DOMAINS@|$DOMAINS|g" "$TEMPLATES/$1" >"$2"
+}
+
+start_dovecot() {
+  mkdir -p "$DIR/dovecot/run" "$DIR/dovecot/state" "$DIR/mail"
+  chown mail:mail "$DIR/mail"   # mail users run as mail (uid 8)
+  render dovecot.conf "$DIR/dovecot.conf"
+  dovecot -c "$DIR/dovecot.conf"
+}
+
+start_postfix() {
+  local pf=$DIR/postfix
+  # The queue and data directories are siblings of the config directory, not inside it:
+  # "postfix check" wants everything under the config directory owned by root.
+  mkdir -p "$pf" "$DIR/postfix-queue" "$DIR/postfix-data"
+  render main.cf "$pf/main.cf"
+  render master.cf "$pf/master.cf"
+  chown -R postfix "$DIR/postfix-data"  # without it master dies on its lock file
+  postfix -c "$pf" set-permissions      # creates the queue's subdirectories
+  postfix -c "$pf" start 2>&1 | grep -v 'starting the Postfix mail system' || true
+}
+
+wait_up() {
+  local i
+  for i in $(seq 100); do
+    smtp_up && imap_up && return 0
+    sleep 0.2
+  done
+  echo "mail stack did not come up; logs: $DIR/postfix.log $DIR/dovecot/dovecot.log" >&2
+  exit 1
+}
+
+report() {
+  echo "mail stack in $DIR"
+  echo "  smtp        127.0.0.1:$SMTP_PORT (no auth, test domains only)"
+  echo "  submission  127.0.0.1:$SUBMISSION_PORT (AUTH required, password 'secret')"
+  echo "  imap        127.0.0.1:$IMAP_PORT (user = full address, password 'secret')"
+  echo "  lmtp        127.0.0.1:$LMTP_PORT"
+  echo "  logs        $DIR/postfix.log $DIR/dovecot/dovecot.log"
+}
+
+case $CMD in
+  start)
+    if smtp_up && imap_up; then report; exit 0; fi
+    install_packages
+    [ "$(id -u)" -eq 0 ] || { echo "start needs root" >&2; exit 1; }
+    [ -r "$ORGS_CSV" ] || { echo "cannot read $ORGS_CSV (INDIGATE_ORGS_CSV)" >&2; exit 1; }
+    DOMAINS=$(test_domains)
+    mkdir -p "$DIR"
+    chmod 755 "$DIR"                # Dovecot's mail processes (uid 8) must get through it
+    # Postfix first: it creates queue/private, where Dovecot puts its auth socket.
+    postfix_running || start_postfix
+    dovecot_pid >/dev/null || start_dovecot
+    wait_up
+    report
+    ;;
+  stop)
+    if postfix_running; then postfix -c "$DIR/postfix" stop 2>&1 | grep -v 'stopping the Postfix' || true; fi
+    if pid=$(dovecot_pid); then
+      kill "$pid"
+      for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    fi
+    echo "mail stack in $DIR stopped"
+    ;;
+  status)
+    rc=0
+    if smtp_up; then echo "smtp 127.0.0.1:$SMTP_PORT up"; else echo "smtp 127.0.0.1:$SMTP_PORT down"; rc=1; fi
+    if imap_up; then echo "imap 127.0.0.1:$IMAP_PORT up"; else echo "imap 127.0.0.1:$IMAP_PORT down"; rc=1; fi
+    exit $rc
+    ;;
+  *) usage ;;
+esac
