@@ -173,3 +173,21 @@ char *indigate_gmime_raw_header(GMimeObject *object, const char *name) {
 char *indigate_gmime_decode_header_text(const char *text) {
     return g_mime_utils_header_decode_text(NULL, text);
 }
+
+int indigate_gmime_header_count(GMimeObject *object) {
+    GMimeHeaderList *list = g_mime_object_get_header_list(object);
+    return list == NULL ? 0 : g_mime_header_list_get_count(list);
+}
+
+const char *indigate_gmime_header_name_at(GMimeObject *object, int index) {
+    GMimeHeaderList *list = g_mime_object_get_header_list(object);
+    GMimeHeader *header = list == NULL ? NULL : g_mime_header_list_get_header_at(list, index);
+    return header == NULL ? NULL : g_mime_header_get_name(header);
+}
+
+char *indigate_gmime_header_raw_at(GMimeObject *object, int index) {
+    GMimeHeaderList *list = g_mime_object_get_header_list(object);
+    GMimeHeader *header = list == NULL ? NULL : g_mime_header_list_get_header_at(list, index);
+    const char *raw = header == NULL ? NULL : g_mime_header_get_raw_value(header);
+    return raw == NULL ? NULL : g_mime_utils_header_unfold(raw);
+}

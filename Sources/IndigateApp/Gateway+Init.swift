@@ -22,7 +22,8 @@ extension Gateway {
                 ids[organization.inn] = try tx.saveOrganization(organization)
             }
             for contact in contents.contacts {
-                try tx.saveContact(contact, organizationID: ids[contact.organizationINN]!)
+                let id = try tx.saveContact(contact, organizationID: ids[contact.organizationINN]!)
+                for alias in contents.aliases[contact.email] ?? [] { try tx.addAlias(alias, contactID: id) }
             }
             try tx.saveCatalogue(catalogue)
             try tx.audit(

@@ -13,6 +13,8 @@ public final class Gateway: Sendable {
     let templates: Templates
     /// The HMAC secret's bytes (SymmetricKey is not Sendable on Linux; one is made per use).
     let secretBytes: [UInt8]
+    /// Secrets retired by `secret rotate`, still accepted during the grace period.
+    let retiredSecrets: [Secret.Retired]
     let calendar: RegionalCalendar
     let parsing: any MessageParsing
     let composer = MessageComposer()
@@ -28,6 +30,7 @@ public final class Gateway: Sendable {
         calendar = RegionalCalendar(timeZone: zone)
         templates = try Templates(directory: config.templates)
         secretBytes = try Secret.loadOrCreate(path: config.secretFile)
+        retiredSecrets = Secret.retired(path: config.secretFile)
         store = try Store(path: config.database)
         self.parsing = parsing ?? InProcessParser(limits: config.mimeLimits)
     }
@@ -38,6 +41,13 @@ public final class Gateway: Sendable {
     }
 
     var secret: SymmetricKey { SymmetricKey(data: secretBytes) }
+
+    /// The secrets a token may be signed with at `now`: the current one, then retired ones
+    /// within `tokens.rotation_grace_days` of their retirement.
+    func acceptedSecrets(at now: Date) -> [SymmetricKey] {
+        let grace = TimeInterval(config.tokens.rotationGraceDays) * 86_400
+        return [secret] + retiredSecrets.filter { now.timeIntervalSince($0.retiredAt) <= grace }.map { SymmetricKey(data: $0.bytes) }
+    }
 
     /// The gateway's domain, for Message-IDs.
     var domain: String {

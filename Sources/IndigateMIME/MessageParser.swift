@@ -49,6 +49,14 @@ public struct MessageParser: Sendable {
             let type = GMimeTree.contentType(of: body)
             parsed.headers["content-type"] = "\(type.type)/\(type.subtype)"
         }
+        for index in 0..<indigate_gmime_header_count(object) {
+            guard let name = indigate_gmime_header_name_at(object, index),
+                String(cString: name).lowercased() == "authentication-results",
+                let raw = indigate_gmime_header_raw_at(object, index)
+            else { continue }
+            parsed.authenticationResults.append(String(cString: raw).trimmingSpaces())
+            g_free(raw)
+        }
         parsed.inReplyTo = GMimeTree.header("In-Reply-To", of: object).flatMap { Self.messageIDs($0).first }
         parsed.references = GMimeTree.header("References", of: object).map(Self.messageIDs) ?? []
 

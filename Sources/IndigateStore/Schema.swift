@@ -8,8 +8,37 @@ enum Schema {
         migrator.registerMigration("v1-foundation") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2-security") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
+
+    /// Token revocation (a generation per contact), address aliases, bounces and the failing
+    /// state of addresses, and reasons on letters (for rate limits).
+    static let v2 = """
+        ALTER TABLE contact ADD COLUMN tokenGeneration INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE contact ADD COLUMN failingSince TEXT;
+        ALTER TABLE contact ADD COLUMN failingDetail TEXT;
+        CREATE TABLE contactAlias (
+            email TEXT PRIMARY KEY COLLATE NOCASE,
+            contactId INTEGER NOT NULL REFERENCES contact(id)
+        );
+        CREATE TABLE bounce (
+            id INTEGER PRIMARY KEY,
+            inboundId INTEGER NOT NULL REFERENCES inbound(id),
+            letterId INTEGER REFERENCES letter(id),
+            contactId INTEGER REFERENCES contact(id),
+            permanent INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        ALTER TABLE outbox ADD COLUMN temporaryBounces INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE letter ADD COLUMN reason TEXT;
+        ALTER TABLE letter ADD COLUMN recipient TEXT;
+        CREATE INDEX letter_recipient ON letter(recipient, createdAt);
+        CREATE INDEX letter_contact_time ON letter(contactId, createdAt);
+        """
 
     static let v1 = """
         CREATE TABLE organization (

@@ -4,22 +4,29 @@ import IndigateCore
 
 /// Why a letter was sent; stored with the letter.
 public enum LetterPurpose: String, Sendable, Codable, CaseIterable {
-    case request, receipt, review, notice, reminder, digest, transcript
+    case request, receipt, review, notice, reminder, digest, transcript, refusal
 }
 
 extension StoreTransaction {
     /// Records a letter and puts its bytes in the outbox, in the caller's transaction.
     @discardableResult
+    /// - Parameters:
+    ///   - reason: why a notice was sent (rate limits look it up), nil for ordinary letters.
+    ///   - compose: makes the letter's envelope sender and bytes once its id is known (the
+    ///     envelope sender carries a VERP token naming the letter).
     public func enqueueLetter(
         purpose: LetterPurpose, contactID: Int64, roundID: Int64?, inboundID: Int64?, messageID: String,
-        subject: String, recipient: String, envelopeFrom: String, raw: [UInt8], at now: Date
+        subject: String, recipient: String, reason: String? = nil, at now: Date,
+        compose: (Int64) throws -> (envelopeFrom: String, raw: [UInt8])
     ) throws -> Int64 {
         try db.execute(
             sql: """
-                INSERT INTO letter (purpose, contactId, roundId, inboundId, messageId, subject, createdAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [purpose.rawValue, contactID, roundID, inboundID, messageID, subject, now])
+                INSERT INTO letter (purpose, contactId, roundId, inboundId, messageId, subject, createdAt, reason, recipient)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [purpose.rawValue, contactID, roundID, inboundID, messageID, subject, now, reason, recipient])
         let letterID = db.lastInsertedRowID
+        let (envelopeFrom, raw) = try compose(letterID)
         try db.execute(
             sql: """
                 INSERT INTO outbox (letterId, recipient, envelopeFrom, raw, nextAttemptAt) VALUES (?, ?, ?, ?, ?)

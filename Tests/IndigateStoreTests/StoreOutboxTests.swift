@@ -18,8 +18,8 @@ import Testing
         try fixture.store.write { [seed, now] in
             try $0.enqueueLetter(
                 purpose: purpose, contactID: seed.contactID, roundID: seed.roundID, inboundID: nil,
-                messageID: messageID, subject: "Мониторинг", recipient: "school5@school.test",
-                envelopeFrom: "indigate@minobr.test", raw: Array("letter \(messageID)".utf8), at: now)
+                messageID: messageID, subject: "Мониторинг", recipient: "school5@school.test", at: now
+            ) { _ in ("indigate@minobr.test", Array("letter \(messageID)".utf8)) }
         }
     }
 

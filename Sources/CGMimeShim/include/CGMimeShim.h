@@ -46,6 +46,11 @@ const char *indigate_gmime_mailbox_addr(InternetAddress *address);
 
 /// The raw (undecoded, unfolded) value of the first header `name` of `object`, or NULL. g_free.
 char *indigate_gmime_raw_header(GMimeObject *object, const char *name);
+/// The number of headers of `object`, and each one's name (borrowed) and unfolded raw value
+/// (g_free), for headers that may appear several times (Authentication-Results).
+int indigate_gmime_header_count(GMimeObject *object);
+const char *indigate_gmime_header_name_at(GMimeObject *object, int index);
+char *indigate_gmime_header_raw_at(GMimeObject *object, int index);
 /// Decodes one RFC 2047 encoded word (or any header text) with GMime. g_free.
 char *indigate_gmime_decode_header_text(const char *text);
 

@@ -21,10 +21,11 @@ public struct IndigateConfig: Sendable, Codable, Equatable {
     public var tokens: Tokens
     public var limits: Limits
     public var parser: Parser
+    public var security: Security
 
     enum CodingKeys: String, CodingKey {
         case region, timezone, database, gateway, catalogue, organizations, templates, transport, schedule
-        case tokens, limits, parser
+        case tokens, limits, parser, security
         case secretFile = "secret_file"
     }
 
@@ -74,7 +75,28 @@ public struct IndigateConfig: Sendable, Codable, Equatable {
     public struct Tokens: Sendable, Codable, Equatable {
         /// Days a reply token stays valid after its letter.
         public var lifetimeDays: Int
-        enum CodingKeys: String, CodingKey { case lifetimeDays = "lifetime_days" }
+        /// Days tokens signed by the previous secret keep working after `secret rotate`.
+        public var rotationGraceDays: Int
+        enum CodingKeys: String, CodingKey {
+            case lifetimeDays = "lifetime_days"
+            case rotationGraceDays = "rotation_grace_days"
+        }
+    }
+
+    /// Who may write, and what is answered.
+    public struct Security: Sendable, Codable, Equatable {
+        /// authserv-ids of the receiving MTA: only Authentication-Results headers it wrote count.
+        public var trustedAuthservIDs: [String]
+        /// Quarantine `spf=fail` (from a trusted authserv-id) unless DKIM passed too.
+        public var quarantineSPFFail: Bool
+        /// Answer a message without a token from a registered contact with a letter asking to
+        /// reply to indigate's letter instead (nothing is recorded). Else it is quarantined.
+        public var answerUntokened: Bool
+        enum CodingKeys: String, CodingKey {
+            case trustedAuthservIDs = "trusted_authserv_ids"
+            case quarantineSPFFail = "quarantine_spf_fail"
+            case answerUntokened = "answer_untokened"
+        }
     }
 
     /// How the daemon runs GMime: in a worker process with a memory and time limit (isolated),
@@ -97,15 +119,23 @@ public struct IndigateConfig: Sendable, Codable, Equatable {
         public var documentBytes: Int
         /// Messages taken per poll pass and letters per flush pass.
         public var batch: Int
+        /// Letters of any kind but requests to one recipient in an hour.
+        public var lettersPerRecipientPerHour: Int
         enum CodingKeys: String, CodingKey {
             case messageBytes = "message_bytes"
             case documentBytes = "document_bytes"
             case batch
+            case lettersPerRecipientPerHour = "letters_per_recipient_per_hour"
         }
     }
 }
 
 extension IndigateConfig {
+    /// The envelope sender base: `bounces@domain` of the gateway's domain.
+    public var bounceAddress: String {
+        "bounces@" + (gateway.address.split(separator: "@").last.map(String.init) ?? "invalid")
+    }
+
     /// The MIME limits the parser applies, from `limits`.
     public var mimeLimits: MIMELimits {
         MIMELimits(messageBytes: limits.messageBytes)

@@ -15,6 +15,9 @@ public enum OrganizationsCSV {
     public struct Contents: Sendable, Equatable {
         public var organizations: [Organization]
         public var contacts: [Contact]
+        /// Other addresses of the same person, by contact address (the optional 12th column
+        /// `aliases`, space-separated).
+        public var aliases: [String: [String]] = [:]
     }
 
     public static func load(path: String) throws(ImportError) -> Contents {
@@ -30,7 +33,8 @@ public enum OrganizationsCSV {
         guard let headerLine = lines.first else { throw ImportError(file: file, problems: ["the file is empty"]) }
         let separator: Character = headerLine.filter { $0 == ";" }.count >= headerLine.filter { $0 == "," }.count ? ";" : ","
         let header = CSVRow.split(headerLine, separator: separator).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard header == Self.header else {
+        let hasAliases = header == Self.header + ["aliases"]
+        guard header == Self.header || hasAliases else {
             throw ImportError(
                 file: file, problems: ["line 1: the header must be: " + Self.header.joined(separator: String(separator))])
         }
@@ -39,15 +43,16 @@ public enum OrganizationsCSV {
         var order: [String] = []
         var contacts: [Contact] = []
         var emails: [String: Int] = [:]
+        var aliasMap: [String: [String]] = [:]
         for (offset, line) in lines.enumerated().dropFirst() {
             let number = offset + 1
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             let fields = CSVRow.split(line, separator: separator).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard fields.count == Self.header.count else {
-                problems.append("line \(number): \(fields.count) fields, expected \(Self.header.count)")
+            guard fields.count == header.count else {
+                problems.append("line \(number): \(fields.count) fields, expected \(header.count)")
                 continue
             }
-            let row = Dictionary(uniqueKeysWithValues: zip(Self.header, fields))
+            let row = Dictionary(uniqueKeysWithValues: zip(header, fields))
             var rowProblems: [String] = []
             let inn = row["inn"]!
             if !Organization.isValidINN(inn) { rowProblems.append("inn '\(inn)' is not 10 or 12 digits") }
@@ -58,6 +63,8 @@ public enum OrganizationsCSV {
             let email = row["email"]!.lowercased()
             if !MailAddress.isPlain(email) { rowProblems.append("email '\(email)' is not a valid address") }
             if let previous = emails[email] { rowProblems.append("email \(email) already on line \(previous)") }
+            let aliases = (row["aliases"] ?? "").split(separator: " ").map { $0.lowercased() }
+            for alias in aliases where !MailAddress.isPlain(alias) { rowProblems.append("alias '\(alias)' is not a valid address") }
             if row["short_name"]!.isEmpty { rowProblems.append("short_name is empty") }
             let municipality = row["municipality"]!.isEmpty ? nil : row["municipality"]
             if kind == .school || kind == .mouo, municipality == nil {
@@ -83,6 +90,7 @@ public enum OrganizationsCSV {
                 organizations[inn] = (organization, number)
                 order.append(inn)
             }
+            if !aliases.isEmpty { aliasMap[email] = aliases }
             contacts.append(
                 Contact(
                     organizationINN: inn, role: role, email: email, personName: row["contact_name"]!,
@@ -95,7 +103,7 @@ public enum OrganizationsCSV {
             }
         }
         guard problems.isEmpty else { throw ImportError(file: file, problems: problems) }
-        return Contents(organizations: order.map { organizations[$0]!.0 }, contacts: contacts)
+        return Contents(organizations: order.map { organizations[$0]!.0 }, contacts: contacts, aliases: aliasMap)
     }
 
     static func decode(_ bytes: [UInt8], file: String) throws(ImportError) -> String {

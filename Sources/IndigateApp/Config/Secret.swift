@@ -1,8 +1,16 @@
 import Foundation
 
 /// The installation's HMAC secret: 32 random bytes kept as hex in a file of mode 0600,
-/// generated on first start. It never appears in a log or an error.
+/// generated on first start. `rotate` keeps the old one in `<file>.previous` with the time of
+/// rotation, so tokens it signed keep working for the grace period. Secrets never appear in a
+/// log or an error.
 public enum Secret {
+    /// A secret retired by `rotate`, and when.
+    public struct Retired: Sendable, Equatable {
+        public var bytes: [UInt8]
+        public var retiredAt: Date
+    }
+
     public static func loadOrCreate(path: String) throws(ConfigError) -> [UInt8] {
         if let data = FileManager.default.contents(atPath: path) {
             let hex = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -11,19 +19,58 @@ public enum Secret {
             }
             return bytes
         }
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        let hex = bytes.map { String(format: "%02x", $0) }.joined() + "\n"
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        let fresh = random()
+        try write(hex(fresh) + "\n", to: path, exclusive: true)
+        return fresh
+    }
+
+    /// Secrets retired by earlier rotations, newest first.
+    public static func retired(path: String) -> [Retired] {
+        guard let data = FileManager.default.contents(atPath: path + ".previous") else { return [] }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).compactMap { line in
+            let parts = line.split(separator: " ")
+            guard parts.count == 2, let bytes = bytes(hex: String(parts[0])),
+                let seconds = TimeInterval(parts[1])
+            else { return nil }
+            return Retired(bytes: bytes, retiredAt: Date(timeIntervalSince1970: seconds))
+        }.reversed()
+    }
+
+    /// Makes a new secret; the old one is appended to `<file>.previous` with `now`.
+    public static func rotate(path: String, now: Date) throws(ConfigError) {
+        let current = try loadOrCreate(path: path)
+        let line = hex(current) + " " + String(Int(now.timeIntervalSince1970)) + "\n"
+        let previous = (FileManager.default.contents(atPath: path + ".previous").map { String(decoding: $0, as: UTF8.self) } ?? "") + line
+        try write(previous, to: path + ".previous.tmp", exclusive: false)
+        try write(hex(random()) + "\n", to: path + ".tmp", exclusive: false)
+        // The retired secret is safe on disk before the new one replaces it.
+        guard rename(path + ".previous.tmp", path + ".previous") == 0, rename(path + ".tmp", path) == 0 else {
+            throw ConfigError(file: path, message: "cannot replace the secret file (errno \(errno))")
+        }
+    }
+
+    static func random() -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    }
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        bytes.map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func write(_ text: String, to path: String, exclusive: Bool) throws(ConfigError) {
+        let flags = O_WRONLY | O_CREAT | (exclusive ? O_EXCL : O_TRUNC)
+        let fd = open(path, flags, 0o600)
         guard fd >= 0 else { throw ConfigError(file: path, message: "cannot create the secret file (errno \(errno))") }
         defer { close(fd) }
-        let written = hex.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
-        guard written == hex.utf8.count, fsync(fd) == 0 else {
+        fchmod(fd, 0o600)
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, bytes.count) }
+        guard written == bytes.count, fsync(fd) == 0 else {
             throw ConfigError(file: path, message: "cannot write the secret file")
         }
-        return bytes
     }
 
     static func bytes(hex: String) -> [UInt8]? {

@@ -17,12 +17,24 @@ struct LetterEnvelope {
 
 extension Gateway {
     /// Renders `name`.subject/.txt/.html with `context`, composes the letter with GMime and
-    /// puts it in the outbox, all inside the caller's transaction.
+    /// puts it in the outbox, all inside the caller's transaction. Returns the letter's id, or
+    /// nil when the recipient already got `limits.letters_per_recipient_per_hour` letters in
+    /// the last hour (requests excepted): a flood of replies cannot make indigate mail-bomb.
     @discardableResult
     func enqueue(
         _ envelope: LetterEnvelope, template name: String, context: [String: Any], html: Bool,
-        in tx: StoreTransaction, now: Date
-    ) throws -> Int64 {
+        reason: String? = nil, in tx: StoreTransaction, now: Date
+    ) throws -> Int64? {
+        if envelope.purpose != .request,
+            try tx.lettersSent(toContact: envelope.contact.id, since: now.addingTimeInterval(-3600))
+                >= config.limits.lettersPerRecipientPerHour
+        {
+            try tx.audit(
+                actor: "indigate", action: "rate-limited",
+                detail: "\(envelope.purpose.rawValue) to contact \(envelope.contact.id) not sent", at: now)
+            logger.warning("rate limit reached", metadata: ["contact": "\(envelope.contact.id)"])
+            return nil
+        }
         var context = context
         context["marker"] = ReplyText.marker
         context["gatewayName"] = config.gateway.name
@@ -30,31 +42,41 @@ extension Gateway {
         context["helpdesk"] = config.gateway.helpdesk
         let subject = templates.render(name + ".subject", context)
             .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        let generation = try tx.tokenGeneration(contactID: envelope.contact.id) ?? 0
         let token = ReplyToken(
             contactID: envelope.contact.id, purpose: envelope.tokenPurpose, subjectID: envelope.tokenSubjectID,
             now: now, lifetimeDays: config.tokens.lifetimeDays)
         let messageID = "indigate.\(UUID().uuidString.lowercased())@\(domain)"
         var references = envelope.answering?.references ?? []
         if let answered = envelope.answering?.messageID { references.append(answered) }
-        let letter = OutgoingLetter(
-            fromName: config.gateway.name, fromAddress: config.gateway.address,
-            toName: envelope.contact.contact.personName, toAddress: envelope.contact.contact.email,
-            replyTo: MailAddress.tagged(config.gateway.address, tag: token.encoded(secret: secret)),
-            subject: subject, messageID: messageID, inReplyTo: envelope.answering?.messageID,
-            references: Array(references.suffix(10)), date: now,
-            utcOffsetSeconds: calendar.timeZone.secondsFromGMT(for: now),
-            headers: [
-                ("Auto-Submitted", envelope.purpose == .receipt ? "auto-replied" : "auto-generated"),
-                ("X-Auto-Response-Suppress", "All"),
-                ("X-Indigate-Loop", domain),
-                ("Precedence", "bulk"),
-            ],
-            text: templates.render(name + ".txt", context),
-            html: html ? templates.render(name + ".html", context) : nil)
-        let raw = try composer.compose(letter)
+        let text = templates.render(name + ".txt", context)
+        let htmlText = html ? templates.render(name + ".html", context) : nil
         return try tx.enqueueLetter(
             purpose: envelope.purpose, contactID: envelope.contact.id, roundID: envelope.roundID,
             inboundID: envelope.answering?.inboundID, messageID: messageID, subject: subject,
-            recipient: envelope.contact.contact.email, envelopeFrom: config.gateway.address, raw: raw, at: now)
+            recipient: envelope.contact.contact.email, reason: reason, at: now
+        ) { letterID in
+            // VERP: a bounce comes back to bounces+<token>@domain and names this very letter.
+            let bounceToken = ReplyToken(
+                contactID: envelope.contact.id, purpose: .bounce, subjectID: letterID, now: now,
+                lifetimeDays: config.tokens.lifetimeDays)
+            let envelopeFrom = MailAddress.tagged(
+                config.bounceAddress, tag: bounceToken.encoded(secret: secret, generation: generation))
+            let letter = OutgoingLetter(
+                fromName: config.gateway.name, fromAddress: config.gateway.address,
+                toName: envelope.contact.contact.personName, toAddress: envelope.contact.contact.email,
+                replyTo: MailAddress.tagged(config.gateway.address, tag: token.encoded(secret: secret, generation: generation)),
+                subject: subject, messageID: messageID, inReplyTo: envelope.answering?.messageID,
+                references: Array(references.suffix(10)), date: now,
+                utcOffsetSeconds: calendar.timeZone.secondsFromGMT(for: now),
+                headers: [
+                    ("Auto-Submitted", envelope.purpose == .receipt ? "auto-replied" : "auto-generated"),
+                    ("X-Auto-Response-Suppress", "All"),
+                    ("X-Indigate-Loop", domain),
+                    ("Precedence", "bulk"),
+                ],
+                text: text, html: htmlText)
+            return (envelopeFrom, try composer.compose(letter))
+        }
     }
 }

@@ -7,6 +7,7 @@ public struct Templates: Sendable {
     /// Every template the code renders; checked at start-up so a missing file is found at once.
     public static let required = [
         "request.subject", "request.txt", "request.html", "receipt.subject", "receipt.txt",
+        "refused.subject", "refused.txt", "untokened.subject", "untokened.txt",
     ]
 
     let library: MustacheLibrary

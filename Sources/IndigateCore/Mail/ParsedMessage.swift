@@ -16,6 +16,8 @@ public struct ParsedMessage: Sendable, Equatable, Codable {
     public var replyTo: [String]
     /// Headers that decide how the message is treated (auto-replies, loops), name lowercased.
     public var headers: [String: String]
+    /// Every `Authentication-Results` header, in order (the topmost was added last).
+    public var authenticationResults: [String] = []
     /// The text the sender wrote, from text/plain or HTML reduced to text, UTF-8.
     public var text: String
     public var attachments: [Attachment]

@@ -42,22 +42,41 @@ public struct ReplyToken: Sendable, Equatable {
         return bytes
     }
 
-    /// The token text under `secret`.
-    public func encoded(secret: SymmetricKey) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: payload, using: secret)
-        return Base32.encode(payload + Array(mac).prefix(Self.macLength))
+    /// The token text under `secret`. `generation` is the contact's token generation: it is
+    /// signed but not written into the token, so raising it (revocation) voids every token
+    /// issued before.
+    public func encoded(secret: SymmetricKey, generation: UInt32 = 0) -> String {
+        Base32.encode(payload + Self.mac(payload, generation: generation, secret: secret))
+    }
+
+    static func mac(_ payload: [UInt8], generation: UInt32, secret: SymmetricKey) -> [UInt8] {
+        let signed = payload + bigEndian(generation)
+        return Array(Array(HMAC<SHA256>.authenticationCode(for: signed, using: secret)).prefix(macLength))
     }
 
     /// Why a token was refused.
     public enum Refusal: Error, Sendable, Equatable {
         case malformed
+        /// Not signed by any current secret for the contact's current generation: forged,
+        /// altered, signed by a retired secret, or revoked.
         case badSignature
         case expired
+        /// The contact it names does not exist.
+        case unknownContact
+    }
+
+    /// `verify` for tokens of generation 0 (no revocation).
+    public static func verify(_ text: String, secrets: [SymmetricKey], now: Date) -> Result<ReplyToken, Refusal> {
+        verify(text, secrets: secrets, now: now, generation: { _ in 0 })
     }
 
     /// Checks `text` against each of `secrets` (the current one first, then those still in their
     /// grace period) and the clock. Nothing else in the message is trusted.
-    public static func verify(_ text: String, secrets: [SymmetricKey], now: Date) -> Result<ReplyToken, Refusal> {
+    /// - Parameter generation: the contact's current token generation, or nil if there is no
+    ///   such contact.
+    public static func verify(
+        _ text: String, secrets: [SymmetricKey], now: Date, generation: (Int64) -> UInt32?
+    ) -> Result<ReplyToken, Refusal> {
         guard text.count <= 40, let bytes = Base32.decode(text), bytes.count == 12 + macLength,
             bytes[0] == version, let purpose = TokenPurpose(rawValue: bytes[1]),
             // The last character carries 4 padding bits: only the canonical spelling counts,
@@ -66,9 +85,9 @@ public struct ReplyToken: Sendable, Equatable {
         else { return .failure(.malformed) }
         let payload = Array(bytes[0..<12])
         let mac = Array(bytes[12...])
+        guard let generation = generation(Int64(uint32(bytes, at: 2))) else { return .failure(.unknownContact) }
         let signed = secrets.contains { secret in
-            let expected = Array(HMAC<SHA256>.authenticationCode(for: payload, using: secret)).prefix(macLength)
-            return constantTimeEqual(Array(expected), mac)
+            constantTimeEqual(Self.mac(payload, generation: generation, secret: secret), mac)
         }
         guard signed else { return .failure(.badSignature) }
         let token = ReplyToken(

@@ -8,4 +8,6 @@ public enum TokenPurpose: UInt8, Sendable, Codable, CaseIterable {
     case review = 3
     /// A digest to a coordinator: the reply may ask for reports only.
     case digest = 4
+    /// The envelope sender of a letter (VERP): a bounce names the letter that failed.
+    case bounce = 5
 }

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import IndigateApp
+
+struct QuarantineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quarantine", abstract: "Messages set aside: list, release or drop them.",
+        subcommands: [List.self, Release.self, Drop.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Open quarantine entries.")
+        @OptionGroup var options: CommonOptions
+        @Flag(help: "Include released and dropped entries.") var all = false
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let entries = try options.gateway().quarantineEntries(all: all)
+            if json { return try Output.json(entries) }
+            for entry in entries {
+                print("\(entry.id)\t\(entry.reason)\t\(entry.from ?? "-")\t\(entry.subject ?? "")")
+            }
+        }
+    }
+
+    struct Release: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Handle a quarantined message as if its sender were verified.")
+        @OptionGroup var options: CommonOptions
+        @Argument(help: "The entry's number.") var id: Int64
+
+        func run() throws {
+            let outcome = try options.gateway().releaseQuarantine(id: id, by: "cli", now: options.clock())
+            print(IngestCommand.describe(outcome))
+        }
+    }
+
+    struct Drop: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Close an entry without handling it (the message stays archived).")
+        @OptionGroup var options: CommonOptions
+        @Argument(help: "The entry's number.") var id: Int64
+
+        func run() throws {
+            try options.gateway().dropQuarantine(id: id, by: "cli", now: options.clock())
+            print("dropped \(id)")
+        }
+    }
+}
+
+struct TokenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token", abstract: "Reply tokens.", subcommands: [Revoke.self])
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Void every token issued to a contact or an organisation.")
+        @OptionGroup var options: CommonOptions
+        @Option(help: "The contact's address.") var contact: String?
+        @Option(help: "The organisation's INN.") var org: String?
+
+        func validate() throws {
+            if contact == nil && org == nil { throw ValidationError("give --contact or --org") }
+        }
+
+        func run() throws {
+            let count = try options.gateway().revokeTokens(contact: contact, organization: org, now: options.clock())
+            print("revoked the tokens of \(count) contact(s)")
+        }
+    }
+}
+
+struct SecretCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "secret", abstract: "The HMAC secret of reply tokens.", subcommands: [Rotate.self])
+
+    struct Rotate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a new secret; tokens of the old one keep working for tokens.rotation_grace_days.")
+        @OptionGroup var options: CommonOptions
+
+        func run() throws {
+            let config = try ConfigLoader.load(path: options.config)
+            try Secret.rotate(path: config.secretFile, now: options.clock())
+            print("rotated; the old secret is accepted for \(config.tokens.rotationGraceDays) more days")
+        }
+    }
+}
