@@ -69,7 +69,7 @@ extension Gateway {
             return try refuse("token-misused", "a bounce token in a reply address")
         }
         if !released {
-            guard let from, try tx.address(from, belongsTo: contact.id) else {
+            guard message.from.count == 1, let from, try tx.address(from, belongsTo: contact.id) else {
                 try notifyRefused(contact, reason: "from-mismatch", tx: tx, now: now)
                 return try refuse("from-mismatch", "From is not the address of the token's contact")
             }

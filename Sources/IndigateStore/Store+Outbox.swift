@@ -53,6 +53,18 @@ extension StoreTransaction {
         }
     }
 
+    /// Every outbox row to `recipient`, oldest first, whatever its state.
+    public func outboxRows(recipient: String) throws -> [OutboxRow] {
+        try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE recipient = ? ORDER BY id", arguments: [recipient]).map { row in
+            let raw: Data = row["raw"]
+            return OutboxRow(
+                id: row["id"], letterID: row["letterId"], recipient: row["recipient"],
+                envelopeFrom: row["envelopeFrom"], raw: Array(raw),
+                state: OutboxState(rawValue: row["state"]) ?? .queued, attempts: row["attempts"],
+                nextAttemptAt: row["nextAttemptAt"])
+        }
+    }
+
     public func markSent(outboxID: Int64, at now: Date) throws {
         try db.execute(
             sql: "UPDATE outbox SET state = 'sent', attempts = attempts + 1, sentAt = ?, lastError = NULL WHERE id = ?",

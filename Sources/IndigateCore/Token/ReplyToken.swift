@@ -30,7 +30,8 @@ public struct ReplyToken: Sendable, Equatable {
             expiryDay: Self.day(of: now) + lifetimeDays)
     }
 
-    static func day(of date: Date) -> Int {
+    /// Days since 1970-01-01 (UTC) of `date`: the unit of `expiryDay`.
+    public static func day(of date: Date) -> Int {
         Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
     }
 
