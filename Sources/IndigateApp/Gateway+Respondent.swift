@@ -24,7 +24,8 @@ extension Gateway {
         let locked = lockedCodes(existing: existing, round: round, now: now)
 
         // 1. Lines: grammar, then the checks that need the store.
-        var lines = context.grammar.read(ReplyText.newText(of: message.text)).map { line -> ReplyLine in
+        let newText = ([message.text] + message.forwardedTexts).map(ReplyText.newText(of:)).joined(separator: "\n")
+        var lines = context.grammar.read(newText).map { line -> ReplyLine in
             guard case .value(let code, let text, _) = line else { return line }
             if !assigned.contains(code) { return .invalid(code: code, text: text, problem: .notAssigned) }
             if locked.contains(code) {

@@ -7,27 +7,32 @@ enum GMimeTree {
     /// The leaf parts of `object` in document order, descending into multiparts and into
     /// attached messages (a reply forwarded by a colleague counts).
     static func leaves(
-        of object: UnsafeMutablePointer<GMimeObject>, limits: MIMELimits, depth: Int = 0, into result: inout [Leaf]
+        of object: UnsafeMutablePointer<GMimeObject>, limits: MIMELimits, depth: Int = 0, message: Int? = nil,
+        into result: inout [Leaf], messages: inout Int
     ) {
         guard depth < limits.depth, result.count < limits.parts else { return }
         if indigate_gmime_is_multipart(object) {
             for index in 0..<indigate_gmime_multipart_count(object) {
                 guard let child = indigate_gmime_multipart_child(object, index) else { continue }
-                leaves(of: child, limits: limits, depth: depth + 1, into: &result)
+                leaves(of: child, limits: limits, depth: depth + 1, message: message, into: &result, messages: &messages)
             }
         } else if indigate_gmime_is_message_part(object) {
             guard let inner = indigate_gmime_message_part_message(object),
                 let body = indigate_gmime_message_body(inner)
             else { return }
-            leaves(of: body, limits: limits, depth: depth + 1, into: &result)
+            messages += 1
+            leaves(of: body, limits: limits, depth: depth + 1, message: messages, into: &result, messages: &messages)
         } else if indigate_gmime_is_part(object) {
-            result.append(Leaf(object: object, depth: depth))
+            result.append(Leaf(object: object, depth: depth, message: message))
         }
     }
 
     struct Leaf {
         var object: UnsafeMutablePointer<GMimeObject>
         var depth: Int
+        /// Which attached (forwarded) message the leaf is inside, numbered from 1; nil for the
+        /// message's own parts.
+        var message: Int?
     }
 
     static func contentType(of object: UnsafeMutablePointer<GMimeObject>) -> (type: String, subtype: String) {

@@ -61,15 +61,17 @@ public struct MessageParser: Sendable {
         parsed.references = GMimeTree.header("References", of: object).map(Self.messageIDs) ?? []
 
         var leaves: [GMimeTree.Leaf] = []
+        var messages = 0
         if let body = indigate_gmime_message_body(message) {
-            GMimeTree.leaves(of: body, limits: limits, into: &leaves)
+            GMimeTree.leaves(of: body, limits: limits, into: &leaves, messages: &messages)
         }
         readBody(leaves, into: &parsed)
         return parsed
     }
 
-    /// Picks the readable text (the first inline text/plain, else the first inline text/html
-    /// reduced to text) and collects every other leaf as an attachment.
+    /// Picks the readable text of the message and of each attached (forwarded) message — the
+    /// first inline text/plain, else the first inline text/html reduced to text — and collects
+    /// every other leaf as an attachment.
     private func readBody(_ leaves: [GMimeTree.Leaf], into parsed: inout ParsedMessage) {
         func isInlineText(_ leaf: GMimeTree.Leaf, _ subtype: String) -> Bool {
             let type = GMimeTree.contentType(of: leaf.object)
@@ -77,18 +79,24 @@ public struct MessageParser: Sendable {
                 && !indigate_gmime_part_is_attachment(leaf.object)
                 && GMimeTree.fileName(of: leaf.object) == nil
         }
-        let plain = leaves.firstIndex { isInlineText($0, "plain") }
-        let html = leaves.firstIndex { isInlineText($0, "html") }
         var textIndices: Set<Int> = []
-        if let plain {
-            parsed.text = text(of: leaves[plain].object)
-            textIndices.insert(plain)
-            // The HTML twin of a multipart/alternative is not an attachment.
-            if let html { textIndices.insert(html) }
-        } else if let html {
-            parsed.text = HTMLText.text(of: text(of: leaves[html].object))
-            textIndices.insert(html)
+        var bodies: [Int?: String] = [:]
+        for message in [nil] + Set(leaves.compactMap(\.message)).sorted().map(Optional.some) {
+            let own = leaves.indices.filter { leaves[$0].message == message }
+            let plain = own.first { isInlineText(leaves[$0], "plain") }
+            let html = own.first { isInlineText(leaves[$0], "html") }
+            if let plain {
+                bodies[message] = text(of: leaves[plain].object)
+                textIndices.insert(plain)
+                // The HTML twin of a multipart/alternative is not an attachment.
+                if let html { textIndices.insert(html) }
+            } else if let html {
+                bodies[message] = HTMLText.text(of: text(of: leaves[html].object))
+                textIndices.insert(html)
+            }
         }
+        parsed.text = bodies[nil] ?? ""
+        parsed.forwardedTexts = bodies.filter { $0.key != nil }.sorted { $0.key! < $1.key! }.map(\.value)
         for (index, leaf) in leaves.enumerated() where !textIndices.contains(index) {
             let type = GMimeTree.contentType(of: leaf.object)
             let name = GMimeTree.fileName(of: leaf.object) ?? ""

@@ -61,15 +61,46 @@ struct TestInstallation {
 
     /// Drops a message into the inbox Maildir's `new`, as an MTA would.
     func deliver(_ text: String, name: String) throws {
-        let maildir = try Maildir(path: config.transport.inbound.path)
-        try maildir.deliver(Array(text.utf8), name: name)
+        try deliver(Array(text.utf8), name: name)
     }
 
-    /// A fixture's text with `{{KEY}}` placeholders replaced.
+    func deliver(_ bytes: [UInt8], name: String) throws {
+        let maildir = try Maildir(path: config.transport.inbound.path)
+        try maildir.deliver(bytes, name: name)
+    }
+
+    /// A fixture with `{{KEY}}` placeholders replaced and CRLF line ends. Works on bytes: a
+    /// fixture may be in any charset (windows-1251, KOI8-R).
+    static func fixtureBytes(_ name: String, _ values: [String: String] = [:]) throws -> [UInt8] {
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: fixtures + "/" + name)))
+        for (key, value) in values { bytes = replacing(Array("{{\(key)}}".utf8), with: Array(value.utf8), in: bytes) }
+        var crlf: [UInt8] = []
+        crlf.reserveCapacity(bytes.count + bytes.count / 20)
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0x0A && (index == 0 || bytes[index - 1] != 0x0D) { crlf.append(0x0D) }
+            crlf.append(byte)
+        }
+        return crlf
+    }
+
+    /// A UTF-8 fixture as text (see `fixtureBytes`).
     static func fixture(_ name: String, _ values: [String: String] = [:]) throws -> String {
-        var text = try String(contentsOfFile: fixtures + "/" + name, encoding: .utf8)
-        for (key, value) in values { text = text.replacingOccurrences(of: "{{\(key)}}", with: value) }
-        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
+        String(decoding: try fixtureBytes(name, values), as: UTF8.self)
+    }
+
+    static func replacing(_ needle: [UInt8], with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == needle[0], bytes[index...].starts(with: needle) {
+                result += replacement
+                index += needle.count
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return result
     }
 
     static func date(_ text: String) -> Date {

@@ -21,6 +21,9 @@ public struct ParsedMessage: Sendable, Equatable, Codable {
     /// The text the sender wrote, from text/plain or HTML reduced to text, UTF-8.
     public var text: String
     public var attachments: [Attachment]
+    /// The readable text of each attached message (message/rfc822): a reply forwarded by a
+    /// colleague counts.
+    public var forwardedTexts: [String] = []
 
     public init(
         messageID: String? = nil, inReplyTo: String? = nil, references: [String] = [],
