@@ -19,7 +19,8 @@ run: build
 	$(BIN) init --config $(CONFIG)
 	exec $(BIN) serve --config $(CONFIG)
 
-test: deps
+test:
+	@scripts/install-deps.sh --test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -33,19 +33,7 @@ import Testing
     func reply(_ name: String) throws {
         let expected = try JSONDecoder().decode(
             Expected.self, from: Data(contentsOf: URL(fileURLWithPath: "\(Self.directory)/\(name).json")))
-        let installation = try TestInstallation()
-        let gateway = installation.gateway
-        let now = TestInstallation.date("2020-09-16T06:00:00Z")
-        _ = try gateway.initialize(now: now)
-        _ = try gateway.openRound(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1", "2", "3"], now: now)
-        let request = try #require(
-            try gateway.store.read { try $0.letters(purpose: .request) }.first { $0.recipient == Self.school })
-        let parsedRequest = try MessageParser().parse(request.raw)
-        let raw = try TestInstallation.fixtureBytes(
-            "replies/\(name).eml",
-            ["REPLY_TO": parsedRequest.replyTo[0], "IN_REPLY_TO": parsedRequest.messageID ?? ""])
-
-        let outcome = try gateway.ingest(raw, source: name, now: now)
+        let (outcome, gateway) = try run(name)
         switch (expected.outcome, outcome) {
         case ("applied", .applied), ("quarantined", .quarantined), ("ignored", .ignored): break
         default: Issue.record("\(name): expected \(expected.outcome), got \(outcome)")
@@ -73,6 +61,31 @@ import Testing
         for phrase in expected.receiptContains ?? [] {
             #expect(receipt.contains(phrase), "\(name): the receipt says «\(phrase)»")
         }
+    }
+
+    /// Receipts reviewed like code: one golden file per representative case.
+    @Test(arguments: ["no-values-at-all", "winmail-dat", "grammar-not-a-number", "two-pdfs-unnamed", "outlook-ru-quoted-cp1251"])
+    func receiptText(_ name: String) throws {
+        let (_, gateway) = try run(name)
+        let receipt = try #require(try gateway.store.read { try $0.letters(purpose: .receipt) }.first)
+        #expect(try Golden.check(try MessageParser().parse(receipt.raw).text, "receipt-\(name).txt"))
+    }
+
+    /// A fresh installation with September's round (groups 1–3) open, and the fixture ingested.
+    func run(_ name: String) throws -> (MessageOutcome, Gateway) {
+        let installation = try TestInstallation()
+        let gateway = installation.gateway
+        let now = TestInstallation.date("2020-09-16T06:00:00Z")
+        _ = try gateway.initialize(now: now)
+        _ = try gateway.openRound(
+            month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1", "2", "3"], now: now)
+        let request = try #require(
+            try gateway.store.read { try $0.letters(purpose: .request) }.first { $0.recipient == Self.school })
+        let parsedRequest = try MessageParser().parse(request.raw)
+        let raw = try TestInstallation.fixtureBytes(
+            "replies/\(name).eml",
+            ["REPLY_TO": parsedRequest.replyTo[0], "IN_REPLY_TO": parsedRequest.messageID ?? ""])
+        return (try gateway.ingest(raw, source: name, now: now), gateway)
     }
 
     static func text(of value: ValueView) -> String {
