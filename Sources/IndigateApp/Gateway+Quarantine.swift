@@ -16,20 +16,20 @@ extension Gateway {
     /// Handles a quarantined message as if its sender had passed the checks (an operator
     /// vouches for it). It must still name a contact: by its token, or by a registered From.
     public func releaseQuarantine(id: Int64, by actor: String, now: Date) throws -> MessageOutcome {
-        let (entry, raw) = try store.read { tx -> (QuarantineEntry, [UInt8]) in
-            guard let entry = try tx.quarantineEntry(id: id), let inbound = try tx.inbound(id: entry.inboundID) else {
-                throw QuarantineError(message: "no quarantine entry \(id)")
-            }
-            return (entry, inbound.raw)
+        try store.write { tx in try releaseQuarantine(id: id, by: actor, tx: tx, now: now) }
+    }
+
+    func releaseQuarantine(id: Int64, by actor: String, tx: StoreTransaction, now: Date) throws -> MessageOutcome {
+        guard let entry = try tx.quarantineEntry(id: id), let inbound = try tx.inbound(id: entry.inboundID) else {
+            throw QuarantineError(message: "no quarantine entry \(id)")
         }
         guard entry.releasedAt == nil, entry.droppedAt == nil else {
             throw QuarantineError(message: "quarantine entry \(id) was already \(entry.releasedAt != nil ? "released" : "dropped")")
         }
-        let parsed = parsing.parse(raw)
-        return try store.write { tx in
+        return try tx.savepoint {
             let outcome = try handle(
-                inboundID: entry.inboundID, parsed: parsed, context: try HandlingContext(tx: tx), tx: tx, now: now,
-                released: true)
+                inboundID: entry.inboundID, parsed: parsing.parse(inbound.raw), context: try HandlingContext(tx: tx),
+                tx: tx, now: now, released: true)
             if case .quarantined(_, let reason) = outcome {
                 throw QuarantineError(message: "quarantine entry \(id) still cannot be handled: \(reason)")
             }
@@ -41,13 +41,15 @@ extension Gateway {
 
     /// Closes a quarantine entry without handling the message (its raw bytes stay archived).
     public func dropQuarantine(id: Int64, by actor: String, now: Date) throws {
-        try store.write { tx in
-            guard let entry = try tx.quarantineEntry(id: id), entry.releasedAt == nil, entry.droppedAt == nil else {
-                throw QuarantineError(message: "no open quarantine entry \(id)")
-            }
-            try tx.closeQuarantine(id: id, released: false, at: now)
-            try tx.audit(actor: actor, action: "quarantine-drop", detail: "entry \(id), inbound \(entry.inboundID)", at: now)
+        try store.write { tx in try dropQuarantine(id: id, by: actor, tx: tx, now: now) }
+    }
+
+    func dropQuarantine(id: Int64, by actor: String, tx: StoreTransaction, now: Date) throws {
+        guard let entry = try tx.quarantineEntry(id: id), entry.releasedAt == nil, entry.droppedAt == nil else {
+            throw QuarantineError(message: "no open quarantine entry \(id)")
         }
+        try tx.closeQuarantine(id: id, released: false, at: now)
+        try tx.audit(actor: actor, action: "quarantine-drop", detail: "entry \(id), inbound \(entry.inboundID)", at: now)
     }
 
     /// Voids every reply token issued to a contact (by address) or to every contact of an

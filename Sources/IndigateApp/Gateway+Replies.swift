@@ -87,6 +87,9 @@ extension Gateway {
         now: Date
     ) throws -> MessageOutcome {
         switch (sender.token.purpose, sender.contact.contact.role) {
+        case (.review, .operator):
+            try applyOperatorReply(message, inboundID: inboundID, sender: sender, tx: tx, now: now)
+            return .applied(inboundID: inboundID)
         case (.request, .respondent), (.receipt, .respondent):
             try applyRespondentReply(
                 message, inboundID: inboundID, contact: sender.contact, roundID: sender.token.subjectID,

@@ -125,12 +125,23 @@ extension Gateway {
         receipt["hasAttachments"] = !attachmentNotes.isEmpty
         receipt["examples"] = RequestLetter.examples(catalogue.indicators.filter { assigned.contains($0.code) }).map { ["line": $0] }
         receipt["askRegistration"] = refreshed.contact.personName.isEmpty
-        try enqueue(
-            LetterEnvelope(
-                purpose: .receipt, tokenPurpose: .receipt, contact: refreshed, organization: organization,
-                roundID: round.id, tokenSubjectID: round.id,
-                answering: (inboundID, message.messageID, message.references)),
-            template: "receipt", context: receipt, html: false, in: tx, now: now)
+        let envelope = LetterEnvelope(
+            purpose: .receipt, tokenPurpose: .receipt, contact: refreshed, organization: organization,
+            roundID: round.id, tokenSubjectID: round.id, answering: (inboundID, message.messageID, message.references))
+        let asksStatus = newText.split(whereSeparator: \.isNewline).contains {
+            ["статус", "status"].contains($0.trimmingCharacters(in: .whitespaces).lowercased())
+        }
+        if asksStatus {
+            // The school's own view, as the portal's tabs, in one letter.
+            var status = receipt.merging(summary.tabs()) { $1 }
+            status["month"] = calendar.monthTitle(round.month)
+            var statusEnvelope = envelope
+            statusEnvelope.purpose = .notice
+            try enqueue(statusEnvelope, template: "status", context: status, html: false, in: tx, now: now)
+        }
+        if !asksStatus || !outcomes.isEmpty || !attachmentNotes.isEmpty {
+            try enqueue(envelope, template: "receipt", context: receipt, html: false, in: tx, now: now)
+        }
         try tx.finishInbound(
             id: inboundID, outcome: .applied, detail: "\(values.count) values, \(documents.count) documents",
             contactID: contact.id, at: now)

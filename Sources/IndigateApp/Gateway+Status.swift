@@ -4,6 +4,8 @@ import IndigateStore
 
 /// One value version for `values --json`.
 public struct ValueView: Sendable, Codable, Equatable {
+    /// The version's id: the number operators accept or reject.
+    public var id: Int64
     public var inn: String
     public var organization: String
     public var round: String
@@ -55,7 +57,7 @@ extension Gateway {
                 case .percentage(let p, let w): (part, whole) = (p, w)
                 }
                 return ValueView(
-                    inn: organizations[v.organizationID]?.organization.inn ?? "",
+                    id: v.id, inn: organizations[v.organizationID]?.organization.inn ?? "",
                     organization: organizations[v.organizationID]?.organization.shortName ?? "",
                     round: rounds[v.roundID]?.month ?? "", indicator: v.indicatorCode, state: v.state.rawValue,
                     value: v.value.russianText, number: number, yes: yes, part: part, whole: whole,

@@ -11,8 +11,24 @@ enum Schema {
         migrator.registerMigration("v2-security") { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("v3-review") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
+
+    /// Which submissions each review letter listed (ПРИНЯТЬ ВСЕ means those, nothing newer),
+    /// and when a submission first went out for review.
+    static let v3 = """
+        CREATE TABLE reviewItem (
+            letterId INTEGER NOT NULL REFERENCES letter(id),
+            valueVersionId INTEGER NOT NULL REFERENCES valueVersion(id),
+            PRIMARY KEY (letterId, valueVersionId)
+        ) WITHOUT ROWID;
+        CREATE INDEX reviewItem_value ON reviewItem(valueVersionId);
+        ALTER TABLE valueVersion ADD COLUMN sentForReviewAt TEXT;
+        CREATE INDEX valueVersion_unsent ON valueVersion(state, sentForReviewAt);
+        """
 
     /// Token revocation (a generation per contact), address aliases, bounces and the failing
     /// state of addresses, and reasons on letters (for rate limits).

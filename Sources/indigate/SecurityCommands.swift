@@ -82,3 +82,18 @@ struct SecretCommand: ParsableCommand {
         }
     }
 }
+
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review", abstract: "Operators' review letters.", subcommands: [Send.self])
+
+    struct Send: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Send review letters now for every submission not yet listed, whatever review.batch says.")
+        @OptionGroup var options: CommonOptions
+
+        func run() throws {
+            print("review letters queued: \(try options.gateway().sendReviewLetters(now: options.clock(), force: true))")
+        }
+    }
+}

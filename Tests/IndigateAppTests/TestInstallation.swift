@@ -16,7 +16,7 @@ struct TestInstallation {
     let config: IndigateConfig
     let gateway: Gateway
 
-    init(isolated: Bool = false, documentBytes: Int = 20_971_520) throws {
+    init(isolated: Bool = false, documentBytes: Int = 20_971_520, reviewBatch: String = "immediate") throws {
         directory = FileManager.default.temporaryDirectory.path + "/indigate-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let yaml = """
@@ -36,6 +36,8 @@ struct TestInstallation {
               outbound: { kind: maildir, path: \(directory)/outbox }
             schedule: { open_day: 10, deadline_day: 25, next_data_day: 30, groups: ["1", "2", "3"], poll_seconds: 1 }
             tokens: { lifetime_days: 120, rotation_grace_days: 30 }
+            review: { batch: \(reviewBatch), daily_hour: 9 }
+            reminders: { days_before: [3], on_deadline: true, after_rejection_days: 3, hour: 9 }
             limits: { message_bytes: 52428800, document_bytes: \(documentBytes), batch: 50, letters_per_recipient_per_hour: 20 }
             security: { trusted_authserv_ids: ["mx.rcokio.test"], quarantine_spf_fail: true, answer_untokened: true }
             parser: { isolated: \(isolated), memory_mb: 2048, timeout_seconds: 10 }

@@ -30,6 +30,15 @@ public enum ConfigLoader {
         for endpoint in [config.transport.inbound, config.transport.outbound] where endpoint.kind != "maildir" {
             problems.append("transport kind '\(endpoint.kind)' is not supported here (use maildir)")
         }
+        if !["immediate", "hourly", "daily"].contains(config.review.batch) {
+            problems.append("review.batch must be immediate, hourly or daily")
+        }
+        if !(0...23).contains(config.review.dailyHour) || !(0...23).contains(config.reminders.hour) {
+            problems.append("review.daily_hour and reminders.hour must be hours from 0 to 23")
+        }
+        if config.reminders.daysBefore.contains(where: { $0 < 1 }) || config.reminders.afterRejectionDays < 1 {
+            problems.append("reminders.days_before and reminders.after_rejection_days must be at least 1")
+        }
         guard problems.isEmpty else { throw ConfigError(file: path, message: problems.joined(separator: "; ")) }
         return config
     }

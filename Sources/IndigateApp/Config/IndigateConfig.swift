@@ -22,10 +22,12 @@ public struct IndigateConfig: Sendable, Codable, Equatable {
     public var limits: Limits
     public var parser: Parser
     public var security: Security
+    public var review: Review
+    public var reminders: Reminders
 
     enum CodingKeys: String, CodingKey {
         case region, timezone, database, gateway, catalogue, organizations, templates, transport, schedule
-        case tokens, limits, parser, security
+        case tokens, limits, parser, security, review, reminders
         case secretFile = "secret_file"
     }
 
@@ -80,6 +82,33 @@ public struct IndigateConfig: Sendable, Codable, Equatable {
         enum CodingKeys: String, CodingKey {
             case lifetimeDays = "lifetime_days"
             case rotationGraceDays = "rotation_grace_days"
+        }
+    }
+
+    /// When operators get review letters: `immediate` (every pass that has new submissions),
+    /// `hourly`, or `daily` at `daily_hour` (region time).
+    public struct Review: Sendable, Codable, Equatable {
+        public var batch: String
+        public var dailyHour: Int
+        enum CodingKeys: String, CodingKey {
+            case batch
+            case dailyHour = "daily_hour"
+        }
+    }
+
+    /// Reminders to respondents: `days_before` the deadline, on the deadline day, and after a
+    /// rejection left without a correction for `after_rejection_days`. At most one a day each.
+    public struct Reminders: Sendable, Codable, Equatable {
+        public var daysBefore: [Int]
+        public var onDeadline: Bool
+        public var afterRejectionDays: Int
+        /// The hour of the day (region time) from which reminders go out.
+        public var hour: Int
+        enum CodingKeys: String, CodingKey {
+            case daysBefore = "days_before"
+            case onDeadline = "on_deadline"
+            case afterRejectionDays = "after_rejection_days"
+            case hour
         }
     }
 

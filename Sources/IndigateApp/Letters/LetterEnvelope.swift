@@ -9,8 +9,9 @@ struct LetterEnvelope {
     var contact: StoredContact
     var organization: StoredOrganization
     var roundID: Int64?
-    /// The token's subject: the round for requests and receipts.
-    var tokenSubjectID: Int64
+    /// The token's subject: the round for requests and receipts; nil for the letter itself
+    /// (review letters: a reply's commands apply to what that letter listed).
+    var tokenSubjectID: Int64?
     /// The inbound message answered, for threading.
     var answering: (inboundID: Int64, messageID: String?, references: [String])?
 }
@@ -23,7 +24,7 @@ extension Gateway {
     @discardableResult
     func enqueue(
         _ envelope: LetterEnvelope, template name: String, context: [String: Any], html: Bool,
-        reason: String? = nil, in tx: StoreTransaction, now: Date
+        reason: String? = nil, attachments: [ParsedMessage.Attachment] = [], in tx: StoreTransaction, now: Date
     ) throws -> Int64? {
         if envelope.purpose != .request,
             try tx.lettersSent(toContact: envelope.contact.id, since: now.addingTimeInterval(-3600))
@@ -43,9 +44,6 @@ extension Gateway {
         let subject = templates.render(name + ".subject", context)
             .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
         let generation = try tx.tokenGeneration(contactID: envelope.contact.id) ?? 0
-        let token = ReplyToken(
-            contactID: envelope.contact.id, purpose: envelope.tokenPurpose, subjectID: envelope.tokenSubjectID,
-            now: now, lifetimeDays: config.tokens.lifetimeDays)
         let messageID = "indigate.\(UUID().uuidString.lowercased())@\(domain)"
         var references = envelope.answering?.references ?? []
         if let answered = envelope.answering?.messageID { references.append(answered) }
@@ -56,6 +54,9 @@ extension Gateway {
             inboundID: envelope.answering?.inboundID, messageID: messageID, subject: subject,
             recipient: envelope.contact.contact.email, reason: reason, at: now
         ) { letterID in
+            let token = ReplyToken(
+                contactID: envelope.contact.id, purpose: envelope.tokenPurpose,
+                subjectID: envelope.tokenSubjectID ?? letterID, now: now, lifetimeDays: config.tokens.lifetimeDays)
             // VERP: a bounce comes back to bounces+<token>@domain and names this very letter.
             let bounceToken = ReplyToken(
                 contactID: envelope.contact.id, purpose: .bounce, subjectID: letterID, now: now,
@@ -75,7 +76,7 @@ extension Gateway {
                     ("X-Indigate-Loop", domain),
                     ("Precedence", "bulk"),
                 ],
-                text: text, html: htmlText)
+                text: text, html: htmlText, attachments: attachments)
             return (envelopeFrom, try composer.compose(letter))
         }
     }

@@ -18,6 +18,24 @@ struct RoundSummary {
         indicators.filter { latest[$0.code]?.state == .saved }
     }
 
+    /// The portal's tabs: in work (nothing yet, or waiting for a document), rejected, under
+    /// review, accepted.
+    func tabs() -> [String: Any] {
+        func list(_ states: [ValueState?]) -> [[String: Any]] {
+            indicators.filter { states.contains(latest[$0.code]?.state) }.map { indicator in
+                ["code": indicator.code, "question": indicator.question, "status": status(of: indicator)]
+            }
+        }
+        let inWork = list([nil, .saved])
+        let rejected = list([.rejected])
+        let review = list([.review])
+        let accepted = list([.accepted])
+        return [
+            "inWork": inWork, "hasInWork": !inWork.isEmpty, "rejectedTab": rejected, "hasRejectedTab": !rejected.isEmpty,
+            "reviewTab": review, "hasReviewTab": !review.isEmpty, "acceptedTab": accepted, "hasAcceptedTab": !accepted.isEmpty,
+        ]
+    }
+
     func context() -> [String: Any] {
         [
             "month": calendar.monthTitle(round.month),
@@ -41,9 +59,9 @@ struct RoundSummary {
         case .saved: return "\(value.value.russianText) — сохранено, ожидается документ (PDF)"
         case .review: return "\(value.value.russianText) — на проверке"
         case .accepted:
-            return "\(value.value.russianText) — принято (\(value.decidedAt.map(calendar.dateTime) ?? "")), ввод запрещен"
+            return "Последние принятые данные: \(value.value.russianText) (\(value.decidedAt.map(calendar.dateTime) ?? "")). Ввод запрещен"
         case .rejected:
-            return "значение '\(value.value.russianText)' отклонено" + (value.resolution.map { ". Резолюция: \($0)" } ?? "")
+            return "Значение '\(value.value.russianText)' было отклонено ранее" + (value.resolution.map { ". Резолюция: \($0)" } ?? "")
         }
     }
 }

@@ -7,7 +7,9 @@ public struct Templates: Sendable {
     /// Every template the code renders; checked at start-up so a missing file is found at once.
     public static let required = [
         "request.subject", "request.txt", "request.html", "receipt.subject", "receipt.txt",
-        "refused.subject", "refused.txt", "untokened.subject", "untokened.txt",
+        "refused.subject", "refused.txt", "untokened.subject", "untokened.txt", "review.subject", "review.txt",
+        "transcript.subject", "transcript.txt", "decision.subject", "decision.txt", "status.subject", "status.txt",
+        "reminder.subject", "reminder.txt",
     ]
 
     let library: MustacheLibrary

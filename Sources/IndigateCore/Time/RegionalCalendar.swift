@@ -9,7 +9,8 @@ public struct RegionalCalendar: Sendable {
         self.timeZone = timeZone
     }
 
-    var calendar: Calendar {
+    /// A Gregorian calendar in the region's time zone.
+    public var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         return calendar
