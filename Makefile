@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = .build/debug/indigate
 CONFIG ?= config/indigate.yaml
 
-.PHONY: all deps build run test clean
+.PHONY: all deps build run test clean mailstack-stop
 
 all: build
 
@@ -19,10 +19,16 @@ run: build
 	$(BIN) init --config $(CONFIG)
 	exec $(BIN) serve --config $(CONFIG)
 
+# The integration tests talk to a real Postfix (SMTP 127.0.0.1:14025) and Dovecot (IMAP
+# 127.0.0.1:14143) started here from testing/mailstack/ (scripts/mailstack.sh).
 test:
 	@scripts/install-deps.sh --test
+	scripts/mailstack.sh start
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+mailstack-stop:
+	scripts/mailstack.sh stop
 
 clean:
 	rm -rf .build

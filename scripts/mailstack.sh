@@ -34,14 +34,23 @@ banner() {
   exec 3>&-
   printf '%s\n' "${line%$'\r'}"
 } 2>/dev/null
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 smtp_up() { [[ $(banner "$SMTP_PORT" QUIT) == "220 "* ]]; }
 imap_up() { [[ $(banner "$IMAP_PORT" 'a LOGOUT') == "* OK"* ]]; }
 
 postfix_running() { [ -f "$DIR/postfix/main.cf" ] && postfix -c "$DIR/postfix" status >/dev/null 2>&1; }
+# Dovecot deletes master.pid when it exits; a dead master that has not been reaped yet
+# (a zombie still passes kill -0) has no pid file any more.
 dovecot_pid() {
   local pid
   pid=$(cat "$DIR/dovecot/run/master.pid" 2>/dev/null) || return 1
   kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+# This DIR's servers run and answer (not merely something else on the ports); only root
+# can ask Postfix, so for other users answering ports must do.
+all_up() {
+  if [ "$(id -u)" -eq 0 ]; then postfix_running && dovecot_pid >/dev/null || return 1; fi
+  smtp_up && imap_up
 }
 
 install_packages() {
@@ -62,21 +71,30 @@ install_packages() {
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; }
 }
 
-# The *.test domains of the organisations' addresses, comma separated.
+# The *.test domains of the CSV's "email" column (";"-separated, header row first), plus
+# school.test and example.test, comma separated. Other domains are never accepted.
 test_domains() {
-  { grep -oE '@[A-Za-z0-9.-]+\.test\b' "$ORGS_CSV" | cut -c2- | tr 'A-Z' 'a-z'
+  { awk -F';' '{ gsub(/[\r"]/, "") }
+      NR == 1 { for (i = 1; i <= NF; i++) if ($i == "email") col = i; next }
+      col && split($col, a, "@") == 2 && tolower(a[2]) ~ /^[a-z0-9.-]+\.test$/ { print tolower(a[2]) }' "$ORGS_CSV"
     printf '%s\n' school.test example.test; } | sort -u | paste -sd, - | sed 's/,/, /g'
 }
 
 render() { # template destination
   sed -e "s|@DIR@|$DIR|g" -e "s|@DOMAINS@|$DOMAINS|g" "$TEMPLATES/$1" >"$2"
+  # Postfix's load_file() keeps re-reading a file changed within the last second or so
+  # (a guard against half-written files): a fresh main.cf costs every postfix command ~2 s.
+  touch -d '10 seconds ago' "$2"
 }
 
 start_dovecot() {
   mkdir -p "$DIR/dovecot/run" "$DIR/dovecot/state" "$DIR/mail"
   chown mail:mail "$DIR/mail"   # mail users run as mail (uid 8)
   render dovecot.conf "$DIR/dovecot.conf"
-  dovecot -c "$DIR/dovecot.conf"
+  # Dovecot keeps the stderr it was started with: a caller's pipe or $(...) would never
+  # see EOF. Startup errors go to a file instead and are shown if the start fails.
+  dovecot -c "$DIR/dovecot.conf" </dev/null >/dev/null 2>"$DIR/dovecot/startup.log" ||
+    { cat "$DIR/dovecot/startup.log" >&2; return 1; }
 }
 
 start_postfix() {
@@ -87,18 +105,44 @@ start_postfix() {
   render main.cf "$pf/main.cf"
   render master.cf "$pf/master.cf"
   chown -R postfix "$DIR/postfix-data"  # without it master dies on its lock file
-  postfix -c "$pf" set-permissions      # creates the queue's subdirectories
-  postfix -c "$pf" start 2>&1 | grep -v 'starting the Postfix mail system' || true
+  # No separate "postfix set-permissions": "postfix start" runs "post-install
+  # create-missing", which creates the queue directories with their owners and modes.
+  # Output to a file, not a pipe: the new master holds a pipe open for about 2 s.
+  postfix -c "$pf" start >"$DIR/postfix-start.log" 2>&1 ||
+    { cat "$DIR/postfix-start.log" >&2; return 1; }
+}
+
+# Refuses ports held by someone else, e.g. the stack of another DIR: Postfix would even
+# share them (seen here: a second master listened on 14025 beside the first).
+ports_free() { # port...
+  local p
+  for p in "$@"; do
+    if port_open "$p"; then
+      echo "127.0.0.1:$p is taken by another server (another DIR's stack? stop it first)" >&2
+      return 1
+    fi
+  done
 }
 
 wait_up() {
-  local i
-  for i in $(seq 100); do
-    smtp_up && imap_up && return 0
-    sleep 0.2
+  for _ in $(seq 150); do
+    all_up && return 0
+    sleep 0.1
   done
   echo "mail stack did not come up; logs: $DIR/postfix.log $DIR/dovecot/dovecot.log" >&2
-  exit 1
+  return 1
+}
+
+stop_all() {
+  # Both stop asynchronously: wait, so that an immediate start finds the ports free.
+  if postfix_running; then
+    postfix -c "$DIR/postfix" stop >/dev/null 2>&1 || true
+    for _ in $(seq 100); do postfix_running || break; sleep 0.1; done
+  fi
+  if pid=$(dovecot_pid); then
+    kill "$pid"   # Dovecot's master needs 1-2 s to let its log process drain
+    for _ in $(seq 100); do dovecot_pid >/dev/null || break; sleep 0.1; done
+  fi
 }
 
 report() {
@@ -112,25 +156,24 @@ report() {
 
 case $CMD in
   start)
-    if smtp_up && imap_up; then report; exit 0; fi
+    if all_up; then report; exit 0; fi
     install_packages
     [ "$(id -u)" -eq 0 ] || { echo "start needs root" >&2; exit 1; }
     [ -r "$ORGS_CSV" ] || { echo "cannot read $ORGS_CSV (INDIGATE_ORGS_CSV)" >&2; exit 1; }
     DOMAINS=$(test_domains)
     mkdir -p "$DIR"
-    chmod 755 "$DIR"                # Dovecot's mail processes (uid 8) must get through it
+    chmod a+x "$DIR"                # Dovecot's mail processes (uid 8) must get through it
     # Postfix first: it creates queue/private, where Dovecot puts its auth socket.
-    postfix_running || start_postfix
-    dovecot_pid >/dev/null || start_dovecot
+    trap stop_all EXIT              # a failed start leaves nothing half running
+    if ! postfix_running; then ports_free $SMTP_PORT $SUBMISSION_PORT; start_postfix; fi
+    if ! dovecot_pid >/dev/null; then ports_free $IMAP_PORT $LMTP_PORT; start_dovecot; fi
     wait_up
+    trap - EXIT
     report
     ;;
   stop)
-    if postfix_running; then postfix -c "$DIR/postfix" stop 2>&1 | grep -v 'stopping the Postfix' || true; fi
-    if pid=$(dovecot_pid); then
-      kill "$pid"
-      for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    fi
+    [ "$(id -u)" -eq 0 ] || { echo "stop needs root" >&2; exit 1; }
+    stop_all
     echo "mail stack in $DIR stopped"
     ;;
   status)

@@ -23,3 +23,7 @@ CURLcode indigate_curl_setopt_read_function(CURL *handle,
 CURLcode indigate_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }
+CURLcode indigate_curl_setopt_debug_function(CURL *handle,
+    int (*callback)(CURL *handle, curl_infotype type, char *data, size_t size, void *context)) {
+    return curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, callback);
+}

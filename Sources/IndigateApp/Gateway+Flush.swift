@@ -11,9 +11,14 @@ public struct FlushReport: Sendable, Equatable, Codable {
 }
 
 extension Gateway {
-    /// Backoff before retrying a deferred letter: 5 minutes, doubling to at most an hour.
-    static func backoff(attempts: Int) -> TimeInterval {
-        min(300 * pow(2, Double(max(0, attempts))), 3600)
+    /// Backoff before retrying a deferred letter: the minimum, doubling per attempt, capped at
+    /// the maximum, with up to a quarter more at random so deferred letters do not all come
+    /// back at once.
+    func backoff(attempts: Int) -> TimeInterval {
+        let minimum = Double(config.outbox.minBackoffSeconds)
+        let maximum = Double(config.outbox.maxBackoffSeconds)
+        let base = min(minimum * pow(2, Double(min(max(0, attempts), 30))), maximum)
+        return min(base * Double.random(in: 1...1.25), maximum)
     }
 
     /// One pass over the outbox: every due letter, in batches handed to the transport as a
@@ -28,6 +33,7 @@ extension Gateway {
                 .filter { !seen.contains($0.id) }
             if due.isEmpty { break }
             seen.formUnion(due.map(\.id))
+            try store.write { tx in try tx.markSending(outboxIDs: due.map(\.id)) }
             let results = transport.send(
                 due.map { OutboundMessage(id: $0.id, envelopeFrom: $0.envelopeFrom, recipient: $0.recipient, raw: $0.raw) })
             try store.write { tx in
@@ -37,9 +43,15 @@ extension Gateway {
                         try tx.markSent(outboxID: row.id, at: now)
                         report.sent += 1
                     case .deferred(let reason):
-                        try tx.markDeferred(
-                            outboxID: row.id, error: reason, until: now.addingTimeInterval(Self.backoff(attempts: row.attempts)))
-                        report.deferred += 1
+                        let age = now.timeIntervalSince(row.queuedAt ?? now)
+                        if age > TimeInterval(config.outbox.maxAgeDays) * 86_400 {
+                            try tx.markFailed(outboxID: row.id, error: "gave up after \(config.outbox.maxAgeDays) days: \(reason)")
+                            report.failed += 1
+                        } else {
+                            try tx.markDeferred(
+                                outboxID: row.id, error: reason, until: now.addingTimeInterval(backoff(attempts: row.attempts)))
+                            report.deferred += 1
+                        }
                     case .failed(let reason):
                         try tx.markFailed(outboxID: row.id, error: reason)
                         report.failed += 1

@@ -57,6 +57,8 @@ public struct OutboxRow: Sendable, Equatable {
     public var state: OutboxState
     public var attempts: Int
     public var nextAttemptAt: Date
+    /// When the letter entered the outbox (or was put back by an operator).
+    public var queuedAt: Date?
 }
 
 /// Where a letter is on its way out.

@@ -14,8 +14,23 @@ enum Schema {
         migrator.registerMigration("v3-review") { db in
             try db.execute(sql: v3)
         }
+        migrator.registerMigration("v4-transports") { db in
+            try db.execute(sql: v4)
+        }
         return migrator
     }
+
+    /// IMAP's place in each folder, and when each letter entered the outbox (retries give up
+    /// after a maximum age).
+    static let v4 = """
+        CREATE TABLE imapState (
+            folder TEXT PRIMARY KEY,
+            uidValidity INTEGER NOT NULL,
+            lastUID INTEGER NOT NULL
+        );
+        ALTER TABLE outbox ADD COLUMN queuedAt TEXT;
+        UPDATE outbox SET queuedAt = (SELECT createdAt FROM letter WHERE letter.id = outbox.letterId);
+        """
 
     /// Which submissions each review letter listed (ПРИНЯТЬ ВСЕ means those, nothing newer),
     /// and when a submission first went out for review.

@@ -29,8 +29,8 @@ extension StoreTransaction {
         let (envelopeFrom, raw) = try compose(letterID)
         try db.execute(
             sql: """
-                INSERT INTO outbox (letterId, recipient, envelopeFrom, raw, nextAttemptAt) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [letterID, recipient, envelopeFrom, Data(raw), now])
+                INSERT INTO outbox (letterId, recipient, envelopeFrom, raw, nextAttemptAt, queuedAt) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [letterID, recipient, envelopeFrom, Data(raw), now, now])
         return letterID
     }
 
@@ -61,8 +61,70 @@ extension StoreTransaction {
                 id: row["id"], letterID: row["letterId"], recipient: row["recipient"],
                 envelopeFrom: row["envelopeFrom"], raw: Array(raw),
                 state: OutboxState(rawValue: row["state"]) ?? .queued, attempts: row["attempts"],
-                nextAttemptAt: row["nextAttemptAt"])
+                nextAttemptAt: row["nextAttemptAt"], queuedAt: row["queuedAt"])
         }
+    }
+
+    /// Marks rows as handed to the transport (a crash leaves them due again).
+    public func markSending(outboxIDs: [Int64]) throws {
+        for id in outboxIDs {
+            try db.execute(sql: "UPDATE outbox SET state = 'sending' WHERE id = ? AND state <> 'sent'", arguments: [id])
+        }
+    }
+
+    /// Rows by state (all when nil), for `outbox list`.
+    public func outboxRows(state: OutboxState?) throws -> [(row: OutboxRow, lastError: String?, subject: String)] {
+        let filter = state == nil ? "" : "WHERE o.state = ?"
+        return try Row.fetchAll(
+            db, sql: "SELECT o.*, l.subject FROM outbox o JOIN letter l ON l.id = o.letterId \(filter) ORDER BY o.id",
+            arguments: state.map { [$0.rawValue] } ?? []
+        ).map { (Self.outboxRow($0), $0["lastError"], $0["subject"]) }
+    }
+
+    /// Puts failed or deferred rows back in the queue, due now.
+    public func retryOutbox(id: Int64?, at now: Date) throws -> Int {
+        if let id {
+            try db.execute(
+                sql: "UPDATE outbox SET state = 'queued', nextAttemptAt = ?, queuedAt = ? WHERE id = ? AND state IN ('failed', 'deferred')",
+                arguments: [now, now, id])
+        } else {
+            try db.execute(
+                sql: "UPDATE outbox SET state = 'queued', nextAttemptAt = ?, queuedAt = ? WHERE state = 'failed'",
+                arguments: [now, now])
+        }
+        return db.changesCount
+    }
+
+    /// Gives up on a row for good (kept, marked failed by an operator).
+    public func dropOutbox(id: Int64) throws -> Bool {
+        try db.execute(
+            sql: "UPDATE outbox SET state = 'failed', lastError = coalesce(lastError, '') || ' (dropped by an operator)' WHERE id = ? AND state <> 'sent'",
+            arguments: [id])
+        return db.changesCount > 0
+    }
+
+    public func imapState(folder: String) throws -> (uidValidity: UInt32, lastUID: UInt32)? {
+        try Row.fetchOne(db, sql: "SELECT uidValidity, lastUID FROM imapState WHERE folder = ?", arguments: [folder]).map {
+            (UInt32(truncatingIfNeeded: $0["uidValidity"] as Int64), UInt32(truncatingIfNeeded: $0["lastUID"] as Int64))
+        }
+    }
+
+    public func saveIMAPState(folder: String, uidValidity: UInt32, lastUID: UInt32) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO imapState (folder, uidValidity, lastUID) VALUES (?, ?, ?)
+                ON CONFLICT(folder) DO UPDATE SET uidValidity = excluded.uidValidity,
+                    lastUID = CASE WHEN imapState.uidValidity = excluded.uidValidity
+                                   THEN max(imapState.lastUID, excluded.lastUID) ELSE excluded.lastUID END
+                """, arguments: [folder, Int64(uidValidity), Int64(lastUID)])
+    }
+
+    static func outboxRow(_ row: Row) -> OutboxRow {
+        let raw: Data = row["raw"]
+        return OutboxRow(
+            id: row["id"], letterID: row["letterId"], recipient: row["recipient"], envelopeFrom: row["envelopeFrom"],
+            raw: Array(raw), state: OutboxState(rawValue: row["state"]) ?? .queued, attempts: row["attempts"],
+            nextAttemptAt: row["nextAttemptAt"], queuedAt: row["queuedAt"])
     }
 
     public func markSent(outboxID: Int64, at now: Date) throws {

@@ -13,6 +13,8 @@ CURLcode indigate_curl_setopt_write_function(CURL *handle,
     size_t (*callback)(char *data, size_t size, size_t count, void *context));
 CURLcode indigate_curl_setopt_read_function(CURL *handle,
     size_t (*callback)(char *buffer, size_t size, size_t count, void *context));
+CURLcode indigate_curl_setopt_debug_function(CURL *handle,
+    int (*callback)(CURL *handle, curl_infotype type, char *data, size_t size, void *context));
 CURLcode indigate_curl_getinfo_long(CURL *handle, CURLINFO info, long *value);
 
 #endif

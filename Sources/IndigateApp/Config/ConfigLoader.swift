@@ -27,8 +27,11 @@ public enum ConfigLoader {
         }
         if s.pollSeconds < 1 { problems.append("schedule.poll_seconds must be at least 1") }
         if config.tokens.lifetimeDays < 1 { problems.append("tokens.lifetime_days must be at least 1") }
-        for endpoint in [config.transport.inbound, config.transport.outbound] where endpoint.kind != "maildir" {
-            problems.append("transport kind '\(endpoint.kind)' is not supported here (use maildir)")
+        problems += endpointProblems(config.transport.inbound, name: "transport.inbound", network: "imap")
+        problems += endpointProblems(config.transport.outbound, name: "transport.outbound", network: "smtp")
+        let outbox = config.outbox
+        if outbox.minBackoffSeconds < 1 || outbox.maxBackoffSeconds < outbox.minBackoffSeconds || outbox.maxAgeDays < 1 {
+            problems.append("outbox: 1 <= min_backoff_seconds <= max_backoff_seconds, max_age_days >= 1")
         }
         if !["immediate", "hourly", "daily"].contains(config.review.batch) {
             problems.append("review.batch must be immediate, hourly or daily")
@@ -41,6 +44,29 @@ public enum ConfigLoader {
         }
         guard problems.isEmpty else { throw ConfigError(file: path, message: problems.joined(separator: "; ")) }
         return config
+    }
+}
+
+extension ConfigLoader {
+    static func endpointProblems(_ endpoint: IndigateConfig.Endpoint, name: String, network: String) -> [String] {
+        switch endpoint.kind {
+        case "maildir":
+            return endpoint.path == nil ? ["\(name).path is required for maildir"] : []
+        case network:
+            var problems: [String] = []
+            let schemes = network == "smtp" ? ["smtp://", "smtps://"] : ["imap://", "imaps://"]
+            if !(endpoint.url.map { url in schemes.contains { url.hasPrefix($0) } } ?? false) {
+                problems.append("\(name).url must start with \(schemes.joined(separator: " or "))")
+            }
+            if let tls = endpoint.startTLS, !["required", "opportunistic", "off"].contains(tls) {
+                problems.append("\(name).starttls must be required, opportunistic or off")
+            }
+            if network == "imap", endpoint.username == nil { problems.append("\(name).username is required for imap") }
+            if let auth = endpoint.auth, !["PLAIN", "LOGIN"].contains(auth) { problems.append("\(name).auth must be PLAIN or LOGIN") }
+            return problems
+        default:
+            return ["\(name).kind must be maildir or \(network)"]
+        }
     }
 }
 

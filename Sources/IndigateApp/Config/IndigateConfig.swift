@@ -24,10 +24,11 @@ public struct IndigateConfig: Sendable, Codable, Equatable {
     public var security: Security
     public var review: Review
     public var reminders: Reminders
+    public var outbox: Outbox
 
     enum CodingKeys: String, CodingKey {
         case region, timezone, database, gateway, catalogue, organizations, templates, transport, schedule
-        case tokens, limits, parser, security, review, reminders
+        case tokens, limits, parser, security, review, reminders, outbox
         case secretFile = "secret_file"
     }
 
@@ -46,10 +47,34 @@ public struct IndigateConfig: Sendable, Codable, Equatable {
         public var outbound: Endpoint
     }
 
-    /// `kind: maildir` with a `path`. (SMTP and IMAP arrive with the transports issue.)
+    /// One transport. `kind: maildir` with a `path`; `kind: smtp` (outbound) or `kind: imap`
+    /// (inbound) with a `url` and the settings below. A password is read from `password_file`
+    /// (never written in this file).
     public struct Endpoint: Sendable, Codable, Equatable {
         public var kind: String
-        public var path: String
+        public var path: String?
+        public var url: String?
+        public var username: String?
+        public var passwordFile: String?
+        /// `required`, `opportunistic` (default) or `off`.
+        public var startTLS: String?
+        /// SMTP: `PLAIN` (default) or `LOGIN`.
+        public var auth: String?
+        /// SMTP: the EHLO name (default: the gateway's domain).
+        public var helo: String?
+        /// IMAP: the folder replies arrive in (default INBOX).
+        public var folder: String?
+        /// IMAP: where handled messages are moved (default Processed); empty: flag them instead.
+        public var processedFolder: String?
+        public var timeoutSeconds: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case kind, path, url, username, auth, helo, folder
+            case passwordFile = "password_file"
+            case startTLS = "starttls"
+            case processedFolder = "processed_folder"
+            case timeoutSeconds = "timeout_seconds"
+        }
     }
 
     /// The monthly calendar and the daemon's pace.
@@ -109,6 +134,19 @@ public struct IndigateConfig: Sendable, Codable, Equatable {
             case onDeadline = "on_deadline"
             case afterRejectionDays = "after_rejection_days"
             case hour
+        }
+    }
+
+    /// Retrying letters the server deferred: exponential backoff with jitter between the two
+    /// bounds, giving up after `max_age_days` (as Postfix's deferred queue does).
+    public struct Outbox: Sendable, Codable, Equatable {
+        public var minBackoffSeconds: Int
+        public var maxBackoffSeconds: Int
+        public var maxAgeDays: Int
+        enum CodingKeys: String, CodingKey {
+            case minBackoffSeconds = "min_backoff_seconds"
+            case maxBackoffSeconds = "max_backoff_seconds"
+            case maxAgeDays = "max_age_days"
         }
     }
 

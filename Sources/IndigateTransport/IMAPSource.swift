@@ -1,0 +1,169 @@
+import CCurl
+import Foundation
+
+/// Takes replies from an IMAP folder with libcurl (`imap://`, `imaps://`, STARTTLS). Fetching
+/// sets `\Seen`, so `\Seen` means nothing here: a message handled (its effects committed) is
+/// moved to the processed folder with `UID MOVE`, or flagged with a keyword of indigate's.
+/// UIDVALIDITY and the last UID taken are kept by the caller (in SQLite); when UIDVALIDITY
+/// changes the folder is read again from the start, and the archive's SHA-256 and Message-ID
+/// checks keep anything from being handled twice.
+public final class IMAPSource: InboundSource, @unchecked Sendable {
+    public struct Settings: Sendable, Equatable {
+        /// `imap://host:port` or `imaps://host:port`.
+        public var url: String
+        public var username: String
+        public var password: String
+        public var folder: String
+        /// Where handled messages go (`UID MOVE`); nil: flag them with `keyword` instead.
+        public var processedFolder: String?
+        public var keyword: String
+        /// `required`, `opportunistic` or `off` (for `imap://`).
+        public var startTLS: String
+        public var timeoutSeconds: Int
+
+        public init(
+            url: String, username: String, password: String, folder: String = "INBOX",
+            processedFolder: String? = "Processed", keyword: String = "indigate-done", startTLS: String = "opportunistic",
+            timeoutSeconds: Int = 60
+        ) {
+            self.url = url
+            self.username = username
+            self.password = password
+            self.folder = folder
+            self.processedFolder = processedFolder
+            self.keyword = keyword
+            self.startTLS = startTLS
+            self.timeoutSeconds = timeoutSeconds
+        }
+    }
+
+    /// Where UIDVALIDITY and the last UID are kept between runs.
+    public protocol StateKeeper: Sendable {
+        func load(folder: String) throws -> (uidValidity: UInt32, lastUID: UInt32)?
+        func save(folder: String, uidValidity: UInt32, lastUID: UInt32) throws
+    }
+
+    public let settings: Settings
+    let state: any StateKeeper
+    private let lock = NSLock()
+    private var createdProcessedFolder = false
+
+    public init(settings: Settings, state: any StateKeeper) {
+        self.settings = settings
+        self.state = state
+    }
+
+    public func fetch(limit: Int) throws(TransportError) -> [InboundItem] {
+        lock.lock()
+        defer { lock.unlock() }
+        let easy = try session()
+        let (validity, next) = try status(easy)
+        var lastUID: UInt32 = 0
+        do {
+            if let saved = try state.load(folder: settings.folder), saved.uidValidity == validity { lastUID = saved.lastUID }
+        } catch {
+            throw TransportError("cannot read the IMAP state: \(error)")
+        }
+        guard next > lastUID + 1 || settings.processedFolder != nil else { return [] }
+        let criteria = settings.processedFolder == nil ? "UNKEYWORD \(settings.keyword)" : "ALL"
+        let uids = try search(easy, criteria: "UID \(lastUID + 1):* \(criteria)").filter { $0 > lastUID }.sorted()
+        var items: [InboundItem] = []
+        for uid in uids.prefix(limit) {
+            try easy.set(CURLOPT_URL, mailboxURL + ";UID=\(uid)")
+            try easy.set(CURLOPT_CUSTOMREQUEST, "")
+            let code = easy.perform()
+            guard code == CURLE_OK else { throw TransportError("IMAP fetch of UID \(uid) failed: \(easy.describe(code))") }
+            items.append(InboundItem(source: "imap:\(validity):\(uid)", raw: easy.received, handle: "\(validity):\(uid)"))
+        }
+        return items
+    }
+
+    public func markDone(_ item: InboundItem) throws(TransportError) {
+        lock.lock()
+        defer { lock.unlock() }
+        let parts = item.handle.split(separator: ":").compactMap { UInt32($0) }
+        guard parts.count == 2 else { throw TransportError("bad IMAP handle \(item.handle)") }
+        let easy = try session()
+        try easy.set(CURLOPT_URL, mailboxURL)
+        if let processed = settings.processedFolder {
+            if !createdProcessedFolder {
+                try easy.set(CURLOPT_CUSTOMREQUEST, "CREATE \(quoted(processed))")
+                _ = easy.perform()  // "already exists" is fine
+                createdProcessedFolder = true
+            }
+            try command(easy, "UID MOVE \(parts[1]) \(quoted(processed))")
+        } else {
+            try command(easy, "UID STORE \(parts[1]) +FLAGS (\(settings.keyword))")
+        }
+        do {
+            try state.save(folder: settings.folder, uidValidity: parts[0], lastUID: parts[1])
+        } catch {
+            throw TransportError("cannot save the IMAP state: \(error)")
+        }
+    }
+
+    // MARK: - Session
+
+    private var cached: CurlEasy?
+
+    /// One handle (so one connection, logged in once) for the source's life.
+    private func session() throws(TransportError) -> CurlEasy {
+        if let cached { return cached }
+        let easy = try CurlEasy()
+        try easy.set(CURLOPT_USERNAME, settings.username)
+        try easy.set(CURLOPT_PASSWORD, settings.password)
+        try easy.set(CURLOPT_CONNECTTIMEOUT, settings.timeoutSeconds)
+        try easy.set(CURLOPT_TIMEOUT, settings.timeoutSeconds * 5)
+        if settings.url.hasPrefix("imap://") {
+            let level: Int =
+                switch settings.startTLS {
+                case "required": Int(CURLUSESSL_ALL.rawValue)
+                case "off": Int(CURLUSESSL_NONE.rawValue)
+                default: Int(CURLUSESSL_TRY.rawValue)
+                }
+            try easy.set(CURLOPT_USE_SSL, level)
+        }
+        cached = easy
+        return easy
+    }
+
+    private var baseURL: String { settings.url.hasSuffix("/") ? String(settings.url.dropLast()) : settings.url }
+    private var mailboxURL: String {
+        baseURL + "/" + (settings.folder.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? settings.folder)
+    }
+
+    private func status(_ easy: CurlEasy) throws(TransportError) -> (UInt32, UInt32) {
+        try easy.set(CURLOPT_URL, baseURL + "/")
+        let text = try command(easy, "STATUS \(quoted(settings.folder)) (UIDVALIDITY UIDNEXT)")
+        func number(after key: String) -> UInt32? {
+            guard let range = text.range(of: key) else { return nil }
+            return UInt32(text[range.upperBound...].drop { $0 == " " }.prefix { $0.isNumber })
+        }
+        guard let validity = number(after: "UIDVALIDITY"), let next = number(after: "UIDNEXT") else {
+            throw TransportError("IMAP STATUS gave no UIDVALIDITY/UIDNEXT")
+        }
+        return (validity, next)
+    }
+
+    private func search(_ easy: CurlEasy, criteria: String) throws(TransportError) -> [UInt32] {
+        try easy.set(CURLOPT_URL, mailboxURL)
+        let text = try command(easy, "UID SEARCH \(criteria)")
+        return text.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("* SEARCH") }
+            .flatMap { $0.dropFirst("* SEARCH".count).split(separator: " ").compactMap { UInt32($0) } }
+    }
+
+    @discardableResult
+    private func command(_ easy: CurlEasy, _ request: String) throws(TransportError) -> String {
+        try easy.set(CURLOPT_CUSTOMREQUEST, request)
+        let code = easy.perform()
+        guard code == CURLE_OK else {
+            cached = nil  // reconnect next time
+            throw TransportError("IMAP \(request.split(separator: " ").prefix(2).joined(separator: " ")) failed: \(easy.describe(code))")
+        }
+        return String(decoding: easy.received, as: UTF8.self)
+    }
+
+    private func quoted(_ name: String) -> String {
+        "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

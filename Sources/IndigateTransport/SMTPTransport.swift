@@ -1,0 +1,112 @@
+import CCurl
+import Foundation
+import IndigateCore
+
+/// Sends letters over SMTP with libcurl: `smtp://` (with STARTTLS required or opportunistic)
+/// or `smtps://`, optional AUTH (PLAIN or LOGIN), a configured HELO name. One connection is
+/// reused for a whole batch. A 5xx answer fails the letter for good (keeping the server's
+/// words); a 4xx answer or a connection failure defers it.
+public struct SMTPTransport: OutboundTransport {
+    public struct Settings: Sendable, Equatable {
+        /// `smtp://host:port` or `smtps://host:port`.
+        public var url: String
+        /// `required`, `opportunistic` or `off` (for `smtp://`).
+        public var startTLS: String
+        public var username: String?
+        public var password: String?
+        /// `PLAIN` or `LOGIN`, when a username is given.
+        public var authMechanism: String
+        /// The name sent in EHLO.
+        public var helo: String
+        public var timeoutSeconds: Int
+
+        public init(
+            url: String, startTLS: String = "opportunistic", username: String? = nil, password: String? = nil,
+            authMechanism: String = "PLAIN", helo: String, timeoutSeconds: Int = 60
+        ) {
+            self.url = url
+            self.startTLS = startTLS
+            self.username = username
+            self.password = password
+            self.authMechanism = authMechanism
+            self.helo = helo
+            self.timeoutSeconds = timeoutSeconds
+        }
+    }
+
+    public let settings: Settings
+
+    public init(settings: Settings) {
+        self.settings = settings
+    }
+
+    public func send(_ messages: [OutboundMessage]) -> [DeliveryResult] {
+        guard !messages.isEmpty else { return [] }
+        let easy: CurlEasy
+        do {
+            easy = try CurlEasy()
+            try configure(easy)
+        } catch {
+            return messages.map { _ in .deferred("\(error)") }
+        }
+        var results: [DeliveryResult] = []
+        var connectionDown: String?
+        for message in messages {
+            // After a connection failure the rest of the batch waits for the next flush.
+            if let reason = connectionDown {
+                results.append(.deferred(reason))
+                continue
+            }
+            let result = send(message, with: easy)
+            if case .deferred(let reason) = result, easy.responseCode == 0 { connectionDown = reason }
+            results.append(result)
+        }
+        return results
+    }
+
+    private func configure(_ easy: CurlEasy) throws(TransportError) {
+        // The URL's path is the EHLO name (libcurl's convention for SMTP).
+        let base = settings.url.hasSuffix("/") ? String(settings.url.dropLast()) : settings.url
+        try easy.set(CURLOPT_URL, base + "/" + settings.helo)
+        try easy.set(CURLOPT_CONNECTTIMEOUT, settings.timeoutSeconds)
+        try easy.set(CURLOPT_TIMEOUT, settings.timeoutSeconds * 5)
+        if settings.url.hasPrefix("smtp://") {
+            let level: Int =
+                switch settings.startTLS {
+                case "required": Int(CURLUSESSL_ALL.rawValue)
+                case "off": Int(CURLUSESSL_NONE.rawValue)
+                default: Int(CURLUSESSL_TRY.rawValue)
+                }
+            try easy.set(CURLOPT_USE_SSL, level)
+        }
+        if let username = settings.username {
+            try easy.set(CURLOPT_USERNAME, username)
+            try easy.set(CURLOPT_PASSWORD, settings.password ?? "")
+            try easy.set(CURLOPT_LOGIN_OPTIONS, "AUTH=" + settings.authMechanism)
+        }
+    }
+
+    private func send(_ message: OutboundMessage, with easy: CurlEasy) -> DeliveryResult {
+        // libcurl 7.88 lets CR/LF through in envelope addresses: checked here.
+        guard MailAddress.isPlain(message.envelopeFrom), MailAddress.isPlain(message.recipient) else {
+            return .failed("invalid envelope address")
+        }
+        // Servers refuse bare LF since the SMTP smuggling fixes; indigate composes CRLF only.
+        if message.raw.indices.contains(where: { message.raw[$0] == 0x0A && ($0 == 0 || message.raw[$0 - 1] != 0x0D) }) {
+            return .failed("the message has a bare LF line ending")
+        }
+        do {
+            try easy.set(CURLOPT_MAIL_FROM, "<\(message.envelopeFrom)>")
+            try easy.set(CURLOPT_MAIL_RCPT, list: ["<\(message.recipient)>"])
+        } catch {
+            return .deferred("\(error)")
+        }
+        let code = easy.perform(uploading: message.raw)
+        if code == CURLE_OK { return .sent }
+        let status = easy.responseCode
+        let answer = easy.serverLines.last { $0.first.map { "45".contains($0) } ?? false } ?? easy.describe(code)
+        if status >= 500 { return .failed(answer) }
+        if status >= 400 { return .deferred(answer) }
+        return .deferred(easy.describe(code))
+    }
+}
