@@ -43,26 +43,13 @@ extension StoreTransaction {
                 SELECT * FROM outbox WHERE state IN ('queued', 'deferred', 'sending') AND nextAttemptAt <= ?
                 ORDER BY id LIMIT ?
                 """, arguments: [now, limit]
-        ).map { row in
-            let raw: Data = row["raw"]
-            return OutboxRow(
-                id: row["id"], letterID: row["letterId"], recipient: row["recipient"],
-                envelopeFrom: row["envelopeFrom"], raw: Array(raw),
-                state: OutboxState(rawValue: row["state"]) ?? .queued, attempts: row["attempts"],
-                nextAttemptAt: row["nextAttemptAt"])
-        }
+        ).map(Self.outboxRow)
     }
 
     /// Every outbox row to `recipient`, oldest first, whatever its state.
     public func outboxRows(recipient: String) throws -> [OutboxRow] {
-        try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE recipient = ? ORDER BY id", arguments: [recipient]).map { row in
-            let raw: Data = row["raw"]
-            return OutboxRow(
-                id: row["id"], letterID: row["letterId"], recipient: row["recipient"],
-                envelopeFrom: row["envelopeFrom"], raw: Array(raw),
-                state: OutboxState(rawValue: row["state"]) ?? .queued, attempts: row["attempts"],
-                nextAttemptAt: row["nextAttemptAt"], queuedAt: row["queuedAt"])
-        }
+        try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE recipient = ? ORDER BY id", arguments: [recipient])
+            .map(Self.outboxRow)
     }
 
     /// Marks rows as handed to the transport (a crash leaves them due again).

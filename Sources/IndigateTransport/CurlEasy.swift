@@ -45,6 +45,11 @@ final class CurlEasy {
         try check(indigate_curl_setopt_string(handle, option, value), "setting option \(option.rawValue)")
     }
 
+    /// Resets a string option to libcurl's default (NULL).
+    func reset(_ option: CURLoption) throws(TransportError) {
+        try check(indigate_curl_setopt_string(handle, option, nil), "resetting option \(option.rawValue)")
+    }
+
     /// Sets a string-list option; the list lives until the handle is cleaned up.
     func set(_ option: CURLoption, list values: [String]) throws(TransportError) {
         var list: UnsafeMutablePointer<curl_slist>? = nil

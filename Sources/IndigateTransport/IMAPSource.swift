@@ -70,7 +70,7 @@ public final class IMAPSource: InboundSource, @unchecked Sendable {
         var items: [InboundItem] = []
         for uid in uids.prefix(limit) {
             try easy.set(CURLOPT_URL, mailboxURL + ";UID=\(uid)")
-            try easy.set(CURLOPT_CUSTOMREQUEST, "")
+            try easy.reset(CURLOPT_CUSTOMREQUEST)
             let code = easy.perform()
             guard code == CURLE_OK else { throw TransportError("IMAP fetch of UID \(uid) failed: \(easy.describe(code))") }
             items.append(InboundItem(source: "imap:\(validity):\(uid)", raw: easy.received, handle: "\(validity):\(uid)"))

@@ -16,7 +16,9 @@ struct TestInstallation {
     let config: IndigateConfig
     let gateway: Gateway
 
-    init(isolated: Bool = false, documentBytes: Int = 20_971_520, reviewBatch: String = "immediate") throws {
+    init(isolated: Bool = false, documentBytes: Int = 20_971_520, reviewBatch: String = "immediate",
+        inbound: String? = nil, outbound: String? = nil, gatewayAddress: String = "monitoring@rcokio.test"
+    ) throws {
         directory = FileManager.default.temporaryDirectory.path + "/indigate-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let yaml = """
@@ -25,18 +27,19 @@ struct TestInstallation {
             database: \(directory)/indigate.sqlite
             secret_file: \(directory)/secret.key
             gateway:
-              address: monitoring@rcokio.test
+              address: \(gatewayAddress)
               name: "Мониторинг нацпроекта «Образование»"
               helpdesk: "РЦОКИО, 8 (351) 217-40-44"
             catalogue: \(Self.repository)/config/indicators.yaml
             organizations: \(Self.repository)/config/organizations.csv
             templates: \(Self.repository)/mailtemplates
             transport:
-              inbound: { kind: maildir, path: \(directory)/inbox }
-              outbound: { kind: maildir, path: \(directory)/outbox }
+              inbound: \(inbound ?? "{ kind: maildir, path: \(directory)/inbox }")
+              outbound: \(outbound ?? "{ kind: maildir, path: \(directory)/outbox }")
             schedule: { open_day: 10, deadline_day: 25, next_data_day: 30, groups: ["1", "2", "3"], poll_seconds: 1 }
             tokens: { lifetime_days: 120, rotation_grace_days: 30 }
             review: { batch: \(reviewBatch), daily_hour: 9 }
+            outbox: { min_backoff_seconds: 300, max_backoff_seconds: 3600, max_age_days: 5 }
             reminders: { days_before: [3], on_deadline: true, after_rejection_days: 3, hour: 9 }
             limits: { message_bytes: 52428800, document_bytes: \(documentBytes), batch: 50, letters_per_recipient_per_hour: 20 }
             security: { trusted_authserv_ids: ["mx.rcokio.test"], quarantine_spf_fail: true, answer_untokened: true }
@@ -49,12 +52,12 @@ struct TestInstallation {
         gateway = try Gateway(config: config, logger: logger)
     }
 
-    var inbox: MaildirInbox { get throws { try MaildirInbox(path: config.transport.inbound.path) } }
-    var outbox: MaildirOutbox { get throws { try MaildirOutbox(path: config.transport.outbound.path) } }
+    var inbox: MaildirInbox { get throws { try MaildirInbox(path: config.transport.inbound.path ?? "") } }
+    var outbox: MaildirOutbox { get throws { try MaildirOutbox(path: config.transport.outbound.path ?? "") } }
 
     /// Letters written to the outbox Maildir, by file name order, parsed.
     func sentLetters() throws -> [(name: String, raw: [UInt8], parsed: ParsedMessage)] {
-        let maildir = try Maildir(path: config.transport.outbound.path)
+        let maildir = try Maildir(path: config.transport.outbound.path ?? "")
         return try maildir.newMessages().map { name in
             let raw = try maildir.read(newMessage: name)
             return (name, raw, try MessageParser().parse(raw))
@@ -67,7 +70,7 @@ struct TestInstallation {
     }
 
     func deliver(_ bytes: [UInt8], name: String) throws {
-        let maildir = try Maildir(path: config.transport.inbound.path)
+        let maildir = try Maildir(path: config.transport.inbound.path ?? "")
         try maildir.deliver(bytes, name: name)
     }
 

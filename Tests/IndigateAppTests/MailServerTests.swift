@@ -1,0 +1,149 @@
+import Foundation
+import IndigateCore
+import IndigateMIME
+import IndigateStore
+import IndigateTransport
+import Testing
+
+@testable import IndigateApp
+
+/// The month cycle through the real servers: request letters go over SMTP to Postfix and land
+/// in the schools' Dovecot mailboxes; a school's reply is submitted to Postfix by SMTP;
+/// indigate fetches it over IMAP; the receipt lands in the school's mailbox and is read back
+/// over IMAP.
+@Suite struct MailServerTests {
+    static let school = "etkul-sosh@etkul.edu.test"
+
+    func installation() throws -> (TestInstallation, String) {
+        let gateway = MailStack.freshGateway()
+        let directory = FileManager.default.temporaryDirectory.path + "/indigate-mail-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let (inbound, outbound) = try MailStack.endpoints(gateway: gateway, directory: directory)
+        return (try TestInstallation(inbound: inbound, outbound: outbound, gatewayAddress: gateway), gateway)
+    }
+
+    @Test func theMonthCycleThroughPostfixAndDovecot() throws {
+        let (installation, gatewayAddress) = try installation()
+        let gateway = installation.gateway
+        let now = TestInstallation.date("2020-09-10T05:00:00Z")
+        _ = try gateway.initialize(now: now)
+        _ = try gateway.openRound(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1", "2", "3"], now: now)
+
+        // 48 request letters over one SMTP connection.
+        let flushed = try gateway.flush(transport: try gateway.outboundTransport(), now: now)
+        #expect(flushed.sent == 48 && flushed.deferred == 0 && flushed.failed == 0)
+        let request = try #require(try gateway.store.read { try $0.outboxRows(recipient: Self.school) }.first)
+        let requestID = try #require(try MessageParser().parse(request.raw).messageID)
+        #expect(try MailStack.wait { try !MailStack.search(Self.school, messageID: requestID).isEmpty })
+        let delivered = try MessageParser().parse(
+            try MailStack.fetch(Self.school, uid: try MailStack.search(Self.school, messageID: requestID)[0]))
+        #expect(delivered.subject.hasPrefix("Мониторинг нацпроекта"))
+        #expect(delivered.headers["return-path"]?.contains("bounces+") == true, "VERP envelope sender")
+        let replyTo = try #require(delivered.replyTo.first)
+        #expect(replyTo.hasPrefix(String(gatewayAddress.split(separator: "@")[0]) + "+"))
+
+        // The school replies through Postfix.
+        let reply = try TestInstallation.fixtureBytes(
+            "thunderbird-top-posted-with-pdf.eml", ["REPLY_TO": replyTo, "IN_REPLY_TO": requestID])
+        let submitted = SMTPTransport(settings: .init(url: MailStack.smtp, startTLS: "off", helo: "etkul.edu.test"))
+            .send([OutboundMessage(id: 1, envelopeFrom: Self.school, recipient: replyTo, raw: reply)])
+        #expect(submitted == [.sent])
+
+        // indigate fetches it over IMAP, records it, moves it to Processed.
+        let inbox = try gateway.inboundSource()
+        var report = PollReport()
+        #expect(try MailStack.wait {
+            report = try gateway.poll(source: inbox, now: now.addingTimeInterval(3600))
+            return report.applied == 1
+        })
+        #expect(try gateway.values(inn: "7430112855", month: "2020-09").count == 4)
+        #expect(try MailStack.all(gatewayAddress).isEmpty, "INBOX emptied")
+        #expect(try MailStack.all(gatewayAddress, folder: "Processed").count == 1)
+        #expect(try gateway.poll(source: inbox, now: now.addingTimeInterval(3700)).taken == 0)
+
+        // The receipt reaches the school's mailbox.
+        #expect(try gateway.flush(transport: try gateway.outboundTransport(), now: now.addingTimeInterval(3600)).sent == 1)
+        let receiptRow = try #require(try gateway.store.read { try $0.outboxRows(recipient: Self.school) }.last)
+        let receiptID = try #require(try MessageParser().parse(receiptRow.raw).messageID)
+        #expect(try MailStack.wait { try !MailStack.search(Self.school, messageID: receiptID).isEmpty })
+        let receipt = try MessageParser().parse(
+            try MailStack.fetch(Self.school, uid: try MailStack.search(Self.school, messageID: receiptID)[0]))
+        #expect(receipt.inReplyTo == "a1b2c3d4-thunderbird@etkul.edu.test")
+        #expect(receipt.text.contains("1.1: 40"))
+        #expect(receipt.text.contains("«1.1 приказ.pdf» — документ к показателю 1.1"))
+    }
+
+    @Test func aMessageFetchedTwiceIsRecordedOnce() throws {
+        // The crash window: the commit happened, the move to Processed did not.
+        let (installation, gatewayAddress) = try installation()
+        let gateway = installation.gateway
+        let now = TestInstallation.date("2020-09-10T05:00:00Z")
+        _ = try gateway.initialize(now: now)
+        let message = Array("From: stranger@example.test\r\nTo: \(gatewayAddress)\r\nSubject: hello\r\nMessage-ID: <x1@example.test>\r\n\r\nhi\r\n".utf8)
+        #expect(SMTPTransport(settings: .init(url: MailStack.smtp, startTLS: "off", helo: "example.test"))
+            .send([OutboundMessage(id: 1, envelopeFrom: "stranger@example.test", recipient: gatewayAddress, raw: message)]) == [.sent])
+        #expect(try MailStack.wait { try MailStack.all(gatewayAddress).count == 1 })
+        let source = try gateway.inboundSource()
+        let items = try source.fetch(limit: 10)
+        #expect(items.count == 1)
+        _ = try gateway.ingest(items[0].raw, source: items[0].source, now: now)  // committed, not moved
+        let again = try gateway.poll(source: source, now: now)
+        #expect(again.taken == 1 && again.duplicates == 1)
+        #expect(try gateway.status().inbound == ["quarantined": 1])
+        #expect(try MailStack.all(gatewayAddress).isEmpty)
+    }
+
+    @Test func aRefusedRecipientFailsTheLetterAndKeepsTheServersAnswer() throws {
+        let transport = SMTPTransport(settings: .init(url: MailStack.smtp, startTLS: "off", helo: "indigate.test"))
+        let raw = Array("From: a@rcokio.test\r\nTo: nobody@unknown.invalid\r\nSubject: x\r\n\r\nx\r\n".utf8)
+        let results = transport.send([
+            OutboundMessage(id: 1, envelopeFrom: "a@rcokio.test", recipient: "nobody@unknown.invalid", raw: raw),
+            OutboundMessage(id: 2, envelopeFrom: "a@rcokio.test", recipient: "school5@miass.edu.test", raw: raw),
+            OutboundMessage(id: 3, envelopeFrom: "a@rcokio.test", recipient: "x@y.test\r\nRCPT TO:<z@y.test>", raw: raw),
+        ])
+        guard case .failed(let answer) = results[0] else { Issue.record("\(results[0])"); return }
+        #expect(answer.contains("554") && answer.contains("Relay access denied"))
+        #expect(results[1] == .sent, "the same connection goes on")
+        #expect(results[2] == .failed("invalid envelope address"))
+    }
+
+    @Test func aServerThatIsDownDefersAndTheLettersGoLater() throws {
+        let (installation, _) = try installation()
+        let gateway = installation.gateway
+        let now = TestInstallation.date("2020-09-10T05:00:00Z")
+        _ = try gateway.initialize(now: now)
+        _ = try gateway.openRound(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["3"], now: now)
+        let down = SMTPTransport(settings: .init(url: "smtp://127.0.0.1:14999", startTLS: "off", helo: "indigate.test", timeoutSeconds: 2))
+        let first = try gateway.flush(transport: down, now: now)
+        #expect(first.sent == 0 && first.deferred == 42)
+        #expect(try gateway.flush(transport: try gateway.outboundTransport(), now: now.addingTimeInterval(60)).sent == 0, "backing off")
+        let later = try gateway.flush(transport: try gateway.outboundTransport(), now: now.addingTimeInterval(400))
+        #expect(later.sent == 42)
+        // Five days later a letter still deferred is given up.
+        _ = try gateway.openRound(month: "2020-10", deadline: "2020-10-25", nextDataAfter: nil, groups: ["3"], now: now)
+        var moment = now
+        for _ in 0..<200 where try gateway.status().outbox["failed"] == nil {
+            moment = moment.addingTimeInterval(3700)
+            _ = try gateway.flush(transport: down, now: moment)
+        }
+        #expect(try gateway.status().outbox["failed"] == 42)
+        #expect(moment.timeIntervalSince(now) > 5 * 86_400)
+    }
+
+    @Test func anIMAPServerThatIsDownIsReportedAndCaughtUpWith() throws {
+        let (installation, gatewayAddress) = try installation()
+        let gateway = installation.gateway
+        let now = TestInstallation.date("2020-09-10T05:00:00Z")
+        _ = try gateway.initialize(now: now)
+        let state = IMAPStateKeeper(store: gateway.store)
+        let down = IMAPSource(
+            settings: .init(url: "imap://127.0.0.1:14998", username: gatewayAddress, password: "secret", startTLS: "off", timeoutSeconds: 2),
+            state: state)
+        #expect(throws: TransportError.self) { try gateway.poll(source: down, now: now) }
+        let message = Array("From: stranger@example.test\r\nTo: \(gatewayAddress)\r\nSubject: hi\r\n\r\nhi\r\n".utf8)
+        _ = SMTPTransport(settings: .init(url: MailStack.smtp, startTLS: "off", helo: "example.test"))
+            .send([OutboundMessage(id: 1, envelopeFrom: "stranger@example.test", recipient: gatewayAddress, raw: message)])
+        #expect(try MailStack.wait { try MailStack.all(gatewayAddress).count == 1 })
+        #expect(try gateway.poll(source: try gateway.inboundSource(), now: now).taken == 1)
+    }
+}
