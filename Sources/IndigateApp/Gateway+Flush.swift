@@ -34,30 +34,21 @@ extension Gateway {
             if due.isEmpty { break }
             seen.formUnion(due.map(\.id))
             try store.write { tx in try tx.markSending(outboxIDs: due.map(\.id)) }
-            let results = transport.send(
-                due.map { OutboundMessage(id: $0.id, envelopeFrom: $0.envelopeFrom, recipient: $0.recipient, raw: $0.raw) })
-            try store.write { tx in
-                for (row, result) in zip(due, results) {
-                    switch result {
-                    case .sent:
-                        try tx.markSent(outboxID: row.id, at: now)
-                        report.sent += 1
-                    case .deferred(let reason):
-                        let age = now.timeIntervalSince(row.queuedAt ?? now)
-                        if age > TimeInterval(config.outbox.maxAgeDays) * 86_400 {
-                            try tx.markFailed(outboxID: row.id, error: "gave up after \(config.outbox.maxAgeDays) days: \(reason)")
-                            report.failed += 1
-                        } else {
-                            try tx.markDeferred(
-                                outboxID: row.id, error: reason, until: now.addingTimeInterval(backoff(attempts: row.attempts)))
-                            report.deferred += 1
-                        }
-                    case .failed(let reason):
-                        try tx.markFailed(outboxID: row.id, error: reason)
-                        report.failed += 1
-                    }
+            // Each result is committed as soon as the server answered: a crash repeats at most
+            // the one letter the server had accepted before the commit.
+            var failure: (any Error)?
+            transport.send(
+                due.map { OutboundMessage(id: $0.id, envelopeFrom: $0.envelopeFrom, recipient: $0.recipient, raw: $0.raw) }
+            ) { index, result in
+                do {
+                    try record(result, for: due[index], report: &report, now: now)
+                    return true
+                } catch {
+                    failure = error
+                    return false
                 }
             }
+            if let failure { throw failure }
             if due.count < config.limits.batch { break }
         }
         if report.sent + report.deferred + report.failed > 0 {
@@ -65,5 +56,29 @@ extension Gateway {
                 "flush", metadata: ["sent": "\(report.sent)", "deferred": "\(report.deferred)", "failed": "\(report.failed)"])
         }
         return report
+    }
+
+    /// Records one delivery result in its own transaction.
+    private func record(_ result: DeliveryResult, for row: OutboxRow, report: inout FlushReport, now: Date) throws {
+        try store.write { tx in
+            switch result {
+            case .sent:
+                try tx.markSent(outboxID: row.id, at: now)
+                report.sent += 1
+            case .deferred(let reason):
+                let age = now.timeIntervalSince(row.queuedAt ?? now)
+                if age > TimeInterval(config.outbox.maxAgeDays) * 86_400 {
+                    try tx.markFailed(outboxID: row.id, error: "gave up after \(config.outbox.maxAgeDays) days: \(reason)")
+                    report.failed += 1
+                } else {
+                    try tx.markDeferred(
+                        outboxID: row.id, error: reason, until: now.addingTimeInterval(backoff(attempts: row.attempts)))
+                    report.deferred += 1
+                }
+            case .failed(let reason):
+                try tx.markFailed(outboxID: row.id, error: reason)
+                report.failed += 1
+            }
+        }
     }
 }

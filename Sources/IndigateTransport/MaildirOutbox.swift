@@ -10,14 +10,16 @@ public struct MaildirOutbox: OutboundTransport {
         maildir = try Maildir(path: path)
     }
 
-    public func send(_ messages: [OutboundMessage]) -> [DeliveryResult] {
-        messages.map { message in
+    public func send(_ messages: [OutboundMessage], onResult: (Int, DeliveryResult) -> Bool) {
+        for (index, message) in messages.enumerated() {
+            let result: DeliveryResult
             do {
                 try maildir.deliver(message.raw, name: Self.fileName(for: message))
-                return .sent
+                result = .sent
             } catch {
-                return .deferred(String(describing: error))
+                result = .deferred(String(describing: error))
             }
+            guard onResult(index, result) else { return }
         }
     }
 

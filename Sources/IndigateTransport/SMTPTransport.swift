@@ -40,28 +40,27 @@ public struct SMTPTransport: OutboundTransport {
         self.settings = settings
     }
 
-    public func send(_ messages: [OutboundMessage]) -> [DeliveryResult] {
-        guard !messages.isEmpty else { return [] }
+    public func send(_ messages: [OutboundMessage], onResult: (Int, DeliveryResult) -> Bool) {
+        guard !messages.isEmpty else { return }
         let easy: CurlEasy
         do {
             easy = try CurlEasy()
             try configure(easy)
         } catch {
-            return messages.map { _ in .deferred("\(error)") }
+            for index in messages.indices { guard onResult(index, .deferred("\(error)")) else { return } }
+            return
         }
-        var results: [DeliveryResult] = []
         var connectionDown: String?
-        for message in messages {
+        for (index, message) in messages.enumerated() {
             // After a connection failure the rest of the batch waits for the next flush.
             if let reason = connectionDown {
-                results.append(.deferred(reason))
+                guard onResult(index, .deferred(reason)) else { return }
                 continue
             }
             let result = send(message, with: easy)
             if case .deferred(let reason) = result, easy.responseCode == 0 { connectionDown = reason }
-            results.append(result)
+            guard onResult(index, result) else { return }
         }
-        return results
     }
 
     private func configure(_ easy: CurlEasy) throws(TransportError) {

@@ -47,8 +47,23 @@ public enum DeliveryResult: Sendable, Equatable {
 }
 
 /// Where letters go. One call sends a whole batch over one connection where that applies.
+/// `onResult` hears each letter's result as soon as the server answered, so the caller can
+/// record it at once (a crash then repeats at most the one letter in hand); returning false
+/// stops the batch.
 public protocol OutboundTransport: Sendable {
-    func send(_ messages: [OutboundMessage]) -> [DeliveryResult]
+    func send(_ messages: [OutboundMessage], onResult: (Int, DeliveryResult) -> Bool)
+}
+
+extension OutboundTransport {
+    /// Sends all and returns the results in order.
+    public func send(_ messages: [OutboundMessage]) -> [DeliveryResult] {
+        var results: [DeliveryResult] = []
+        send(messages) { _, result in
+            results.append(result)
+            return true
+        }
+        return results
+    }
 }
 
 /// A transport failure, with the path or server it concerns.
