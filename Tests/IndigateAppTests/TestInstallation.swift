@@ -17,14 +17,15 @@ struct TestInstallation {
     let gateway: Gateway
 
     init(isolated: Bool = false, documentBytes: Int = 20_971_520, reviewBatch: String = "immediate",
-        inbound: String? = nil, outbound: String? = nil, gatewayAddress: String = "monitoring@rcokio.test"
+        inbound: String? = nil, outbound: String? = nil, gatewayAddress: String = "monitoring@rcokio.test",
+        databaseDirectory: String? = nil
     ) throws {
         directory = FileManager.default.temporaryDirectory.path + "/indigate-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let yaml = """
             region: "Челябинская область"
             timezone: "+05:00"
-            database: \(directory)/indigate.sqlite
+            database: \(databaseDirectory ?? directory)/indigate.sqlite
             secret_file: \(directory)/secret.key
             gateway:
               address: \(gatewayAddress)
