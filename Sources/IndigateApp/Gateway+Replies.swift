@@ -87,6 +87,9 @@ extension Gateway {
         now: Date
     ) throws -> MessageOutcome {
         switch (sender.token.purpose, sender.contact.contact.role) {
+        case (.digest, .coordinator):
+            try applyCoordinatorReply(message, inboundID: inboundID, sender: sender, context: context, tx: tx, now: now)
+            return .applied(inboundID: inboundID)
         case (.review, .operator):
             try applyOperatorReply(message, inboundID: inboundID, sender: sender, tx: tx, now: now)
             return .applied(inboundID: inboundID)

@@ -6,6 +6,7 @@ public struct TickReport: Sendable, Equatable, Codable {
     public var openedRound: RoundOpened?
     public var reviewLetters = 0
     public var reminders = 0
+    public var digests = 0
 }
 
 extension Gateway {
@@ -24,6 +25,7 @@ extension Gateway {
         }
         report.reviewLetters = try sendReviewLetters(now: now)
         report.reminders = try sendReminders(now: now)
+        report.digests = try sendDigests(now: now)
         return report
     }
 }

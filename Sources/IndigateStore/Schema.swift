@@ -17,8 +17,19 @@ enum Schema {
         migrator.registerMigration("v4-transports") { db in
             try db.execute(sql: v4)
         }
+        migrator.registerMigration("v5-reports") { db in
+            try db.execute(sql: v5)
+        }
         return migrator
     }
+
+    /// Indexes for the reports' window queries over the whole region.
+    static let v5 = """
+        CREATE INDEX valueVersion_accepted ON valueVersion(organizationId, indicatorCode, decidedAt) WHERE state = 'accepted';
+        CREATE INDEX valueVersion_round ON valueVersion(roundId, organizationId, indicatorCode);
+        CREATE INDEX inbound_contact ON inbound(contactId, outcome);
+        CREATE INDEX participant_organization ON participant(organizationId);
+        """
 
     /// IMAP's place in each folder, and when each letter entered the outbox (retries give up
     /// after a maximum age).

@@ -41,6 +41,7 @@ struct TestInstallation {
             tokens: { lifetime_days: 120, rotation_grace_days: 30 }
             review: { batch: \(reviewBatch), daily_hour: 9 }
             outbox: { min_backoff_seconds: 300, max_backoff_seconds: 3600, max_age_days: 5 }
+            digests: { weekday: 1, hour: 9, after_deadline: true }
             reminders: { days_before: [3], on_deadline: true, after_rejection_days: 3, hour: 9 }
             limits: { message_bytes: 52428800, document_bytes: \(documentBytes), batch: 50, letters_per_recipient_per_hour: 20 }
             security: { trusted_authserv_ids: ["mx.rcokio.test"], quarantine_spf_fail: true, answer_untokened: true }

@@ -42,6 +42,9 @@ public enum ConfigLoader {
         if config.reminders.daysBefore.contains(where: { $0 < 1 }) || config.reminders.afterRejectionDays < 1 {
             problems.append("reminders.days_before and reminders.after_rejection_days must be at least 1")
         }
+        if !(1...7).contains(config.digests.weekday) || !(0...23).contains(config.digests.hour) {
+            problems.append("digests.weekday must be 1 (Monday) to 7, digests.hour 0 to 23")
+        }
         guard problems.isEmpty else { throw ConfigError(file: path, message: problems.joined(separator: "; ")) }
         return config
     }

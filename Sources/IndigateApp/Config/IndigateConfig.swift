@@ -25,10 +25,11 @@ public struct IndigateConfig: Sendable, Codable, Equatable {
     public var review: Review
     public var reminders: Reminders
     public var outbox: Outbox
+    public var digests: Digests
 
     enum CodingKeys: String, CodingKey {
         case region, timezone, database, gateway, catalogue, organizations, templates, transport, schedule
-        case tokens, limits, parser, security, review, reminders, outbox
+        case tokens, limits, parser, security, review, reminders, outbox, digests
         case secretFile = "secret_file"
     }
 
@@ -134,6 +135,18 @@ public struct IndigateConfig: Sendable, Codable, Equatable {
             case onDeadline = "on_deadline"
             case afterRejectionDays = "after_rejection_days"
             case hour
+        }
+    }
+
+    /// Coordinators' digests: weekly on `weekday` (1 = Monday) from `hour`, and the day after
+    /// each deadline when `after_deadline`.
+    public struct Digests: Sendable, Codable, Equatable {
+        public var weekday: Int
+        public var hour: Int
+        public var afterDeadline: Bool
+        enum CodingKeys: String, CodingKey {
+            case weekday, hour
+            case afterDeadline = "after_deadline"
         }
     }
 

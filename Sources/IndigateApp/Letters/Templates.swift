@@ -9,7 +9,7 @@ public struct Templates: Sendable {
         "request.subject", "request.txt", "request.html", "receipt.subject", "receipt.txt",
         "refused.subject", "refused.txt", "untokened.subject", "untokened.txt", "review.subject", "review.txt",
         "transcript.subject", "transcript.txt", "decision.subject", "decision.txt", "status.subject", "status.txt",
-        "reminder.subject", "reminder.txt",
+        "reminder.subject", "reminder.txt", "digest.subject", "digest.txt", "digest.html",
     ]
 
     let library: MustacheLibrary

@@ -1,0 +1,183 @@
+import Foundation
+import IndigateCore
+import IndigateStore
+
+extension Gateway {
+    /// Who has started and who has not, with contact persons and failing addresses.
+    public func startReport(scope: ReportScope) throws -> StartReport {
+        try store.read { tx in try startReport(scope: scope, tx: tx) }
+    }
+
+    func startReport(scope: ReportScope, tx: StoreTransaction) throws -> StartReport {
+        var report = StartReport(scope: scope.russianTitle, notStarted: [], started: [], others: [])
+        for row in try tx.reportOrganizations(municipality: scope.municipality) {
+            let contact = row.contact?.contact
+            let entry = StartReport.Entry(
+                inn: row.organization.inn, name: row.organization.shortName, municipality: row.organization.municipality ?? "",
+                person: contact?.personName ?? "", position: contact?.position ?? "", phone: contact?.phone ?? "",
+                email: contact?.email ?? "", failing: row.contact?.failing ?? false)
+            if !row.participates {
+                report.others.append(entry)
+            } else if row.started {
+                report.started.append(entry)
+            } else {
+                report.notStarted.append(entry)
+            }
+        }
+        return report
+    }
+
+    /// The provided-data report for a selection of values.
+    public func dataReport(scope: ReportScope, selection: ValueSelection) throws -> DataReport {
+        try store.read { tx in try dataReport(scope: scope, selection: selection, tx: tx) }
+    }
+
+    func dataReport(scope: ReportScope, selection: ValueSelection, tx: StoreTransaction) throws -> DataReport {
+        let catalogue = try tx.catalogue()
+        let indicators = Dictionary(uniqueKeysWithValues: catalogue.indicators.map { ($0.code, $0) })
+        let order = Dictionary(uniqueKeysWithValues: catalogue.indicators.enumerated().map { ($1.code, $0) })
+        var before: Date?
+        let title: String
+        switch selection {
+        case .new: title = "Новые значения"
+        case .lastAccepted: title = "Последние принятые значения"
+        case .acceptedBefore(let day):
+            before = calendar.startOfDay(day)
+            title = "До " + RoundDates.display(day)
+        }
+        let organizations = try tx.reportOrganizations(municipality: scope.municipality).filter(\.participates)
+        let values = Dictionary(grouping: try tx.selectedValues(selection, municipality: scope.municipality, before: before)) {
+            $0.organizationID
+        }
+        // What is asked: the newest round's indicators (every indicator before the first round).
+        let roundCodes = try tx.rounds().first.map { Set($0.indicatorCodes) }
+        let asked = Dictionary(
+            grouping: try tx.participantPairs(municipality: scope.municipality).filter { roundCodes?.contains($0.code) ?? true }
+        ) { $0.organizationID }
+        var report = DataReport(scope: scope.russianTitle, selection: title, withData: [], withoutData: [], awaitingCorrection: [], late: [])
+        for organization in organizations {
+            let own = Dictionary(uniqueKeysWithValues: (values[organization.id] ?? []).map { ($0.indicatorCode, $0) })
+            let codes = (asked[organization.id] ?? []).map(\.code).sorted { order[$0, default: 0] < order[$1, default: 0] }
+            let lines = codes.map { code -> DataReport.Line in
+                line(own[code], code: code, question: indicators[code]?.question ?? "", organization: organization.organization)
+            }
+            let entry = DataReport.Organization(
+                inn: organization.organization.inn, name: organization.organization.shortName,
+                municipality: organization.organization.municipality ?? "", withValues: own.count, indicators: codes.count,
+                lines: lines)
+            if own.isEmpty { report.withoutData.append(entry) } else { report.withData.append(entry) }
+        }
+        // Corrections awaited (the newest version of an indicator, in any round, is rejected) and
+        // late submissions (in the newest round).
+        let names = Dictionary(uniqueKeysWithValues: organizations.map { ($0.id, $0.organization) })
+        let newestRound = try tx.rounds().first?.id
+        for value in try tx.newestValues(roundID: nil, municipality: scope.municipality) {
+            guard let organization = names[value.organizationID] else { continue }
+            let entry = line(value, code: value.indicatorCode, question: indicators[value.indicatorCode]?.question ?? "", organization: organization)
+            if value.state == .rejected { report.awaitingCorrection.append(entry) }
+        }
+        if let newestRound {
+            for value in try tx.newestValues(roundID: newestRound, municipality: scope.municipality) where value.late {
+                guard let organization = names[value.organizationID] else { continue }
+                report.late.append(line(value, code: value.indicatorCode, question: indicators[value.indicatorCode]?.question ?? "", organization: organization))
+            }
+        }
+        report.awaitingCorrection.sort { ($0.inn, $0.code) < ($1.inn, $1.code) }
+        report.late.sort { ($0.inn, $0.code) < ($1.inn, $1.code) }
+        return report
+    }
+
+    private func line(_ value: StoredValue?, code: String, question: String, organization: Organization) -> DataReport.Line {
+        guard let value else {
+            return DataReport.Line(inn: organization.inn, organization: organization.shortName, code: code, question: question,
+                                   value: "Нет данных", date: "", state: "", resolution: nil)
+        }
+        return DataReport.Line(
+            inn: organization.inn, organization: organization.shortName, code: code, question: question,
+            value: value.value.russianText, date: calendar.dateTime(value.decidedAt ?? value.submittedAt),
+            state: value.state.russianName, resolution: value.resolution)
+    }
+
+    /// Completeness of the newest round, per municipality and per indicator group.
+    public func completenessReport(scope: ReportScope) throws -> CompletenessReport? {
+        try store.read { tx in try completenessReport(scope: scope, tx: tx) }
+    }
+
+    func completenessReport(scope: ReportScope, tx: StoreTransaction) throws -> CompletenessReport? {
+        guard let round = try tx.rounds().first else { return nil }
+        let catalogue = try tx.catalogue()
+        let groupOf = Dictionary(uniqueKeysWithValues: catalogue.indicators.map { ($0.code, $0.groupCode) })
+        let groupTitles = Dictionary(uniqueKeysWithValues: catalogue.groups.map { ($0.code, $0.title) })
+        let asked = Set(round.indicatorCodes)
+        let organizations = Dictionary(uniqueKeysWithValues: try tx.reportOrganizations(municipality: scope.municipality).map { ($0.id, $0.organization) })
+        let newest = Dictionary(uniqueKeysWithValues: try tx.newestValues(roundID: round.id, municipality: scope.municipality).map {
+            ("\($0.organizationID)|\($0.indicatorCode)", $0)
+        })
+        var municipalities: [String: CompletenessReport.Row] = [:]
+        var groups: [String: CompletenessReport.Row] = [:]
+        var total = CompletenessReport.Row(name: "Итого")
+        for pair in try tx.participantPairs(municipality: scope.municipality) where asked.contains(pair.code) {
+            let municipality = organizations[pair.organizationID]?.municipality ?? "Региональный уровень"
+            let group = groupOf[pair.code] ?? ""
+            let value = newest["\(pair.organizationID)|\(pair.code)"]
+            func count(_ row: inout CompletenessReport.Row) {
+                row.expected += 1
+                if value != nil { row.received += 1 }
+                if value?.state == .accepted { row.accepted += 1 }
+                if let value, !value.late { row.onTime += 1 }
+            }
+            count(&municipalities[municipality, default: .init(name: municipality)])
+            count(&groups[group, default: .init(name: group + ". " + (groupTitles[group] ?? ""))])
+            count(&total)
+        }
+        return CompletenessReport(
+            scope: scope.russianTitle, round: calendar.monthTitle(round.month),
+            municipalities: municipalities.values.sorted { $0.name < $1.name },
+            groups: groups.keys.sorted().compactMap { groups[$0] }, total: total)
+    }
+}
+
+/// Which report `report` prints.
+public enum ReportKind: String, Sendable, CaseIterable {
+    case start, data, completeness
+}
+
+extension Gateway {
+    /// A report as text (the digest's template, that section only), CSV, JSON or HTML.
+    public func renderReport(
+        _ kind: ReportKind, scope: ReportScope, selection: ValueSelection, format: String, now: Date
+    ) throws -> [UInt8] {
+        try store.read { tx in
+            let start = try startReport(scope: scope, tx: tx)
+            let data = try dataReport(scope: scope, selection: selection, tx: tx)
+            let completeness = try completenessReport(scope: scope, tx: tx)
+            switch format {
+            case "json":
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                let data: Data =
+                    switch kind {
+                    case .start: try encoder.encode(start)
+                    case .data: try encoder.encode(data)
+                    case .completeness: try encoder.encode(completeness)
+                    }
+                return Array(data) + [0x0A]
+            case "csv":
+                return DataReportCSV.render(data)
+            default:
+                var context = ReportContext.start(start).merging(ReportContext.data(data)) { $1 }
+                if kind == .completeness || format == "html" {
+                    context.merge(ReportContext.completeness(completeness)) { $1 }
+                }
+                context["scope"] = scope.russianTitle
+                context["date"] = calendar.dateTime(now)
+                context["showStart"] = kind == .start || format == "html"
+                context["showData"] = kind == .data || format == "html"
+                context["marker"] = ""
+                context["gatewayName"] = config.gateway.name
+                context["region"] = config.region
+                return Array(templates.render(format == "html" ? "digest.html" : "digest.txt", context).utf8)
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+/// Whose data a report shows: one municipality (a municipal coordinator's) or the region.
+public enum ReportScope: Sendable, Equatable {
+    case region
+    case municipality(String)
+
+    /// The scope a coordinator of `organization` may see: a municipal coordinator never sees
+    /// another municipality.
+    public static func of(_ organization: Organization) -> ReportScope {
+        organization.municipality.map { .municipality($0) } ?? .region
+    }
+
+    public var municipality: String? {
+        if case .municipality(let name) = self { return name }
+        return nil
+    }
+
+    public var russianTitle: String {
+        municipality ?? "вся область"
+    }
+}
+
+/// Which values the provided-data report shows (the portal's «Выбранные значения»).
+public enum ValueSelection: Sendable, Equatable {
+    /// Submitted and not yet reviewed («Новые значения»).
+    case new
+    /// The last accepted value of each indicator («Последние принятые значения»).
+    case lastAccepted
+    /// The last value accepted before the start of this day (`YYYY-MM-DD`, «До 01.12.2019»).
+    case acceptedBefore(String)
+}
