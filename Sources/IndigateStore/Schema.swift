@@ -29,6 +29,7 @@ enum Schema {
         CREATE INDEX valueVersion_round ON valueVersion(roundId, organizationId, indicatorCode);
         CREATE INDEX inbound_contact ON inbound(contactId, outcome);
         CREATE INDEX participant_organization ON participant(organizationId);
+        CREATE INDEX valueVersion_org_indicator ON valueVersion(organizationId, indicatorCode);
         """
 
     /// IMAP's place in each folder, and when each letter entered the outbox (retries give up

@@ -38,10 +38,11 @@ extension StoreTransaction {
         }
     }
 
-    /// The stored catalogue, in order; participants as stored.
-    public func catalogue() throws -> Catalogue {
+    /// The stored catalogue, in order; participants as stored (left empty when not wanted:
+    /// reports read them in bulk on their own).
+    public func catalogue(withParticipants: Bool = true) throws -> Catalogue {
         var participants: [String: [String]] = [:]
-        for row in try Row.fetchAll(
+        for row in try !withParticipants ? [] : Row.fetchAll(
             db,
             sql: """
                 SELECT p.indicatorCode, o.inn FROM participant p JOIN organization o ON o.id = p.organizationId

@@ -19,14 +19,15 @@ public struct ReportOrganization: Sendable, Equatable {
 extension StoreTransaction {
     public func reportOrganizations(municipality: String?) throws -> [ReportOrganization] {
         let rows = try Row.fetchAll(
+            db, sql: "SELECT o.* FROM organization o WHERE (?1 IS NULL OR o.municipality = ?1) ORDER BY o.municipality, o.shortName",
+            arguments: [municipality])
+        let started = Set(try Int64.fetchAll(
             db,
             sql: """
-                SELECT o.*,
-                    EXISTS (SELECT 1 FROM inbound i JOIN contact c ON c.id = i.contactId
-                            WHERE c.organizationId = o.id AND i.outcome = 'applied') AS started,
-                    EXISTS (SELECT 1 FROM participant p WHERE p.organizationId = o.id) AS participates
-                FROM organization o WHERE (?1 IS NULL OR o.municipality = ?1) ORDER BY o.municipality, o.shortName
-                """, arguments: [municipality])
+                SELECT DISTINCT c.organizationId FROM contact c
+                WHERE EXISTS (SELECT 1 FROM inbound i WHERE i.contactId = c.id AND i.outcome = 'applied')
+                """))
+        let participating = Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT organizationId FROM participant"))
         let contacts = try Row.fetchAll(
             db,
             sql: Self.contactSQL + """
@@ -39,63 +40,71 @@ extension StoreTransaction {
         return rows.map { row in
             let stored = Self.organization(row)
             return ReportOrganization(
-                id: stored.id, organization: stored.organization, started: row["started"], participates: row["participates"],
-                contact: first[stored.id])
+                id: stored.id, organization: stored.organization, started: started.contains(stored.id),
+                participates: participating.contains(stored.id), contact: first[stored.id])
         }
     }
 
-    /// One value per organisation and indicator, by the report's selection.
+    /// One value per organisation and indicator, by the report's selection. Each is two steps
+    /// over an index — the group's max() from a covering index, then the rows it names — which
+    /// keeps a region of 2,300 organisations × 14 indicators × 24 rounds well under a second.
     public func selectedValues(_ selection: ValueSelection, municipality: String?, before: Date?) throws -> [StoredValue] {
-        let filter: String
-        let order: String
-        var arguments: StatementArguments = [municipality]
+        let rows: [Row]
         switch selection {
         case .new:
-            // The newest version of each indicator in each round, when not yet reviewed.
-            return try Row.fetchAll(
+            // The newest version of each indicator, when not yet reviewed.
+            rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT * FROM (
-                        SELECT v.*, row_number() OVER (
-                            PARTITION BY v.organizationId, v.indicatorCode ORDER BY v.roundId DESC, v.id DESC) AS rank
-                        FROM valueVersion v JOIN organization o ON o.id = v.organizationId
-                        WHERE (?1 IS NULL OR o.municipality = ?1)
-                    ) WHERE rank = 1 AND state IN ('saved', 'review')
-                    """, arguments: [municipality]
-            ).map(Self.value)
-        case .lastAccepted:
-            filter = "v.state = 'accepted'"
-            order = "v.decidedAt DESC, v.id DESC"
-        case .acceptedBefore:
-            filter = "v.state = 'accepted' AND v.decidedAt < ?2"
-            order = "v.decidedAt DESC, v.id DESC"
-            arguments += [before]
+                    SELECT \(Self.valueColumns) FROM (
+                        SELECT organizationId, indicatorCode, max(id) AS newest
+                        FROM valueVersion INDEXED BY valueVersion_org_indicator GROUP BY organizationId, indicatorCode
+                    ) x JOIN valueVersion v ON v.id = x.newest JOIN organization o ON o.id = v.organizationId
+                    WHERE v.state IN ('saved', 'review') AND (?1 IS NULL OR o.municipality = ?1)
+                    """, arguments: [municipality])
+        case .lastAccepted, .acceptedBefore:
+            rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Self.valueColumns) FROM (
+                        SELECT organizationId, indicatorCode, max(decidedAt) AS decided
+                        FROM valueVersion INDEXED BY valueVersion_accepted
+                        WHERE state = 'accepted' AND (?2 IS NULL OR decidedAt < ?2) GROUP BY organizationId, indicatorCode
+                    ) m
+                    JOIN valueVersion v INDEXED BY valueVersion_accepted ON v.organizationId = m.organizationId
+                        AND v.indicatorCode = m.indicatorCode AND v.decidedAt = m.decided AND v.state = 'accepted'
+                    JOIN organization o ON o.id = v.organizationId
+                    WHERE (?1 IS NULL OR o.municipality = ?1)
+                    """, arguments: [municipality, before])
         }
+        // Two versions decided in the same second: the newer one.
+        var newest: [String: StoredValue] = [:]
+        for value in rows.map(Self.valueByPosition) {
+            let key = "\(value.organizationID)|\(value.indicatorCode)"
+            if let kept = newest[key], kept.id > value.id { continue }
+            newest[key] = value
+        }
+        return Array(newest.values)
+    }
+
+    /// The newest version of each organisation's indicators in a round (in any round when nil),
+    /// only those whose state is `state` and, with `lateOnly`, that came after the deadline.
+    public func newestValues(
+        roundID: Int64?, municipality: String?, state: ValueState? = nil, lateOnly: Bool = false
+    ) throws -> [StoredValue] {
+        let inner =
+            roundID == nil
+            ? "SELECT max(id) AS newest FROM valueVersion INDEXED BY valueVersion_org_indicator GROUP BY organizationId, indicatorCode"
+            : "SELECT max(id) AS newest FROM valueVersion INDEXED BY valueVersion_round WHERE roundId = ?2 GROUP BY organizationId, indicatorCode"
         return try Row.fetchAll(
             db,
             sql: """
-                SELECT * FROM (
-                    SELECT v.*, row_number() OVER (PARTITION BY v.organizationId, v.indicatorCode ORDER BY \(order)) AS rank
-                    FROM valueVersion v JOIN organization o ON o.id = v.organizationId
-                    WHERE \(filter) AND (?1 IS NULL OR o.municipality = ?1)
-                ) WHERE rank = 1
-                """, arguments: arguments
-        ).map(Self.value)
-    }
-
-    /// The newest version of each organisation's indicators in a round (in any round when nil).
-    public func newestValues(roundID: Int64?, municipality: String?) throws -> [StoredValue] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT * FROM (
-                    SELECT v.*, row_number() OVER (
-                        PARTITION BY v.organizationId, v.indicatorCode ORDER BY v.roundId DESC, v.id DESC) AS rank
-                    FROM valueVersion v JOIN organization o ON o.id = v.organizationId
-                    WHERE (?2 IS NULL OR v.roundId = ?2) AND (?1 IS NULL OR o.municipality = ?1)
-                ) WHERE rank = 1
-                """, arguments: [municipality, roundID]
-        ).map(Self.value)
+                SELECT \(Self.valueColumns) FROM (\(inner)) x JOIN valueVersion v ON v.id = x.newest
+                JOIN organization o ON o.id = v.organizationId
+                WHERE (?1 IS NULL OR o.municipality = ?1)
+                \(state.map { "AND v.state = '\($0.rawValue)'" } ?? "") \(lateOnly ? "AND v.late = 1" : "")
+                """, arguments: roundID == nil ? [municipality] : [municipality, roundID]
+        ).map(Self.valueByPosition)
     }
 
     /// Every (organisation, indicator) pair asked, within the scope.

@@ -104,6 +104,29 @@ extension StoreTransaction {
         }
     }
 
+    /// The columns `valueByPosition` reads, in its order.
+    static let valueColumns = """
+        v.id, v.organizationId, v.indicatorCode, v.roundId, v.contactId, v.inboundId, v.state, v.number, v.yes, v.part,
+        v.whole, v.documentId, v.submittedAt, v.late, v.decidedAt, v.resolution
+        """
+
+    /// A value version from a row of `valueColumns`, read by position: reports read tens of
+    /// thousands, and a lookup by name costs a lowercased copy of every column name.
+    static func valueByPosition(_ row: Row) -> StoredValue {
+        let value: Value
+        if let number: Int = row[7] {
+            value = .number(number)
+        } else if let yes: Bool = row[8] {
+            value = .yesNo(yes)
+        } else {
+            value = .percentage(part: row[9] ?? 0, whole: row[10] ?? 0)
+        }
+        return StoredValue(
+            id: row[0], organizationID: row[1], indicatorCode: row[2], roundID: row[3], contactID: row[4], inboundID: row[5],
+            state: ValueState(rawValue: row[6]) ?? .saved, value: value, documentID: row[11], submittedAt: row[12],
+            late: row[13], decidedAt: row[14], resolution: row[15])
+    }
+
     static func value(_ row: Row) -> StoredValue {
         let value: Value
         if let number: Int = row["number"] {
@@ -119,5 +142,50 @@ extension StoreTransaction {
             state: ValueState(rawValue: row["state"]) ?? .saved, value: value, documentID: row["documentId"],
             submittedAt: row["submittedAt"], late: row["late"], decidedAt: row["decidedAt"],
             resolution: row["resolution"])
+    }
+}
+
+/// A value version to load in bulk (imports, benchmarks), with its final state.
+public struct BulkValue: Sendable {
+    public var organizationID: Int64
+    public var indicatorCode: String
+    public var roundID: Int64
+    public var contactID: Int64
+    public var inboundID: Int64
+    public var state: ValueState
+    public var number: Int
+    public var submittedAt: Date
+    public var decidedAt: Date?
+
+    public init(
+        organizationID: Int64, indicatorCode: String, roundID: Int64, contactID: Int64, inboundID: Int64, state: ValueState,
+        number: Int, submittedAt: Date, decidedAt: Date?
+    ) {
+        self.organizationID = organizationID
+        self.indicatorCode = indicatorCode
+        self.roundID = roundID
+        self.contactID = contactID
+        self.inboundID = inboundID
+        self.state = state
+        self.number = number
+        self.submittedAt = submittedAt
+        self.decidedAt = decidedAt
+    }
+}
+
+extension StoreTransaction {
+    /// Inserts many numeric value versions through one prepared statement.
+    public func addValues(_ values: [BulkValue]) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO valueVersion (organizationId, indicatorCode, roundId, contactId, inboundId, state, number,
+                    submittedAt, decidedAt, sentForReviewAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for value in values {
+            try statement.execute(arguments: [
+                value.organizationID, value.indicatorCode, value.roundID, value.contactID, value.inboundID,
+                value.state.rawValue, value.number, value.submittedAt, value.decidedAt, value.submittedAt,
+            ])
+        }
     }
 }

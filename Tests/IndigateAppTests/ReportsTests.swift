@@ -160,6 +160,15 @@ import Testing
         let regional = try MessageParser().parse(try #require(digests.first { $0.recipient == "coord@minobr74.test" }).raw)
         #expect(regional.text.contains("Миасский ГО") && regional.text.contains("Еткульский МР"))
         #expect(try Golden.check(etkul.text, "digest-etkul.txt"))
+        // The HTML part is the same template as `report --format html`: kept for a look in a
+        // browser when INDIGATE_RENDER_DIR is set.
+        let html = String(decoding: try data.gateway.renderReport(.data, scope: .region, selection: .lastAccepted, format: "html", now: data.at("2020-10-20 09:00")), as: UTF8.self)
+        #expect(html.contains("<table") && html.contains("Еткульский МР") && html.contains("width=\""))
+        if let directory = ProcessInfo.processInfo.environment["INDIGATE_RENDER_DIR"] {
+            try html.write(toFile: directory + "/digest-region.html", atomically: true, encoding: .utf8)
+            let municipal = try data.gateway.renderReport(.data, scope: .municipality("Еткульский МР"), selection: .lastAccepted, format: "html", now: data.at("2020-10-20 09:00"))
+            try Foundation.Data(municipal).write(to: URL(fileURLWithPath: directory + "/digest-etkul.html"))
+        }
     }
 
     @Test func aCoordinatorAsksForAReportByMail() throws {

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import IndigateCore
+import IndigateMIME
 import IndigateStore
 import Testing
 
@@ -163,9 +164,15 @@ import Testing
 
     @Test func aCoordinatorCannotSubmit() throws {
         let world = try World()
+        // Answering a digest, a coordinator may only ask for reports: the values are not recorded,
+        // and the report that comes back says so.
         let address = try world.token(for: Self.coordinator, purpose: .digest)
-        #expect(Self.reason(try world.ingest(world.message(from: Self.coordinator, to: address))) == "not-allowed")
+        let outcome = try world.ingest(world.message(from: Self.coordinator, to: address))
+        #expect(outcome == .applied(inboundID: outcome.inboundID))
         #expect(try world.valueCount == 0)
+        let answer = try #require(try world.queued.first)
+        #expect(answer.purpose == .digest && answer.recipient == Self.coordinator)
+        #expect(try MessageParser().parse(answer.raw).text.contains("Координатор не может вносить или менять значения"))
     }
 
     @Test func aCoordinatorWithARequestTokenCannotSubmit() throws {

@@ -160,8 +160,10 @@ import Testing
 
         // 14.09: three days after B's rejection without a correction: B alone is reminded.
         #expect(try gateway.sendReminders(now: round.at("2020-09-14 08:00")) == 0, "not before reminders.hour")
-        #expect(try gateway.tick(now: round.at("2020-09-14 09:30")).reminders == 1)
-        letters = try round.flush(round.at("2020-09-14 09:31"))
+        let monday = try gateway.tick(now: round.at("2020-09-14 09:30"))
+        #expect(monday.reminders == 1)
+        #expect(monday.digests == 7, "Monday: the weekly digest to every coordinator")
+        letters = try round.flush(round.at("2020-09-14 09:31")).filter { !$0.parsed.subject.hasPrefix("Сводка") }
         #expect(letters.map { $0.parsed.recipients[0] } == [Self.schoolB])
         #expect(letters[0].parsed.text.contains("Значение '8' было отклонено ранее. Резолюция: Проверьте значение"))
 

@@ -52,7 +52,7 @@ extension Gateway {
         let start = try startReport(scope: scope, tx: tx)
         let data = try dataReport(scope: scope, selection: selection, tx: tx)
         var context = ReportContext.start(start)
-            .merging(ReportContext.data(data)) { $1 }
+            .merging(ReportContext.data(data, lines: scope != .region)) { $1 }
             .merging(ReportContext.completeness(try completenessReport(scope: scope, tx: tx))) { $1 }
         context["scope"] = scope.russianTitle
         context["date"] = calendar.dateTime(now)

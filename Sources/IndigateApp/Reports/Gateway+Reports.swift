@@ -33,7 +33,7 @@ extension Gateway {
     }
 
     func dataReport(scope: ReportScope, selection: ValueSelection, tx: StoreTransaction) throws -> DataReport {
-        let catalogue = try tx.catalogue()
+        let catalogue = try tx.catalogue(withParticipants: false)
         let indicators = Dictionary(uniqueKeysWithValues: catalogue.indicators.map { ($0.code, $0) })
         let order = Dictionary(uniqueKeysWithValues: catalogue.indicators.enumerated().map { ($1.code, $0) })
         var before: Date?
@@ -71,13 +71,13 @@ extension Gateway {
         // late submissions (in the newest round).
         let names = Dictionary(uniqueKeysWithValues: organizations.map { ($0.id, $0.organization) })
         let newestRound = try tx.rounds().first?.id
-        for value in try tx.newestValues(roundID: nil, municipality: scope.municipality) {
+        for value in try tx.newestValues(roundID: nil, municipality: scope.municipality, state: .rejected) {
             guard let organization = names[value.organizationID] else { continue }
-            let entry = line(value, code: value.indicatorCode, question: indicators[value.indicatorCode]?.question ?? "", organization: organization)
-            if value.state == .rejected { report.awaitingCorrection.append(entry) }
+            report.awaitingCorrection.append(
+                line(value, code: value.indicatorCode, question: indicators[value.indicatorCode]?.question ?? "", organization: organization))
         }
         if let newestRound {
-            for value in try tx.newestValues(roundID: newestRound, municipality: scope.municipality) where value.late {
+            for value in try tx.newestValues(roundID: newestRound, municipality: scope.municipality, lateOnly: true) {
                 guard let organization = names[value.organizationID] else { continue }
                 report.late.append(line(value, code: value.indicatorCode, question: indicators[value.indicatorCode]?.question ?? "", organization: organization))
             }
@@ -105,7 +105,7 @@ extension Gateway {
 
     func completenessReport(scope: ReportScope, tx: StoreTransaction) throws -> CompletenessReport? {
         guard let round = try tx.rounds().first else { return nil }
-        let catalogue = try tx.catalogue()
+        let catalogue = try tx.catalogue(withParticipants: false)
         let groupOf = Dictionary(uniqueKeysWithValues: catalogue.indicators.map { ($0.code, $0.groupCode) })
         let groupTitles = Dictionary(uniqueKeysWithValues: catalogue.groups.map { ($0.code, $0.title) })
         let asked = Set(round.indicatorCodes)
@@ -165,7 +165,7 @@ extension Gateway {
             case "csv":
                 return DataReportCSV.render(data)
             default:
-                var context = ReportContext.start(start).merging(ReportContext.data(data)) { $1 }
+                var context = ReportContext.start(start).merging(ReportContext.data(data, lines: scope != .region)) { $1 }
                 if kind == .completeness || format == "html" {
                     context.merge(ReportContext.completeness(completeness)) { $1 }
                 }

@@ -25,14 +25,16 @@ enum ReportContext {
         ]
     }
 
-    static func data(_ report: DataReport) -> [String: Any] {
+    /// - Parameter lines: list every indicator of every organisation (a municipality's digest);
+    ///   the region's digest keeps to the counts, the CSV has the whole table.
+    static func data(_ report: DataReport, lines withLines: Bool = true) -> [String: Any] {
         func lines(_ list: [DataReport.Line]) -> [[String: Any]] {
             list.map { ["inn": $0.inn, "organization": $0.organization, "code": $0.code, "question": $0.question, "value": $0.value,
                         "date": $0.date, "state": $0.state, "resolution": $0.resolution ?? "", "hasData": $0.value != "Нет данных"] }
         }
         func organizations(_ list: [DataReport.Organization]) -> [[String: Any]] {
             list.map { ["inn": $0.inn, "name": $0.name, "municipality": $0.municipality, "withValues": $0.withValues,
-                        "indicators": $0.indicators, "lines": lines($0.lines),
+                        "indicators": $0.indicators, "lines": withLines ? lines($0.lines) : [],
                         "percent": $0.indicators == 0 ? 0 : $0.withValues * 100 / $0.indicators] }
         }
         return [
@@ -81,8 +83,13 @@ enum DataReportCSV {
     /// is prefixed with `'` so Excel never runs data as a formula.
     static func field(_ value: String) -> String {
         var text = value
-        if let first = text.first, "=+-@".contains(first), Int(text) == nil { text = "'" + text }
-        guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        if let first = text.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@")].contains(first),
+            Int(text) == nil
+        {
+            text = "'" + text
+        }
+        // Byte checks: the separators are ASCII, and Character comparison is slow by the ten thousand.
+        guard text.utf8.contains(where: { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -4,28 +4,32 @@ import Foundation
 /// «07.08.2020 - 13:10:03» as in the seed's portal.
 public struct RegionalCalendar: Sendable {
     public let timeZone: TimeZone
+    /// A Gregorian calendar in the region's time zone (made once: reports format dates by the
+    /// ten thousand).
+    public let calendar: Calendar
 
     public init(timeZone: TimeZone) {
         self.timeZone = timeZone
-    }
-
-    /// A Gregorian calendar in the region's time zone.
-    public var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        return calendar
+        self.calendar = calendar
     }
 
     /// «25.09.2020».
     public func date(_ date: Date) -> String {
         let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%02d.%02d.%04d", c.day ?? 0, c.month ?? 0, c.year ?? 0)
+        return Self.two(c.day ?? 0) + "." + Self.two(c.month ?? 0) + "." + String(c.year ?? 0)
     }
 
     /// «07.08.2020 - 13:10:03».
     public func dateTime(_ date: Date) -> String {
-        let c = calendar.dateComponents([.hour, .minute, .second], from: date)
-        return self.date(date) + String(format: " - %02d:%02d:%02d", c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return Self.two(c.day ?? 0) + "." + Self.two(c.month ?? 0) + "." + String(c.year ?? 0) + " - "
+            + Self.two(c.hour ?? 0) + ":" + Self.two(c.minute ?? 0) + ":" + Self.two(c.second ?? 0)
+    }
+
+    static func two(_ number: Int) -> String {
+        number < 10 ? "0" + String(number) : String(number)
     }
 
     /// The start of the day `day` (a `YYYY-MM-DD` string) in the region, or nil if malformed.
