@@ -33,6 +33,7 @@ extension Gateway {
             }
             return line
         }
+        let lines0 = lines
         var values: [String: Value] = [:]
         for case .value(let code, _, let value) in lines { values[code] = value }
 
@@ -140,7 +141,24 @@ extension Gateway {
             try enqueue(statusEnvelope, template: "status", context: status, html: false, in: tx, now: now)
         }
         if !asksStatus || !outcomes.isEmpty || !attachmentNotes.isEmpty {
-            try enqueue(envelope, template: "receipt", context: receipt, html: false, in: tx, now: now)
+            // A receipt that records nothing (only errors, or no values) goes to a sender at most
+            // once a day for the same errors: an auto-responder that slipped through cannot
+            // ping-pong with us. A different mistake gets its own answer.
+            let recordedSomething = !values.isEmpty || !documents.isEmpty
+                || outcomes.contains { ($0["ok"] as? Bool) == true }
+            var reason: String?
+            if !recordedSomething {
+                let problems = Set(lines0.compactMap { line -> String? in
+                    guard case .invalid(_, _, let problem) = line else { return nil }
+                    return String(String(describing: problem).prefix { $0 != "(" })
+                })
+                reason = "error-receipt:" + (problems.isEmpty ? "no-values" : problems.sorted().joined(separator: ","))
+            }
+            if let reason, try tx.sentNotice(reason: reason, to: refreshed.contact.email, since: now.addingTimeInterval(-86_400)) {
+                try tx.audit(actor: "indigate", action: "receipt-suppressed", detail: "\(reason) to contact \(contact.id)", at: now)
+            } else {
+                try enqueue(envelope, template: "receipt", context: receipt, html: false, reason: reason, in: tx, now: now)
+            }
         }
         try tx.finishInbound(
             id: inboundID, outcome: .applied, detail: "\(values.count) values, \(documents.count) documents",

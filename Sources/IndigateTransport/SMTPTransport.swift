@@ -58,7 +58,9 @@ public struct SMTPTransport: OutboundTransport {
                 continue
             }
             let result = send(message, with: easy)
-            if case .deferred(let reason) = result, easy.responseCode == 0 { connectionDown = reason }
+            if case .deferred(let reason) = result, easy.responseCode == 0 || reason.hasPrefix("login refused") {
+                connectionDown = reason
+            }
             guard onResult(index, result) else { return }
         }
     }
@@ -102,6 +104,8 @@ public struct SMTPTransport: OutboundTransport {
         }
         let code = easy.perform(uploading: message.raw)
         if code == CURLE_OK { return .sent }
+        // A refused login is the installation's problem, not the letter's: wait for a fix.
+        if code == CURLE_LOGIN_DENIED { return .deferred("login refused: \(easy.describe(code))") }
         let status = easy.responseCode
         let answer = easy.serverLines.last { $0.first.map { "45".contains($0) } ?? false } ?? easy.describe(code)
         if status >= 500 { return .failed(answer) }

@@ -147,3 +147,28 @@ import Testing
         #expect(try gateway.poll(source: try gateway.inboundSource(), now: now).taken == 1)
     }
 }
+
+/// SMTP AUTH against the stack's submission port (14587: AUTH required, checked by Dovecot).
+@Suite struct SMTPAuthTests {
+    static let raw = Array("From: monitoring@rcokio.test\r\nTo: school5@miass.edu.test\r\nSubject: auth\r\n\r\nx\r\n".utf8)
+
+    @Test(arguments: ["PLAIN", "LOGIN"])
+    func authenticatesAndSends(mechanism: String) {
+        let transport = SMTPTransport(settings: .init(
+            url: "smtp://127.0.0.1:14587", startTLS: "off", username: "monitoring@rcokio.test", password: "secret",
+            authMechanism: mechanism, helo: "indigate.test"))
+        #expect(transport.send([OutboundMessage(id: 1, envelopeFrom: "monitoring@rcokio.test", recipient: "school5@miass.edu.test", raw: Self.raw)]) == [.sent])
+    }
+
+    @Test func aWrongPasswordDefersEverythingInsteadOfFailingIt() {
+        let transport = SMTPTransport(settings: .init(
+            url: "smtp://127.0.0.1:14587", startTLS: "off", username: "monitoring@rcokio.test", password: "wrong",
+            helo: "indigate.test"))
+        let results = transport.send([
+            OutboundMessage(id: 1, envelopeFrom: "monitoring@rcokio.test", recipient: "school5@miass.edu.test", raw: Self.raw),
+            OutboundMessage(id: 2, envelopeFrom: "monitoring@rcokio.test", recipient: "school6@miass.edu.test", raw: Self.raw),
+        ])
+        #expect(results.count == 2)
+        #expect(results.allSatisfy { if case .deferred(let reason) = $0 { reason.hasPrefix("login refused") } else { false } })
+    }
+}

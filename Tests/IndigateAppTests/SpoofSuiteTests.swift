@@ -358,6 +358,19 @@ import Testing
         #expect(try world.gateway.quarantineEntries(all: true).count == 1)
     }
 
+    @Test func theSameErrorsAreAnsweredOnceADay() throws {
+        let world = try World()
+        let address = world.requestReplyTo[Self.school]!
+        _ = try world.ingest(world.message(from: Self.school, to: address, body: "Спасибо, получили"))
+        _ = try world.ingest(world.message(from: Self.school, to: address, body: "Спасибо, получили!"))
+        #expect(try world.queued.count == 1, "no values twice: one answer")
+        _ = try world.ingest(world.message(from: Self.school, to: address, body: "1.4: может быть"))
+        #expect(try world.queued.count == 2, "a different mistake gets its own answer")
+        _ = try world.ingest(world.message(from: Self.school, to: address, body: "1.5: 7"))
+        #expect(try world.queued.count == 3, "a reply that records something is always answered")
+        #expect(try world.gateway.status().inbound == ["applied": 4])
+    }
+
     @Test func aFloodOfRepliesGetsAtMostTheHourlyNumberOfReceipts() throws {
         let world = try World()
         for index in 0..<25 {

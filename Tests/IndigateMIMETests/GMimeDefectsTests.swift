@@ -101,3 +101,16 @@ import Testing
         #expect(try parser.parse(raw).text == "2.5: Да")
     }
 }
+
+@Suite struct EncodedFileNameTests {
+    @Test func anUnquotedEncodedWordNameIsDecoded() throws {
+        let raw = Array([
+            "From: a@b.test", "Content-Type: multipart/mixed; boundary=X", "",
+            "--X", "Content-Type: text/plain", "", "1.1: 1",
+            "--X", "Content-Type: application/pdf; name==?UTF-8?B?MS4xINC/0YDQuNC60LDQty5wZGY=?=",
+            "Content-Disposition: attachment; filename==?UTF-8?B?MS4xINC/0YDQuNC60LDQty5wZGY=?=",
+            "Content-Transfer-Encoding: base64", "", "JVBERi0xLjQKJSVFT0YK", "--X--",
+        ].joined(separator: "\r\n").utf8)
+        #expect(try MessageParser().parse(raw).attachments.first?.fileName == "1.1 приказ.pdf")
+    }
+}
