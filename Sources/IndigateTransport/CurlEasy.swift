@@ -45,6 +45,20 @@ final class CurlEasy {
         try check(indigate_curl_setopt_string(handle, option, value), "setting option \(option.rawValue)")
     }
 
+    /// TLS for a plain `smtp://` or `imap://` URL: `required` (STARTTLS or fail), `off`, or
+    /// `opportunistic` (STARTTLS when the server offers it). `smtps://` and `imaps://` are TLS
+    /// from the start and ignore this.
+    func setStartTLS(_ mode: String, url: String) throws(TransportError) {
+        guard url.hasPrefix("smtp://") || url.hasPrefix("imap://") else { return }
+        let level =
+            switch mode {
+            case "required": CURLUSESSL_ALL.rawValue
+            case "off": CURLUSESSL_NONE.rawValue
+            default: CURLUSESSL_TRY.rawValue
+            }
+        try set(CURLOPT_USE_SSL, Int(level))
+    }
+
     /// Resets a string option to libcurl's default (NULL).
     func reset(_ option: CURLoption) throws(TransportError) {
         try check(indigate_curl_setopt_string(handle, option, nil), "resetting option \(option.rawValue)")

@@ -114,15 +114,7 @@ public final class IMAPSource: InboundSource, @unchecked Sendable {
         try easy.set(CURLOPT_PASSWORD, settings.password)
         try easy.set(CURLOPT_CONNECTTIMEOUT, settings.timeoutSeconds)
         try easy.set(CURLOPT_TIMEOUT, settings.timeoutSeconds * 5)
-        if settings.url.hasPrefix("imap://") {
-            let level: Int =
-                switch settings.startTLS {
-                case "required": Int(CURLUSESSL_ALL.rawValue)
-                case "off": Int(CURLUSESSL_NONE.rawValue)
-                default: Int(CURLUSESSL_TRY.rawValue)
-                }
-            try easy.set(CURLOPT_USE_SSL, level)
-        }
+        try easy.setStartTLS(settings.startTLS, url: settings.url)
         cached = easy
         return easy
     }

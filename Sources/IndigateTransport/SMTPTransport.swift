@@ -71,15 +71,7 @@ public struct SMTPTransport: OutboundTransport {
         try easy.set(CURLOPT_URL, base + "/" + settings.helo)
         try easy.set(CURLOPT_CONNECTTIMEOUT, settings.timeoutSeconds)
         try easy.set(CURLOPT_TIMEOUT, settings.timeoutSeconds * 5)
-        if settings.url.hasPrefix("smtp://") {
-            let level: Int =
-                switch settings.startTLS {
-                case "required": Int(CURLUSESSL_ALL.rawValue)
-                case "off": Int(CURLUSESSL_NONE.rawValue)
-                default: Int(CURLUSESSL_TRY.rawValue)
-                }
-            try easy.set(CURLOPT_USE_SSL, level)
-        }
+        try easy.setStartTLS(settings.startTLS, url: settings.url)
         if let username = settings.username {
             try easy.set(CURLOPT_USERNAME, username)
             try easy.set(CURLOPT_PASSWORD, settings.password ?? "")

@@ -160,6 +160,22 @@ import Testing
         #expect(transport.send([OutboundMessage(id: 1, envelopeFrom: "monitoring@rcokio.test", recipient: "school5@miass.edu.test", raw: Self.raw)]) == [.sent])
     }
 
+    @Test func requiredSTARTTLSRefusesAServerWithoutIt() {
+        // The loopback stack offers no STARTTLS: with `required`, nothing goes in clear text.
+        let transport = SMTPTransport(settings: .init(url: MailStack.smtp, startTLS: "required", helo: "indigate.test", timeoutSeconds: 5))
+        let results = transport.send([OutboundMessage(id: 1, envelopeFrom: "monitoring@rcokio.test", recipient: "school5@miass.edu.test", raw: Self.raw)])
+        guard case .deferred = results.first else { Issue.record("\(results)"); return }
+        let imap = IMAPSource(
+            settings: .init(url: MailStack.imap, username: "monitoring@rcokio.test", password: "secret", startTLS: "required", timeoutSeconds: 5),
+            state: NoState())
+        #expect(throws: TransportError.self) { try imap.fetch(limit: 1) }
+    }
+
+    struct NoState: IMAPSource.StateKeeper {
+        func load(folder: String) throws -> (uidValidity: UInt32, lastUID: UInt32)? { nil }
+        func save(folder: String, uidValidity: UInt32, lastUID: UInt32) throws {}
+    }
+
     @Test func aWrongPasswordDefersEverythingInsteadOfFailingIt() {
         let transport = SMTPTransport(settings: .init(
             url: "smtp://127.0.0.1:14587", startTLS: "off", username: "monitoring@rcokio.test", password: "wrong",

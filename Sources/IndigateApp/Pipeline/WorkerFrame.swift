@@ -22,12 +22,8 @@ enum WorkerFrame {
         var done = 0
         while done < count {
             if let deadline {
-                let remaining = deadline.timeIntervalSinceNow
-                guard remaining > 0 else { return nil }
-                var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-                let ready = poll(&descriptor, 1, Int32(min(remaining * 1000, 60_000)) + 1)
-                if ready < 0 && errno == EINTR { continue }
-                guard ready > 0 else { continue }
+                guard let ready = wait(fd, for: POLLIN, until: deadline) else { return nil }
+                guard ready else { continue }
             }
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, count - done) }
             if n < 0 && errno == EINTR { continue }
@@ -42,12 +38,8 @@ enum WorkerFrame {
         var done = 0
         while done < bytes.count {
             if let deadline {
-                let remaining = deadline.timeIntervalSinceNow
-                guard remaining > 0 else { return false }
-                var descriptor = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-                let ready = poll(&descriptor, 1, Int32(min(remaining * 1000, 60_000)) + 1)
-                if ready < 0 && errno == EINTR { continue }
-                guard ready > 0 else { continue }
+                guard let ready = wait(fd, for: POLLOUT, until: deadline) else { return false }
+                guard ready else { continue }
             }
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, bytes.count - done) }
             if n < 0 && errno == EINTR { continue }
@@ -55,5 +47,14 @@ enum WorkerFrame {
             done += n
         }
         return true
+    }
+
+    /// Waits for `fd` to be ready for `event`: true when ready, false to try again (a signal,
+    /// or a slice of the wait ended), nil when the deadline has passed.
+    static func wait(_ fd: Int32, for event: Int32, until deadline: Date) -> Bool? {
+        let remaining = deadline.timeIntervalSinceNow
+        guard remaining > 0 else { return nil }
+        var descriptor = pollfd(fd: fd, events: Int16(event), revents: 0)
+        return poll(&descriptor, 1, Int32(min(remaining * 1000, 60_000)) + 1) > 0
     }
 }
