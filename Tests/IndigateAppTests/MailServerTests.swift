@@ -93,6 +93,39 @@ import Testing
         #expect(try MailStack.all(gatewayAddress).isEmpty)
     }
 
+    @Test func aChangedUIDValidityReadsTheFolderAgainWithoutDoubleHandling() throws {
+        // Flag mode: handled messages stay in INBOX with indigate's keyword.
+        let gatewayAddress = MailStack.freshGateway()
+        let directory = FileManager.default.temporaryDirectory.path + "/indigate-mail-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let (inbound, outbound) = try MailStack.endpoints(gateway: gatewayAddress, directory: directory)
+        let installation = try TestInstallation(
+            inbound: inbound.replacingOccurrences(of: "processed_folder: Processed", with: "processed_folder: \"\""),
+            outbound: outbound, gatewayAddress: gatewayAddress)
+        let gateway = installation.gateway
+        let now = TestInstallation.date("2020-09-10T05:00:00Z")
+        _ = try gateway.initialize(now: now)
+        let smtp = SMTPTransport(settings: .init(url: MailStack.smtp, startTLS: "off", helo: "example.test"))
+        func send(_ n: Int) {
+            let raw = Array("From: stranger@example.test\r\nTo: \(gatewayAddress)\r\nSubject: m\(n)\r\nMessage-ID: <uv\(n)-\(UUID())@example.test>\r\n\r\nhi\r\n".utf8)
+            _ = smtp.send([OutboundMessage(id: Int64(n), envelopeFrom: "stranger@example.test", recipient: gatewayAddress, raw: raw)])
+        }
+        send(1)
+        #expect(try MailStack.wait { try MailStack.all(gatewayAddress).count == 1 })
+        #expect(try gateway.poll(source: try gateway.inboundSource(), now: now).taken == 1)
+        #expect(try MailStack.all(gatewayAddress).count == 1, "flagged, not moved")
+
+        // The server renumbered the folder: what indigate remembers no longer applies.
+        try gateway.store.write { try $0.saveIMAPState(folder: "INBOX", uidValidity: 1, lastUID: 0) }
+        send(2)
+        #expect(try MailStack.wait { try MailStack.all(gatewayAddress).count == 2 })
+        let report = try gateway.poll(source: try gateway.inboundSource(), now: now)
+        #expect(report.taken == 1, "the flagged message is not taken again")
+        #expect(try gateway.status().inbound == ["quarantined": 2])
+        let state = try #require(try gateway.store.read { try $0.imapState(folder: "INBOX") })
+        #expect(state.uidValidity != 1 && state.lastUID == 2)
+    }
+
     @Test func aRefusedRecipientFailsTheLetterAndKeepsTheServersAnswer() throws {
         let transport = SMTPTransport(settings: .init(url: MailStack.smtp, startTLS: "off", helo: "indigate.test"))
         let raw = Array("From: a@rcokio.test\r\nTo: nobody@unknown.invalid\r\nSubject: x\r\n\r\nx\r\n".utf8)
