@@ -148,10 +148,6 @@ void indigate_gmime_message_set_date(GMimeMessage *message, long long unix_time,
     g_time_zone_unref(zone);
 }
 
-char *indigate_gmime_encode_header_text(const char *utf8_text) {
-    return g_mime_utils_header_encode_text(NULL, utf8_text, "utf-8");
-}
-
 void indigate_gmime_message_add_utf8_mailbox(GMimeMessage *message, GMimeAddressType type,
                                              const char *name, const char *addr) {
     InternetAddress *mailbox = internet_address_mailbox_new(name, addr);

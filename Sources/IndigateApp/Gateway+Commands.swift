@@ -144,12 +144,9 @@ extension Gateway {
         let indicators = catalogue.indicators.filter {
             round.indicatorCodes.contains($0.code) && $0.participants.includes(organization.organization)
         }
-        let summary = RoundSummary(
+        return RoundSummary(
             round: round, indicators: indicators,
-            latest: try tx.latestValues(organizationID: organization.id, roundID: round.id), calendar: calendar)
-        var context = summary.context()
-        context["organization"] = organization.organization.shortName
-        context["inn"] = organization.organization.inn
-        return context
+            latest: try tx.latestValues(organizationID: organization.id, roundID: round.id), calendar: calendar
+        ).context(for: organization.organization)
     }
 }

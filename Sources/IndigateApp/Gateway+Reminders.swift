@@ -18,6 +18,8 @@ extension Gateway {
             let scheduled = config.reminders.daysBefore.contains(daysLeft) || (config.reminders.onDeadline && daysLeft == 0)
             let catalogue = try tx.catalogue()
             let organizations = Dictionary(uniqueKeysWithValues: try tx.allOrganizations().map { ($0.id, $0) })
+            // The round's newest values for everyone, in one query.
+            let newest = Dictionary(grouping: try tx.newestValues(roundID: round.id, municipality: nil)) { $0.organizationID }
             var sent = 0
             for contact in try tx.contacts(role: .respondent) where !contact.failing {
                 guard let organization = organizations[contact.organizationID] else { continue }
@@ -25,7 +27,7 @@ extension Gateway {
                     round.indicatorCodes.contains($0.code) && $0.participants.includes(organization.organization)
                 }
                 guard !indicators.isEmpty else { continue }
-                let latest = try tx.latestValues(organizationID: organization.id, roundID: round.id)
+                let latest = Dictionary(uniqueKeysWithValues: (newest[organization.id] ?? []).map { ($0.indicatorCode, $0) })
                 let missing = indicators.filter { latest[$0.code] == nil }
                 let waiting = indicators.filter { latest[$0.code]?.state == .saved }
                 let rejected = indicators.filter { latest[$0.code]?.state == .rejected }
@@ -40,9 +42,7 @@ extension Gateway {
                     try tx.lettersSent(toContact: contact.id, purpose: .reminder, since: today) == 0
                 else { continue }
                 let summary = RoundSummary(round: round, indicators: indicators, latest: latest, calendar: calendar)
-                var context = summary.context()
-                context["organization"] = organization.organization.shortName
-                context["inn"] = organization.organization.inn
+                var context = summary.context(for: organization.organization)
                 context["deadlineToday"] = daysLeft == 0
                 context["missing"] = missing.map { ["code": $0.code, "question": $0.question] }
                 context["rejected"] = rejected.map { ["code": $0.code, "status": summary.status(of: $0)] }

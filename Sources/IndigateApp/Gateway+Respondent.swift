@@ -116,9 +116,7 @@ extension Gateway {
             round: round, indicators: catalogue.indicators.filter { assigned.contains($0.code) }, latest: after,
             calendar: calendar)
         let refreshed = try tx.contact(id: contact.id) ?? contact
-        var receipt = summary.context()
-        receipt["organization"] = organization.organization.shortName
-        receipt["inn"] = organization.organization.inn
+        var receipt = summary.context(for: organization.organization)
         receipt["receivedAt"] = calendar.dateTime(now)
         receipt["lines"] = outcomes
         receipt["hasLines"] = !outcomes.isEmpty

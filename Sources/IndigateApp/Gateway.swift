@@ -35,11 +35,6 @@ public final class Gateway: Sendable {
         self.parsing = parsing ?? InProcessParser(limits: config.mimeLimits)
     }
 
-    /// The catalogue as stored by `init`.
-    func catalogue(_ tx: StoreTransaction) throws -> Catalogue {
-        try tx.catalogue()
-    }
-
     var secret: SymmetricKey { SymmetricKey(data: secretBytes) }
 
     /// The secrets a token may be signed with at `now`: the current one, then retired ones

@@ -83,17 +83,6 @@ extension StoreTransaction {
         }
     }
 
-    /// Whether the newest version of an indicator for an organisation in a round is `valueID`.
-    public func isNewest(valueID: Int64) throws -> Bool {
-        try Int64.fetchOne(
-            db,
-            sql: """
-                SELECT 1 FROM valueVersion v WHERE v.id = ? AND NOT EXISTS (
-                    SELECT 1 FROM valueVersion w WHERE w.organizationId = v.organizationId AND w.roundId = v.roundId
-                    AND w.indicatorCode = v.indicatorCode AND w.id > v.id)
-                """, arguments: [valueID]) != nil
-    }
-
     /// Letters of `purpose` to `contactID` since `since`.
     public func lettersSent(toContact contactID: Int64, purpose: LetterPurpose, since: Date) throws -> Int {
         try Int.fetchOne(

@@ -80,7 +80,5 @@ void indigate_gmime_message_set_date(GMimeMessage *message, long long unix_time,
 /// smallest charset per word, e.g. ISO-8859-5, which some clients show badly).
 void indigate_gmime_message_add_utf8_mailbox(GMimeMessage *message, GMimeAddressType type,
                                              const char *name, const char *addr);
-/// Encodes a header value as RFC 2047 words when needed, folded for `field_name`. g_free.
-char *indigate_gmime_encode_header_text(const char *utf8_text);
 
 #endif

@@ -36,6 +36,14 @@ struct RoundSummary {
         ]
     }
 
+    /// The summary with the organisation it is about, as every letter to a school starts.
+    func context(for organization: Organization) -> [String: Any] {
+        var context = context()
+        context["organization"] = organization.shortName
+        context["inn"] = organization.inn
+        return context
+    }
+
     func context() -> [String: Any] {
         [
             "month": calendar.monthTitle(round.month),
