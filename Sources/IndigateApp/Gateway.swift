@@ -1,51 +1,77 @@
-import Crypto
 import Foundation
 import IndigateCore
 import IndigateMIME
 import IndigateStore
 import Logging
 
-/// The application: the store, the templates, the secret and the MIME tools, and every
-/// operation the CLI and the daemon run (in the extensions beside this file).
-public final class Gateway: Sendable {
+/// The wiring: builds every stage from the configuration, each holding only what its job
+/// needs — Classify the token secrets, the Outbox's letter writer the templates and the
+/// signer, Apply the flows. It holds no behaviour of its own.
+///
+/// ```
+/// intake → parse → classify → interpret → apply → outbox → send
+/// ```
+public struct Gateway: Sendable {
     public let config: IndigateConfig
-    public let store: Store
-    let templates: Templates
-    /// The HMAC secret's bytes (SymmetricKey is not Sendable on Linux; one is made per use).
-    let secretBytes: [UInt8]
-    /// Secrets retired by `secret rotate`, still accepted during the grace period.
-    let retiredSecrets: [Secret.Retired]
-    let calendar: RegionalCalendar
-    let parsing: any MessageParsing
-    let composer = MessageComposer()
-    let logger: Logger
+    public let logger: Logger
+    /// Intake, and the stages after it up to Apply.
+    public let intake: Intake
+    /// Send: the outbox to the transport.
+    public let sender: Sender
+    /// Schedule: rounds, review letters, reminders, digests.
+    public let scheduler: Scheduler
+    public let reports: Reports
+    public let reportRenderer: ReportRenderer
+    public let admin: Admin
+    public let setup: Setup
+    public let transports: Transports
 
-    /// Opens the store (creating and migrating it), the templates and the secret.
+    /// Opens the store (creating and migrating it), the templates and the secret, and builds
+    /// the stages.
     /// - Parameter parsing: how messages are parsed; GMime in this process when nil (the
     ///   daemon passes an `IsolatedParser`).
     public init(config: IndigateConfig, logger: Logger, parsing: (any MessageParsing)? = nil) throws {
+        guard let zone = config.timeZone else { throw ConfigError(file: "config", message: "bad timezone") }
+        let calendar = RegionalCalendar(timeZone: zone)
+        let clock = RoundClock(calendar: calendar)
+        let templates = try Templates(directory: config.templates)
+        let secret = try Secret.loadOrCreate(path: config.secretFile)
+        let store = try Store(path: config.database)
+        let letters = LetterWriter(
+            templates: templates, signer: TokenSigner(secretBytes: secret, lifetimeDays: config.tokens.lifetimeDays),
+            gateway: config.gateway, region: config.region, bounceAddress: config.bounceAddress, calendar: calendar,
+            lettersPerRecipientPerHour: config.limits.lettersPerRecipientPerHour, logger: logger)
+        let standings = StandingReader(clock: clock)
+        let quarantine = QuarantineDesk()
+        let reports = Reports(store: store, calendar: calendar)
+        let digestMailer = DigestMailer(reports: reports, letters: letters)
+        let refusals = RefusalFlow(letters: letters, calendar: calendar, logger: logger)
+        let intake = Intake(
+            store: store, parser: parsing ?? InProcessParser(limits: config.mimeLimits),
+            classifier: Classifier(
+                tokens: TokenVerifier(
+                    secretBytes: secret, retired: Secret.retired(path: config.secretFile), graceDays: config.tokens.rotationGraceDays),
+                gatewayAddress: config.gateway.address, bounceAddress: config.bounceAddress, security: config.security),
+            applier: Applier(
+                respondent: RespondentFlow(letters: letters, standings: standings, documentBytes: config.limits.documentBytes),
+                operators: OperatorFlow(letters: letters, standings: standings, quarantine: quarantine),
+                coordinator: CoordinatorFlow(digests: digestMailer), refusals: refusals),
+            refusals: refusals, batchSize: config.limits.batch, logger: logger)
         self.config = config
         self.logger = logger
-        guard let zone = config.timeZone else { throw ConfigError(file: "config", message: "bad timezone") }
-        calendar = RegionalCalendar(timeZone: zone)
-        templates = try Templates(directory: config.templates)
-        secretBytes = try Secret.loadOrCreate(path: config.secretFile)
-        retiredSecrets = Secret.retired(path: config.secretFile)
-        store = try Store(path: config.database)
-        self.parsing = parsing ?? InProcessParser(limits: config.mimeLimits)
-    }
-
-    var secret: SymmetricKey { SymmetricKey(data: secretBytes) }
-
-    /// The secrets a token may be signed with at `now`: the current one, then retired ones
-    /// within `tokens.rotation_grace_days` of their retirement.
-    func acceptedSecrets(at now: Date) -> [SymmetricKey] {
-        let grace = TimeInterval(config.tokens.rotationGraceDays) * 86_400
-        return [secret] + retiredSecrets.filter { now.timeIntervalSince($0.retiredAt) <= grace }.map { SymmetricKey(data: $0.bytes) }
-    }
-
-    /// The gateway's domain, for Message-IDs.
-    var domain: String {
-        String(config.gateway.address.split(separator: "@").last ?? "indigate.invalid")
+        self.intake = intake
+        sender = Sender(store: store, settings: config.outbox, batchSize: config.limits.batch, logger: logger)
+        scheduler = Scheduler(
+            store: store,
+            rounds: RoundOpener(store: store, letters: letters, schedule: config.schedule, logger: logger),
+            reviewLetters: ReviewLetters(store: store, letters: letters, settings: config.review, logger: logger),
+            reminders: Reminders(store: store, letters: letters, clock: clock, settings: config.reminders, logger: logger),
+            digests: Digests(store: store, mailer: digestMailer, settings: config.digests, logger: logger),
+            schedule: config.schedule, calendar: calendar)
+        self.reports = reports
+        reportRenderer = ReportRenderer(reports: reports, templates: templates, gateway: config.gateway, region: config.region)
+        admin = Admin(store: store, intake: intake, quarantine: quarantine, logger: logger)
+        setup = Setup(store: store, config: config)
+        transports = Transports(config: config, store: store)
     }
 }

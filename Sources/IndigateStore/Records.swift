@@ -16,37 +16,6 @@ public struct StoredContact: Sendable, Equatable {
     public var failing: Bool
 }
 
-/// A round (campaign) as stored.
-public struct StoredRound: Sendable, Equatable {
-    public var id: Int64
-    /// `YYYY-MM`.
-    public var month: String
-    /// `YYYY-MM-DD`, the last day values are due.
-    public var deadline: String
-    /// `YYYY-MM-DD`: accepted values lock input until this day has passed.
-    public var nextDataAfter: String
-    public var openedAt: Date
-    /// The indicators this round asks for, in catalogue order.
-    public var indicatorCodes: [String]
-}
-
-/// One version of a value. A version is never overwritten; only its state moves forward.
-public struct StoredValue: Sendable, Equatable {
-    public var id: Int64
-    public var organizationID: Int64
-    public var indicatorCode: String
-    public var roundID: Int64
-    public var contactID: Int64
-    public var inboundID: Int64
-    public var state: ValueState
-    public var value: Value
-    public var documentID: Int64?
-    public var submittedAt: Date
-    public var late: Bool
-    public var decidedAt: Date?
-    public var resolution: String?
-}
-
 /// A letter in the durable outbox.
 public struct OutboxRow: Sendable, Equatable {
     public var id: Int64
@@ -85,4 +54,9 @@ public struct StoredInbound: Sendable, Equatable {
     public var raw: [UInt8]
     public var outcome: InboundOutcome
     public var parseAttempts: Int
+    /// Passes that started handling it (counted before each, so a crash counts too).
+    public var handleAttempts: Int
+    /// The operator (or `cli`) who released it from quarantine: it is handled as if its
+    /// sender were verified.
+    public var releasedBy: String?
 }

@@ -20,8 +20,25 @@ enum Schema {
         migrator.registerMigration("v5-reports") { db in
             try db.execute(sql: v5)
         }
+        migrator.registerMigration("v6-value-life") { db in
+            try db.execute(sql: v6)
+        }
         return migrator
     }
+
+    /// The value's life as one model: a version replaced by a newer one names it (an undecided
+    /// version replaced can no longer be decided); a message released from quarantine goes back
+    /// to intake as a message of its own, vouched for by the operator; handling attempts are
+    /// counted so a message that crashes the daemon is set aside alone.
+    static let v6 = """
+        ALTER TABLE valueVersion ADD COLUMN supersededBy INTEGER REFERENCES valueVersion(id);
+        UPDATE valueVersion SET supersededBy = (
+            SELECT min(w.id) FROM valueVersion w WHERE w.organizationId = valueVersion.organizationId
+                AND w.roundId = valueVersion.roundId AND w.indicatorCode = valueVersion.indicatorCode
+                AND w.id > valueVersion.id);
+        ALTER TABLE inbound ADD COLUMN releasedBy TEXT;
+        ALTER TABLE inbound ADD COLUMN handleAttempts INTEGER NOT NULL DEFAULT 0;
+        """
 
     /// Indexes for the reports' window queries over the whole region.
     static let v5 = """

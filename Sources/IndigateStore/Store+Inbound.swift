@@ -30,13 +30,22 @@ extension StoreTransaction {
 
     public func inbound(id: Int64) throws -> StoredInbound? {
         try Row.fetchOne(
-            db, sql: "SELECT id, sha256, raw, outcome, parseAttempts FROM inbound WHERE id = ?", arguments: [id]
+            db, sql: "SELECT id, sha256, raw, outcome, parseAttempts, handleAttempts, releasedBy FROM inbound WHERE id = ?",
+            arguments: [id]
         ).map { row in
             let data: Data = row["raw"]
             return StoredInbound(
                 id: row["id"], sha256: row["sha256"], raw: Array(data),
-                outcome: InboundOutcome(rawValue: row["outcome"]) ?? .pending, parseAttempts: row["parseAttempts"])
+                outcome: InboundOutcome(rawValue: row["outcome"]) ?? .pending, parseAttempts: row["parseAttempts"],
+                handleAttempts: row["handleAttempts"], releasedBy: row["releasedBy"])
         }
+    }
+
+    /// How far handling a message has got: parse and handling attempts, and who released it.
+    public func handlingState(inboundID: Int64) throws -> (parseAttempts: Int, handleAttempts: Int, releasedBy: String?)? {
+        try Row.fetchOne(
+            db, sql: "SELECT parseAttempts, handleAttempts, releasedBy FROM inbound WHERE id = ?", arguments: [inboundID]
+        ).map { ($0["parseAttempts"], $0["handleAttempts"], $0["releasedBy"]) }
     }
 
     /// Ids of archived messages not yet handled, oldest first.
@@ -48,6 +57,24 @@ extension StoreTransaction {
     /// crash is counted too).
     public func countParseAttempt(inboundID: Int64) throws {
         try db.execute(sql: "UPDATE inbound SET parseAttempts = parseAttempts + 1 WHERE id = ?", arguments: [inboundID])
+    }
+
+    /// Counts one more pass that starts handling these messages (committed before the pass, so
+    /// a crash while handling is counted too).
+    public func countHandleAttempt(inboundIDs: [Int64]) throws {
+        for id in inboundIDs {
+            try db.execute(sql: "UPDATE inbound SET handleAttempts = handleAttempts + 1 WHERE id = ?", arguments: [id])
+        }
+    }
+
+    /// Hands a quarantined message back to intake as a message of its own, vouched for by
+    /// `actor`: it is pending again, parsed and handled afresh by the next pass.
+    public func requeueReleased(inboundID: Int64, by actor: String) throws {
+        try db.execute(
+            sql: """
+                UPDATE inbound SET outcome = 'pending', releasedBy = ?, parseAttempts = 0, handleAttempts = 0,
+                    processedAt = NULL WHERE id = ?
+                """, arguments: [actor, inboundID])
     }
 
     /// Records what the parser read of the envelope.
@@ -77,14 +104,18 @@ extension StoreTransaction {
             arguments: [outcome.rawValue, detail, contactID, now, id])
     }
 
-    /// Sets a message aside for operators with the reason.
-    public func quarantine(inboundID: Int64, reason: String, detail: String?, at now: Date) throws {
+    /// Sets a message aside for operators with the reason. A released message that still cannot
+    /// be handled reopens its entry (the same number) with the new reason. Returns the entry's id.
+    @discardableResult
+    public func quarantine(inboundID: Int64, reason: String, detail: String?, at now: Date) throws -> Int64 {
         try db.execute(
             sql: """
                 INSERT INTO quarantine (inboundId, reason, detail, createdAt) VALUES (?, ?, ?, ?)
-                ON CONFLICT(inboundId) DO NOTHING
+                ON CONFLICT(inboundId) DO UPDATE SET reason = excluded.reason, detail = excluded.detail,
+                    createdAt = excluded.createdAt, releasedAt = NULL, droppedAt = NULL
                 """, arguments: [inboundID, reason, detail, now])
         try finishInbound(id: inboundID, outcome: .quarantined, detail: reason, contactID: nil, at: now)
+        return try Int64.fetchOne(db, sql: "SELECT id FROM quarantine WHERE inboundId = ?", arguments: [inboundID]) ?? 0
     }
 
     /// Appends to the audit log.

@@ -21,11 +21,14 @@ extension StoreTransaction {
         let rows = try Row.fetchAll(
             db, sql: "SELECT o.* FROM organization o WHERE (?1 IS NULL OR o.municipality = ?1) ORDER BY o.municipality, o.shortName",
             arguments: [municipality])
+        // Started: one of its respondents sent a reply that was handled. A coordinator's request
+        // for a report is not the organisation's work.
         let started = Set(try Int64.fetchAll(
             db,
             sql: """
                 SELECT DISTINCT c.organizationId FROM contact c
-                WHERE EXISTS (SELECT 1 FROM inbound i WHERE i.contactId = c.id AND i.outcome = 'applied')
+                WHERE c.role = 'respondent'
+                AND EXISTS (SELECT 1 FROM inbound i WHERE i.contactId = c.id AND i.outcome = 'applied')
                 """))
         let participating = Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT organizationId FROM participant"))
         let contacts = try Row.fetchAll(
@@ -48,7 +51,7 @@ extension StoreTransaction {
     /// One value per organisation and indicator, by the report's selection. Each is two steps
     /// over an index — the group's max() from a covering index, then the rows it names — which
     /// keeps a region of 2,300 organisations × 14 indicators × 24 rounds well under a second.
-    public func selectedValues(_ selection: ValueSelection, municipality: String?, before: Date?) throws -> [StoredValue] {
+    public func selectedValues(_ selection: ValueSelection, municipality: String?, before: Date?) throws -> [ValueVersion] {
         let rows: [Row]
         switch selection {
         case .new:
@@ -78,7 +81,7 @@ extension StoreTransaction {
                     """, arguments: [municipality, before])
         }
         // Two versions decided in the same second: the newer one.
-        var newest: [String: StoredValue] = [:]
+        var newest: [String: ValueVersion] = [:]
         for value in rows.map(Self.valueByPosition) {
             let key = "\(value.organizationID)|\(value.indicatorCode)"
             if let kept = newest[key], kept.id > value.id { continue }
@@ -91,7 +94,7 @@ extension StoreTransaction {
     /// only those whose state is `state` and, with `lateOnly`, that came after the deadline.
     public func newestValues(
         roundID: Int64?, municipality: String?, state: ValueState? = nil, lateOnly: Bool = false
-    ) throws -> [StoredValue] {
+    ) throws -> [ValueVersion] {
         let inner =
             roundID == nil
             ? "SELECT max(id) AS newest FROM valueVersion INDEXED BY valueVersion_org_indicator GROUP BY organizationId, indicatorCode"

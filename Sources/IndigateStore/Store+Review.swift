@@ -2,23 +2,17 @@ import Foundation
 import GRDB
 import IndigateCore
 
-/// What became of one decision.
-public enum DecisionResult: Sendable, Equatable {
-    case decided
-    /// Someone decided first (the first decision stands).
-    case alreadyDecided(state: ValueState, by: String, at: Date)
-    /// A newer version replaced it, or it is still waiting for its document.
-    case notUnderReview(state: ValueState)
-    case unknown
-}
-
 extension StoreTransaction {
     /// Submissions complete and waiting for an operator that no review letter has listed yet,
     /// oldest first.
-    public func valuesAwaitingReviewLetter() throws -> [StoredValue] {
+    public func valuesAwaitingReviewLetter() throws -> [ValueVersion] {
         try Row.fetchAll(
-            db, sql: "SELECT * FROM valueVersion WHERE state = 'review' AND sentForReviewAt IS NULL ORDER BY id"
-        ).map(Self.value)
+            db,
+            sql: """
+                SELECT \(Self.valueColumns) FROM valueVersion v
+                WHERE v.state = 'review' AND v.supersededBy IS NULL AND v.sentForReviewAt IS NULL ORDER BY v.id
+                """
+        ).map(Self.valueByPosition)
     }
 
     /// Records that a review letter lists these submissions.
@@ -38,41 +32,15 @@ extension StoreTransaction {
             db, sql: "SELECT valueVersionId FROM reviewItem WHERE letterId = ? ORDER BY valueVersionId", arguments: [letterID])
     }
 
-    public func value(id: Int64) throws -> StoredValue? {
-        try Row.fetchOne(db, sql: "SELECT * FROM valueVersion WHERE id = ?", arguments: [id]).map(Self.value)
-    }
-
-    /// Accepts or rejects a submission under review. Only a version in review moves; the first
-    /// decision stands, and every decision is kept in `review`.
-    public func decide(
-        valueID: Int64, accept: Bool, resolution: String?, operatorID: Int64, inboundID: Int64?, at now: Date
-    ) throws -> DecisionResult {
-        guard let value = try value(id: valueID) else { return .unknown }
-        guard value.state == .review else {
-            if value.state == .accepted || value.state == .rejected,
-                let row = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT c.email, c.personName, v.decidedAt FROM valueVersion v JOIN contact c ON c.id = v.decidedBy
-                        WHERE v.id = ?
-                        """, arguments: [valueID])
-            {
-                let name: String = row["personName"]
-                let email: String = row["email"]
-                return .alreadyDecided(state: value.state, by: name.isEmpty ? email : name, at: row["decidedAt"])
-            }
-            return .notUnderReview(state: value.state)
-        }
-        let state: ValueState = accept ? .accepted : .rejected
-        try db.execute(
-            sql: "UPDATE valueVersion SET state = ?, decidedAt = ?, decidedBy = ?, resolution = ? WHERE id = ? AND state = 'review'",
-            arguments: [state.rawValue, now, operatorID, resolution, valueID])
+    /// Keeps an operator's decision in the review log (the version's own row holds only the
+    /// result; this keeps who, when, from which message).
+    public func logDecision(_ version: ValueVersion, inboundID: Int64?) throws {
+        guard let operatorID = version.decidedBy, let decidedAt = version.decidedAt, version.state.isDecided else { return }
         try db.execute(
             sql: """
                 INSERT INTO review (valueVersionId, operatorId, decision, resolution, decidedAt, inboundId)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [valueID, operatorID, state.rawValue, resolution, now, inboundID])
-        return .decided
+                """, arguments: [version.id, operatorID, version.state.rawValue, version.resolution, decidedAt, inboundID])
     }
 
     /// A stored document's bytes and name.

@@ -7,7 +7,7 @@ extension StoreTransaction {
     /// already has one: a round is opened once.
     public func openRound(
         month: String, deadline: String, nextDataAfter: String, indicatorCodes: [String], at now: Date
-    ) throws -> StoredRound {
+    ) throws -> Round {
         if try Int64.fetchOne(db, sql: "SELECT id FROM round WHERE month = ?", arguments: [month]) != nil {
             throw StoreError(operation: "open the round \(month)", message: "the round is already open")
         }
@@ -22,27 +22,27 @@ extension StoreTransaction {
         return try round(id: id)!
     }
 
-    public func round(id: Int64) throws -> StoredRound? {
+    public func round(id: Int64) throws -> Round? {
         try Row.fetchOne(db, sql: "SELECT * FROM round WHERE id = ?", arguments: [id]).map(round)
     }
 
-    public func round(month: String) throws -> StoredRound? {
+    public func round(month: String) throws -> Round? {
         try Row.fetchOne(db, sql: "SELECT * FROM round WHERE month = ?", arguments: [month]).map(round)
     }
 
     /// Every round, newest first.
-    public func rounds() throws -> [StoredRound] {
+    public func rounds() throws -> [Round] {
         try Row.fetchAll(db, sql: "SELECT * FROM round ORDER BY month DESC").map(round)
     }
 
     /// The newest round opened at or before `now`.
-    public func currentRound(at now: Date) throws -> StoredRound? {
+    public func currentRound(at now: Date) throws -> Round? {
         try Row.fetchOne(
             db, sql: "SELECT * FROM round WHERE openedAt <= ? ORDER BY month DESC LIMIT 1", arguments: [now]
         ).map(round)
     }
 
-    private func round(_ row: Row) throws -> StoredRound {
+    private func round(_ row: Row) throws -> Round {
         let id: Int64 = row["id"]
         let codes = try String.fetchAll(
             db,
@@ -50,7 +50,7 @@ extension StoreTransaction {
                 SELECT ri.indicatorCode FROM roundIndicator ri JOIN indicator i ON i.code = ri.indicatorCode
                 WHERE ri.roundId = ? ORDER BY i.position
                 """, arguments: [id])
-        return StoredRound(
+        return Round(
             id: id, month: row["month"], deadline: row["deadline"], nextDataAfter: row["nextDataAfter"],
             openedAt: row["openedAt"], indicatorCodes: codes)
     }

@@ -117,6 +117,25 @@ extension StoreTransaction {
         ).map(Self.quarantineEntry)
     }
 
+    /// The open quarantine in brief: how many entries each reason has, and the newest entries.
+    public func openQuarantine(newest limit: Int) throws -> (counts: [(reason: String, count: Int)], newest: [QuarantineEntry]) {
+        let counts = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT reason, count(*) AS n FROM quarantine WHERE releasedAt IS NULL AND droppedAt IS NULL
+                GROUP BY reason ORDER BY n DESC, reason
+                """
+        ).map { (reason: $0["reason"] as String, count: $0["n"] as Int) }
+        let newest = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT q.*, i.fromAddress, i.subject FROM quarantine q JOIN inbound i ON i.id = q.inboundId
+                WHERE q.releasedAt IS NULL AND q.droppedAt IS NULL ORDER BY q.id DESC LIMIT ?
+                """, arguments: [limit]
+        ).map(Self.quarantineEntry)
+        return (counts, newest)
+    }
+
     public func quarantineEntry(id: Int64) throws -> QuarantineEntry? {
         try Row.fetchOne(
             db,

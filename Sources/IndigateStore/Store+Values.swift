@@ -20,81 +20,81 @@ extension StoreTransaction {
         return db.lastInsertedRowID
     }
 
-    /// Adds a new version of a value; never touches earlier versions.
-    public func addValue(
-        organizationID: Int64, indicatorCode: String, roundID: Int64, contactID: Int64, inboundID: Int64,
-        state: ValueState, value: Value, documentID: Int64?, late: Bool, at now: Date
-    ) throws -> Int64 {
-        var number: Int?
-        var yes: Bool?
-        var part: Int?
-        var whole: Int?
-        switch value {
-        case .number(let n): number = n
-        case .yesNo(let y): yes = y
-        case .percentage(let p, let w):
-            part = p
-            whole = w
-        }
+    /// Stores a new version as `ValueLife` made it (its `id` is ignored) and returns its id.
+    /// Never touches earlier versions: superseding them is a transition of their own.
+    public func insertVersion(_ version: ValueVersion) throws -> Int64 {
+        let columns = Self.valueColumnsFor(version.value)
         try db.execute(
             sql: """
                 INSERT INTO valueVersion (organizationId, indicatorCode, roundId, contactId, inboundId, state,
-                    number, yes, part, whole, documentId, submittedAt, late)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    number, yes, part, whole, documentId, submittedAt, late, decidedAt, decidedBy, resolution)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                organizationID, indicatorCode, roundID, contactID, inboundID, state.rawValue, number, yes, part,
-                whole, documentID, now, late,
+                version.organizationID, version.indicatorCode, version.roundID, version.contactID, version.inboundID,
+                version.state.rawValue, columns.number, columns.yes, columns.part, columns.whole, version.documentID,
+                version.submittedAt, version.late, version.decidedAt, version.decidedBy, version.resolution,
             ])
         return db.lastInsertedRowID
     }
 
-    /// Completes a saved version with its document and sends it to review.
-    public func attachDocument(valueID: Int64, documentID: Int64) throws {
+    /// Records a transition `ValueLife` decided: writes `next` over the row, but only while the
+    /// row is still `previous` (its state and supersession), so two decisions cannot both
+    /// apply. Returns whether the row moved.
+    public func saveTransition(from previous: ValueVersion, to next: ValueVersion) throws -> Bool {
         try db.execute(
-            sql: "UPDATE valueVersion SET documentId = ?, state = 'review' WHERE id = ? AND state = 'saved'",
-            arguments: [documentID, valueID])
+            sql: """
+                UPDATE valueVersion SET state = ?, documentId = ?, decidedAt = ?, decidedBy = ?, resolution = ?,
+                    supersededBy = ?
+                WHERE id = ? AND state = ? AND supersededBy IS ?
+                """,
+            arguments: [
+                next.state.rawValue, next.documentID, next.decidedAt, next.decidedBy, next.resolution, next.supersededBy,
+                previous.id, previous.state.rawValue, previous.supersededBy,
+            ])
+        return db.changesCount == 1
     }
 
-    /// The newest version of each indicator of an organisation in a round.
-    public func latestValues(organizationID: Int64, roundID: Int64) throws -> [String: StoredValue] {
+    public func version(id: Int64) throws -> ValueVersion? {
+        try Row.fetchOne(db, sql: "SELECT \(Self.valueColumns) FROM valueVersion v WHERE v.id = ?", arguments: [id])
+            .map(Self.valueByPosition)
+    }
+
+    /// The current (newest) version of each indicator of an organisation in a round, by code.
+    public func currentVersions(organizationID: Int64, roundID: Int64) throws -> [String: ValueVersion] {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT * FROM valueVersion v WHERE organizationId = ? AND roundId = ?
-                AND id = (SELECT max(id) FROM valueVersion w WHERE w.organizationId = v.organizationId
-                          AND w.roundId = v.roundId AND w.indicatorCode = v.indicatorCode)
+                SELECT \(Self.valueColumns) FROM valueVersion v WHERE v.organizationId = ? AND v.roundId = ?
+                AND v.supersededBy IS NULL
                 """, arguments: [organizationID, roundID])
-        return Dictionary(uniqueKeysWithValues: rows.map { row in
-            let value = Self.value(row)
-            return (value.indicatorCode, value)
-        })
+        return Self.byCode(rows.map(Self.valueByPosition))
     }
 
-    /// The newest accepted version of an indicator for an organisation, in any round.
-    public func lastAccepted(organizationID: Int64, indicatorCode: String) throws -> StoredValue? {
-        try Row.fetchOne(
+    /// The newest accepted version of each indicator of an organisation, in any round, by code.
+    public func lastAccepted(organizationID: Int64) throws -> [String: ValueVersion] {
+        let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT * FROM valueVersion WHERE organizationId = ? AND indicatorCode = ? AND state = 'accepted'
-                ORDER BY decidedAt DESC, id DESC LIMIT 1
-                """, arguments: [organizationID, indicatorCode]
-        ).map(Self.value)
+                SELECT \(Self.valueColumns) FROM valueVersion v WHERE v.organizationId = ? AND v.state = 'accepted'
+                ORDER BY v.decidedAt, v.id
+                """, arguments: [organizationID])
+        return Self.byCode(rows.map(Self.valueByPosition))
     }
 
     /// Every version, filtered by organisation and round when given, oldest first.
-    public func values(organizationID: Int64? = nil, roundID: Int64? = nil) throws -> [StoredValue] {
-        var sql = "SELECT * FROM valueVersion WHERE 1 = 1"
+    public func versions(organizationID: Int64? = nil, roundID: Int64? = nil) throws -> [ValueVersion] {
+        var sql = "SELECT \(Self.valueColumns) FROM valueVersion v WHERE 1 = 1"
         var arguments: StatementArguments = []
         if let organizationID {
-            sql += " AND organizationId = ?"
+            sql += " AND v.organizationId = ?"
             arguments += [organizationID]
         }
         if let roundID {
-            sql += " AND roundId = ?"
+            sql += " AND v.roundId = ?"
             arguments += [roundID]
         }
-        return try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map(Self.value)
+        return try Row.fetchAll(db, sql: sql + " ORDER BY v.id", arguments: arguments).map(Self.valueByPosition)
     }
 
     /// The file name and size of a document.
@@ -104,15 +104,22 @@ extension StoreTransaction {
         }
     }
 
+    /// The later of each code wins (rows come oldest first).
+    static func byCode(_ versions: [ValueVersion]) -> [String: ValueVersion] {
+        var result: [String: ValueVersion] = [:]
+        for version in versions { result[version.indicatorCode] = version }
+        return result
+    }
+
     /// The columns `valueByPosition` reads, in its order.
     static let valueColumns = """
         v.id, v.organizationId, v.indicatorCode, v.roundId, v.contactId, v.inboundId, v.state, v.number, v.yes, v.part,
-        v.whole, v.documentId, v.submittedAt, v.late, v.decidedAt, v.resolution
+        v.whole, v.documentId, v.submittedAt, v.late, v.decidedAt, v.resolution, v.decidedBy, v.supersededBy
         """
 
     /// A value version from a row of `valueColumns`, read by position: reports read tens of
     /// thousands, and a lookup by name costs a lowercased copy of every column name.
-    static func valueByPosition(_ row: Row) -> StoredValue {
+    static func valueByPosition(_ row: Row) -> ValueVersion {
         let value: Value
         if let number: Int = row[7] {
             value = .number(number)
@@ -121,27 +128,18 @@ extension StoreTransaction {
         } else {
             value = .percentage(part: row[9] ?? 0, whole: row[10] ?? 0)
         }
-        return StoredValue(
+        return ValueVersion(
             id: row[0], organizationID: row[1], indicatorCode: row[2], roundID: row[3], contactID: row[4], inboundID: row[5],
-            state: ValueState(rawValue: row[6]) ?? .saved, value: value, documentID: row[11], submittedAt: row[12],
-            late: row[13], decidedAt: row[14], resolution: row[15])
+            state: ValueState(rawValue: row[6]) ?? .awaitingDocument, value: value, documentID: row[11], submittedAt: row[12],
+            late: row[13], decidedAt: row[14], decidedBy: row[16], resolution: row[15], supersededBy: row[17])
     }
 
-    static func value(_ row: Row) -> StoredValue {
-        let value: Value
-        if let number: Int = row["number"] {
-            value = .number(number)
-        } else if let yes: Bool = row["yes"] {
-            value = .yesNo(yes)
-        } else {
-            value = .percentage(part: row["part"] ?? 0, whole: row["whole"] ?? 0)
+    static func valueColumnsFor(_ value: Value) -> (number: Int?, yes: Bool?, part: Int?, whole: Int?) {
+        switch value {
+        case .number(let n): (n, nil, nil, nil)
+        case .yesNo(let y): (nil, y, nil, nil)
+        case .percentage(let p, let w): (nil, nil, p, w)
         }
-        return StoredValue(
-            id: row["id"], organizationID: row["organizationId"], indicatorCode: row["indicatorCode"],
-            roundID: row["roundId"], contactID: row["contactId"], inboundID: row["inboundId"],
-            state: ValueState(rawValue: row["state"]) ?? .saved, value: value, documentID: row["documentId"],
-            submittedAt: row["submittedAt"], late: row["late"], decidedAt: row["decidedAt"],
-            resolution: row["resolution"])
     }
 }
 

@@ -14,12 +14,16 @@ final class CurlEasy {
     fileprivate(set) var serverLines: [String] = []
     fileprivate var upload: [UInt8] = []
     fileprivate var uploadOffset = 0
-    private var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+    /// libcurl writes its error text here during every transfer, so the memory is owned for the
+    /// handle's whole life (a Swift array's buffer pointer is only valid inside its closure).
+    private let errorBuffer: UnsafeMutablePointer<CChar>
 
     init() throws(TransportError) {
         _ = Curl.initialized
         guard let handle = curl_easy_init() else { throw TransportError("libcurl: cannot create a handle") }
         self.handle = handle
+        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         try set(CURLOPT_NOSIGNAL, 1)
         let context = Unmanaged.passUnretained(self).toOpaque()
         indigate_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, context)
@@ -29,12 +33,13 @@ final class CurlEasy {
         indigate_curl_setopt_read_function(handle, curlRead)
         indigate_curl_setopt_debug_function(handle, curlDebug)
         try set(CURLOPT_VERBOSE, 1)  // feeds the debug callback with the server's lines
-        errorBuffer.withUnsafeMutableBufferPointer { _ = indigate_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, $0.baseAddress) }
+        _ = indigate_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
     }
 
     deinit {
         curl_easy_cleanup(handle)
         for list in lists { curl_slist_free_all(list) }
+        errorBuffer.deallocate()
     }
 
     func set(_ option: CURLoption, _ value: Int) throws(TransportError) {
@@ -94,7 +99,7 @@ final class CurlEasy {
 
     /// libcurl's explanation of the last failure.
     func describe(_ code: CURLcode) -> String {
-        let detail = errorBuffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let detail = String(cString: errorBuffer)
         let text = String(cString: curl_easy_strerror(code))
         return detail.isEmpty ? text : "\(text): \(detail)"
     }

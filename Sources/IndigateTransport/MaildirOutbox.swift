@@ -17,7 +17,7 @@ public struct MaildirOutbox: OutboundTransport {
                 try maildir.deliver(message.raw, name: Self.fileName(for: message))
                 result = .sent
             } catch {
-                result = .deferred(String(describing: error))
+                result = .deferred(DeliveryProblem(.local, String(describing: error)))
             }
             guard onResult(index, result) else { return }
         }

@@ -47,20 +47,18 @@ public struct SMTPTransport: OutboundTransport {
             easy = try CurlEasy()
             try configure(easy)
         } catch {
-            for index in messages.indices { guard onResult(index, .deferred("\(error)")) else { return } }
+            for index in messages.indices { guard onResult(index, .deferred(DeliveryProblem(.connection, "\(error)"))) else { return } }
             return
         }
-        var connectionDown: String?
+        var connectionDown: DeliveryProblem?
         for (index, message) in messages.enumerated() {
             // After a connection failure the rest of the batch waits for the next flush.
-            if let reason = connectionDown {
-                guard onResult(index, .deferred(reason)) else { return }
+            if let problem = connectionDown {
+                guard onResult(index, .deferred(problem)) else { return }
                 continue
             }
             let result = send(message, with: easy)
-            if case .deferred(let reason) = result, easy.responseCode == 0 || reason.hasPrefix("login refused") {
-                connectionDown = reason
-            }
+            if case .deferred(let problem) = result, problem.connectionLost { connectionDown = problem }
             guard onResult(index, result) else { return }
         }
     }
@@ -82,26 +80,26 @@ public struct SMTPTransport: OutboundTransport {
     private func send(_ message: OutboundMessage, with easy: CurlEasy) -> DeliveryResult {
         // libcurl 7.88 lets CR/LF through in envelope addresses: checked here.
         guard MailAddress.isPlain(message.envelopeFrom), MailAddress.isPlain(message.recipient) else {
-            return .failed("invalid envelope address")
+            return .failed(DeliveryProblem(.invalidLetter, "invalid envelope address"))
         }
         // Servers refuse bare LF since the SMTP smuggling fixes; indigate composes CRLF only.
         if message.raw.indices.contains(where: { message.raw[$0] == 0x0A && ($0 == 0 || message.raw[$0 - 1] != 0x0D) }) {
-            return .failed("the message has a bare LF line ending")
+            return .failed(DeliveryProblem(.invalidLetter, "the message has a bare LF line ending"))
         }
         do {
             try easy.set(CURLOPT_MAIL_FROM, "<\(message.envelopeFrom)>")
             try easy.set(CURLOPT_MAIL_RCPT, list: ["<\(message.recipient)>"])
         } catch {
-            return .deferred("\(error)")
+            return .deferred(DeliveryProblem(.local, "\(error)"))
         }
         let code = easy.perform(uploading: message.raw)
         if code == CURLE_OK { return .sent }
         // A refused login is the installation's problem, not the letter's: wait for a fix.
-        if code == CURLE_LOGIN_DENIED { return .deferred("login refused: \(easy.describe(code))") }
+        if code == CURLE_LOGIN_DENIED { return .deferred(DeliveryProblem(.loginRefused, "login refused: \(easy.describe(code))")) }
         let status = easy.responseCode
         let answer = easy.serverLines.last { $0.first.map { "45".contains($0) } ?? false } ?? easy.describe(code)
-        if status >= 500 { return .failed(answer) }
-        if status >= 400 { return .deferred(answer) }
-        return .deferred(easy.describe(code))
+        if status >= 500 { return .failed(DeliveryProblem(.permanent, answer)) }
+        if status >= 400 { return .deferred(DeliveryProblem(.temporary, answer)) }
+        return .deferred(DeliveryProblem(.connection, easy.describe(code)))
     }
 }

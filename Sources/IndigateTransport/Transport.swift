@@ -41,9 +41,42 @@ public struct OutboundMessage: Sendable, Equatable {
 public enum DeliveryResult: Sendable, Equatable {
     case sent
     /// Try again later (a 4xx, a connection failure).
-    case deferred(String)
+    case deferred(DeliveryProblem)
     /// Never going to work (a 5xx): keep the server's answer.
-    case failed(String)
+    case failed(DeliveryProblem)
+}
+
+/// Why a letter was not delivered: a kind to act on, and the words to keep for operators.
+public struct DeliveryProblem: Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// The server could not be reached, or the connection broke.
+        case connection
+        /// The server refused the login: the installation's problem, not the letter's.
+        case loginRefused
+        /// The server answered 4xx.
+        case temporary
+        /// The server answered 5xx.
+        case permanent
+        /// The letter itself cannot be sent as it is (an envelope address, a bare LF).
+        case invalidLetter
+        /// Writing it locally failed (the Maildir transport).
+        case local
+    }
+
+    public var kind: Kind
+    /// The server's answer or the local error, for operators.
+    public var text: String
+
+    public init(_ kind: Kind, _ text: String) {
+        self.kind = kind
+        self.text = text
+    }
+
+    /// Whether the rest of the batch can go over the same connection: not after the
+    /// connection or the login failed.
+    public var connectionLost: Bool { kind == .connection || kind == .loginRefused }
+
+    public var description: String { text }
 }
 
 /// Where letters go. One call sends a whole batch over one connection where that applies.

@@ -36,7 +36,7 @@ struct IngestCommand: ParsableCommand {
             throw ExitCode(75)
         }
         do {
-            let outcome = try gateway.ingest(raw, source: file.map { "file:\($0)" } ?? "stdin", now: options.clock())
+            let outcome = try gateway.intake.ingest(raw, source: file.map { "file:\($0)" } ?? "stdin", now: options.clock())
             print(Self.describe(outcome))
         } catch {
             FileHandle.standardError.write(Data("indigate: not recorded, try again later: \(error)\n".utf8))
@@ -47,8 +47,8 @@ struct IngestCommand: ParsableCommand {
     static func describe(_ outcome: MessageOutcome) -> String {
         switch outcome {
         case .applied(let id): "applied \(id)"
-        case .quarantined(let id, let reason): "quarantined \(id): \(reason)"
-        case .ignored(let id, let reason): "ignored \(id): \(reason)"
+        case .quarantined(_, let entry, let reason): "quarantined as entry \(entry): \(reason.rawValue)"
+        case .ignored(let id, let reason): "ignored \(id): \(reason.description)"
         case .duplicate(let id): "duplicate of \(id)"
         case .deferred(let id, let reason): "archived \(id), to be parsed again: \(reason)"
         }

@@ -9,7 +9,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let gateway = try options.gateway()
-        let summary = try gateway.initialize(now: options.clock())
+        let summary = try gateway.setup.run(now: options.clock())
         try Output.json(summary)
     }
 }

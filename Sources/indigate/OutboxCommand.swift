@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IndigateApp
+import IndigateCore
 import IndigateStore
 
 struct OutboxCommand: ParsableCommand {
@@ -14,29 +15,26 @@ struct OutboxCommand: ParsableCommand {
         @Option(help: "queued, sending, sent, deferred or failed (default: all but sent).") var state: String?
 
         func run() throws {
-            let gateway = try options.gateway()
             let wanted = try state.map { text -> OutboxState in
                 guard let state = OutboxState(rawValue: text) else { throw ValidationError("unknown state \(text)") }
                 return state
             }
-            let rows = try gateway.store.read { try $0.outboxRows(state: wanted) }
-                .filter { wanted != nil || $0.row.state != .sent }
-            for (row, error, subject) in rows {
-                print("\(row.id)\t\(row.state.rawValue)\t\(row.attempts)\t\(row.recipient)\t\(subject)\t\(error ?? "")")
+            for (row, error, subject) in try options.gateway().admin.outbox(state: wanted) {
+                print(
+                    "\(row.id)\t\(row.state.rawValue)\t\(row.attempts)\t\(row.recipient)\t\(QuotedText.clean(subject, limit: 120))\t"
+                        + QuotedText.clean(error ?? "", limit: 200))
             }
         }
     }
 
     struct Retry: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Queue a failed or deferred letter again now (all failed ones without an id).")
+        static let configuration = CommandConfiguration(
+            abstract: "Queue a failed or deferred letter again now (all failed ones without an id).")
         @OptionGroup var options: CommonOptions
         @Argument(help: "The outbox row's id.") var id: Int64?
 
         func run() throws {
-            let gateway = try options.gateway()
-            let now = options.clock()
-            let count = try gateway.store.write { try $0.retryOutbox(id: id, at: now) }
-            print("queued again: \(count)")
+            print("queued again: \(try options.gateway().admin.retryOutbox(id: id, by: "cli", now: options.clock()))")
         }
     }
 
@@ -46,8 +44,7 @@ struct OutboxCommand: ParsableCommand {
         @Argument(help: "The outbox row's id.") var id: Int64
 
         func run() throws {
-            let gateway = try options.gateway()
-            guard try gateway.store.write({ try $0.dropOutbox(id: id) }) else { throw ValidationError("no unsent outbox row \(id)") }
+            try options.gateway().admin.dropOutbox(id: id, by: "cli", now: options.clock())
             print("dropped \(id)")
         }
     }

@@ -7,7 +7,7 @@ struct PollCommand: ParsableCommand {
 
     func run() throws {
         let gateway = try options.gateway()
-        try Output.json(try gateway.poll(source: try gateway.inboundSource(), now: options.clock()))
+        try Output.json(try gateway.intake.poll(source: try gateway.transports.inboundSource(), now: options.clock()))
     }
 }
 
@@ -18,7 +18,7 @@ struct FlushCommand: ParsableCommand {
 
     func run() throws {
         let gateway = try options.gateway()
-        try Output.json(try gateway.flush(transport: try gateway.outboundTransport(), now: options.clock()))
+        try Output.json(try gateway.sender.flush(transport: try gateway.transports.outboundTransport(), now: options.clock()))
     }
 }
 
@@ -29,6 +29,6 @@ struct TickCommand: ParsableCommand {
 
     func run() throws {
         let gateway = try options.gateway()
-        try Output.json(try gateway.tick(now: options.clock()))
+        try Output.json(try gateway.scheduler.tick(now: options.clock()))
     }
 }

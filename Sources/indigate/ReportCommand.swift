@@ -24,7 +24,7 @@ struct ReportCommand: ParsableCommand {
         let gateway = try options.gateway()
         let selection: ValueSelection = new ? .new : asOf.map { .acceptedBefore($0) } ?? .lastAccepted
         let scope: ReportScope = municipality.map { .municipality($0) } ?? .region
-        Output.bytes(try gateway.renderReport(ReportKind(rawValue: kind)!, scope: scope, selection: selection, format: format, now: options.clock()))
+        Output.bytes(try gateway.reportRenderer.render(ReportKind(rawValue: kind)!, scope: scope, selection: selection, format: format, now: options.clock()))
     }
 }
 
@@ -37,7 +37,7 @@ struct DigestCommand: ParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() throws {
-            print("digests queued: \(try options.gateway().sendDigests(now: options.clock(), force: true))")
+            print("digests queued: \(try options.gateway().scheduler.digests.send(now: options.clock(), force: true))")
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IndigateApp
+import IndigateCore
 
 struct QuarantineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,10 +15,10 @@ struct QuarantineCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            let entries = try options.gateway().quarantineEntries(all: all)
+            let entries = try options.gateway().admin.quarantineEntries(all: all)
             if json { return try Output.json(entries) }
             for entry in entries {
-                print("\(entry.id)\t\(entry.reason)\t\(entry.from ?? "-")\t\(entry.subject ?? "")")
+                print("\(entry.id)\t\(entry.reason)\t\(QuotedText.clean(entry.from ?? "-", limit: 120))\t\(QuotedText.clean(entry.subject ?? "", limit: 120))")
             }
         }
     }
@@ -28,7 +29,7 @@ struct QuarantineCommand: ParsableCommand {
         @Argument(help: "The entry's number.") var id: Int64
 
         func run() throws {
-            let outcome = try options.gateway().releaseQuarantine(id: id, by: "cli", now: options.clock())
+            let outcome = try options.gateway().admin.releaseQuarantine(id: id, by: "cli", now: options.clock())
             print(IngestCommand.describe(outcome))
         }
     }
@@ -39,7 +40,7 @@ struct QuarantineCommand: ParsableCommand {
         @Argument(help: "The entry's number.") var id: Int64
 
         func run() throws {
-            try options.gateway().dropQuarantine(id: id, by: "cli", now: options.clock())
+            try options.gateway().admin.dropQuarantine(id: id, by: "cli", now: options.clock())
             print("dropped \(id)")
         }
     }
@@ -60,7 +61,7 @@ struct TokenCommand: ParsableCommand {
         }
 
         func run() throws {
-            let count = try options.gateway().revokeTokens(contact: contact, organization: org, now: options.clock())
+            let count = try options.gateway().admin.revokeTokens(contact: contact, organization: org, now: options.clock())
             print("revoked the tokens of \(count) contact(s)")
         }
     }
@@ -93,7 +94,7 @@ struct ReviewCommand: ParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() throws {
-            print("review letters queued: \(try options.gateway().sendReviewLetters(now: options.clock(), force: true))")
+            print("review letters queued: \(try options.gateway().scheduler.reviewLetters.send(now: options.clock(), force: true))")
         }
     }
 }

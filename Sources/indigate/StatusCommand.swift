@@ -9,7 +9,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let gateway = try options.gateway()
-        let status = try gateway.status()
+        let status = try gateway.admin.status()
         if json {
             try Output.json(status)
         } else {
@@ -36,7 +36,7 @@ struct ValuesCommand: ParsableCommand {
 
     func run() throws {
         let gateway = try options.gateway()
-        let values = try gateway.values(inn: org, month: round)
+        let values = try gateway.admin.values(inn: org, month: round)
         if json {
             try Output.json(values)
         } else {
@@ -59,7 +59,7 @@ struct PreviewCommand: ParsableCommand {
 
         func run() throws {
             let gateway = try options.gateway()
-            Output.bytes(try gateway.previewRequest(inn: org, now: options.clock()))
+            Output.bytes(try gateway.scheduler.rounds.preview(inn: org, now: options.clock()))
         }
     }
 }

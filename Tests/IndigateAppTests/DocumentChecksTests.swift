@@ -12,9 +12,9 @@ import Testing
     func reply(pdf: String, installation: TestInstallation) throws -> (MessageOutcome, String) {
         let gateway = installation.gateway
         let now = TestInstallation.date("2020-09-16T06:00:00Z")
-        _ = try gateway.initialize(now: now)
-        _ = try gateway.openRound(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1"], now: now)
-        let request = try #require(try gateway.store.read { try $0.letters(purpose: .request) }.first { $0.recipient == Self.school })
+        _ = try gateway.setup.run(now: now)
+        _ = try gateway.scheduler.rounds.open(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1"], now: now)
+        let request = try #require(try gateway.testStore.read { try $0.letters(purpose: .request) }.first { $0.recipient == Self.school })
         let replyTo = try MessageParser().parse(request.raw).replyTo[0]
         let encoded = Data(pdf.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn])
         let raw = [
@@ -23,8 +23,8 @@ import Testing
             "1.1: 40", "--X", "Content-Type: application/pdf; name=\"1.1 prikaz.pdf\"",
             "Content-Transfer-Encoding: base64", "", encoded, "--X--", "",
         ].joined(separator: "\r\n")
-        let outcome = try gateway.ingest(Array(raw.utf8), source: "test", now: now)
-        let receipt = try #require(try gateway.store.read { try $0.letters(purpose: .receipt) }.first)
+        let outcome = try gateway.intake.ingest(Array(raw.utf8), source: "test", now: now)
+        let receipt = try #require(try gateway.testStore.read { try $0.letters(purpose: .receipt) }.first)
         return (outcome, try MessageParser().parse(receipt.raw).text)
     }
 
@@ -33,8 +33,8 @@ import Testing
         let pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << /Root 1 0 R /Encrypt 5 0 R >>\n%%EOF\n"
         let (_, receipt) = try reply(pdf: pdf, installation: installation)
         #expect(receipt.contains("PDF защищён паролем"))
-        #expect(try installation.gateway.values(inn: "7430112855", month: "2020-09").first?.state == "saved")
-        #expect(try installation.gateway.status().documents == 0)
+        #expect(try installation.gateway.admin.values(inn: "7430112855", month: "2020-09").first?.state == "saved")
+        #expect(try installation.gateway.admin.status().documents == 0)
     }
 
     @Test func aPDFOverTheLimitIsRefused() throws {
@@ -42,7 +42,7 @@ import Testing
         let pdf = "%PDF-1.4\n" + String(repeating: "% filler\n", count: 200) + "%%EOF\n"
         let (_, receipt) = try reply(pdf: pdf, installation: installation)
         #expect(receipt.contains("не принят: файл больше"))
-        #expect(try installation.gateway.values(inn: "7430112855", month: "2020-09").first?.state == "saved")
+        #expect(try installation.gateway.admin.values(inn: "7430112855", month: "2020-09").first?.state == "saved")
     }
 
     @Test func aWholePDFUnderTheLimitIsKeptByItsHash() throws {
@@ -51,7 +51,7 @@ import Testing
         let (outcome, receipt) = try reply(pdf: pdf, installation: installation)
         #expect(outcome == .applied(inboundID: 1))
         #expect(receipt.contains("«1.1 prikaz.pdf» — документ к показателю 1.1"))
-        let value = try #require(try installation.gateway.values(inn: "7430112855", month: "2020-09").first)
+        let value = try #require(try installation.gateway.admin.values(inn: "7430112855", month: "2020-09").first)
         #expect(value.state == "review" && value.document == "1.1 prikaz.pdf")
     }
 }

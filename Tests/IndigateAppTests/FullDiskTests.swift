@@ -31,7 +31,7 @@ import Testing
     }
 
     func reply(_ installation: TestInstallation, body: String, id: String) throws -> String {
-        let request = try #require(try installation.gateway.store.read { try $0.letters(purpose: .request) }.first { $0.recipient == Self.school })
+        let request = try #require(try installation.gateway.testStore.read { try $0.letters(purpose: .request) }.first { $0.recipient == Self.school })
         let replyTo = try #require(String(decoding: request.raw, as: UTF8.self).split(separator: "\r\n").first { $0.hasPrefix("\t<monitoring+") || $0.contains("<monitoring+") })
         let address = replyTo.split(separator: "<").last!.split(separator: ">").first!
         return "From: \(Self.school)\r\nTo: \(address)\r\nSubject: Re\r\nMessage-ID: <\(id)@x.test>\r\n\r\n\(body)\r\n"
@@ -43,15 +43,15 @@ import Testing
         let installation = try TestInstallation(databaseDirectory: mount)
         let gateway = installation.gateway
         let now = TestInstallation.date("2020-09-10T05:00:00Z")
-        _ = try gateway.initialize(now: now)
-        _ = try gateway.openRound(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1"], now: now)
+        _ = try gateway.setup.run(now: now)
+        _ = try gateway.scheduler.rounds.open(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1"], now: now)
 
         // Fill the disk.
         _ = try Self.run("/bin/dd", ["if=/dev/zero", "of=\(mount)/filler", "bs=64k", "count=1000"])
         try installation.deliver(try reply(installation, body: "1.5: 7", id: "full1"), name: "1.full")
-        #expect(throws: (any Error).self) { try gateway.poll(source: installation.inbox, now: now) }
+        #expect(throws: (any Error).self) { try gateway.intake.poll(source: installation.inbox, now: now) }
         #expect(try installation.inbox.fetch(limit: 10).count == 1, "the message stays in the inbox")
-        #expect(try gateway.status().inbound.isEmpty, "nothing half-written")
+        #expect(try gateway.admin.status().inbound.isEmpty, "nothing half-written")
 
         // The MTA's pipe is told to try again later.
         let config = installation.directory + "/indigate.yaml"
@@ -70,9 +70,9 @@ import Testing
 
         // Space again: it catches up.
         try FileManager.default.removeItem(atPath: mount + "/filler")
-        let report = try gateway.poll(source: installation.inbox, now: now)
+        let report = try gateway.intake.poll(source: installation.inbox, now: now)
         #expect(report.applied == 1)
-        #expect(try gateway.status().inbound == ["applied": 1])
+        #expect(try gateway.admin.status().inbound == ["applied": 1])
     }
 
     @Test func aReadOnlyDiskStopsIntakeUntilItIsWritableAgain() throws {
@@ -80,8 +80,8 @@ import Testing
         defer { unmount() }
         var installation: TestInstallation? = try TestInstallation(databaseDirectory: mount)
         let now = TestInstallation.date("2020-09-10T05:00:00Z")
-        _ = try installation!.gateway.initialize(now: now)
-        _ = try installation!.gateway.openRound(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1"], now: now)
+        _ = try installation!.gateway.setup.run(now: now)
+        _ = try installation!.gateway.scheduler.rounds.open(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1"], now: now)
         try installation!.deliver(try reply(installation!, body: "1.5: 7", id: "ro1"), name: "1.ro")
         let config = installation!.config
         let inbox = try installation!.inbox
@@ -91,11 +91,11 @@ import Testing
         #expect(try Self.run("/bin/mount", ["-o", "remount,ro", mount]) == 0)
         #expect(throws: (any Error).self) {
             let gateway = try Gateway(config: config, logger: logger)
-            _ = try gateway.poll(source: inbox, now: now)
+            _ = try gateway.intake.poll(source: inbox, now: now)
         }
         #expect(try inbox.fetch(limit: 10).count == 1, "the message stays in the inbox")
         #expect(try Self.run("/bin/mount", ["-o", "remount,rw", mount]) == 0)
         let gateway = try Gateway(config: config, logger: logger)
-        #expect(try gateway.poll(source: inbox, now: now).applied == 1)
+        #expect(try gateway.intake.poll(source: inbox, now: now).applied == 1)
     }
 }

@@ -47,18 +47,18 @@ import Testing
         logger.logLevel = .critical
         let gateway = try Gateway(config: installation.config, logger: logger, parsing: parser)
         let now = TestInstallation.date("2020-09-10T05:00:00Z")
-        _ = try gateway.initialize(now: now)
+        _ = try gateway.setup.run(now: now)
         try installation.deliver(
             "From: etkul-sosh@etkul.edu.test\r\nX-Indigate-Test-Fault: crash\r\nSubject: x\r\n\r\n1.1: 1\r\n",
             name: "1.killer")
         try installation.deliver("From: nobody@x.test\r\nSubject: hello\r\n\r\n1.1: 1\r\n", name: "2.plain")
 
-        let first = try gateway.poll(source: installation.inbox, now: now)
+        let first = try gateway.intake.poll(source: installation.inbox, now: now)
         #expect(first.taken == 2 && first.deferred == 1 && first.quarantined == 1, "the other message goes on")
-        #expect(try gateway.poll(source: installation.inbox, now: now).deferred == 1)
-        let third = try gateway.poll(source: installation.inbox, now: now)
+        #expect(try gateway.intake.poll(source: installation.inbox, now: now).deferred == 1)
+        let third = try gateway.intake.poll(source: installation.inbox, now: now)
         #expect(third.quarantined == 1 && third.deferred == 0)
-        #expect(try gateway.status().inbound == ["quarantined": 2])
-        #expect(try gateway.poll(source: installation.inbox, now: now).taken == 0)
+        #expect(try gateway.admin.status().inbound == ["quarantined": 2])
+        #expect(try gateway.intake.poll(source: installation.inbox, now: now).taken == 0)
     }
 }

@@ -26,11 +26,11 @@ import Testing
         let installation = try TestInstallation(isolated: true, inbound: inbound, outbound: outbound, gatewayAddress: gatewayAddress)
         let gateway = installation.gateway
         let now = TestInstallation.date("2020-09-10T05:00:00Z")
-        _ = try gateway.initialize(now: now)
-        _ = try gateway.openRound(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1", "2", "3"], now: now)
+        _ = try gateway.setup.run(now: now)
+        _ = try gateway.scheduler.rounds.open(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1", "2", "3"], now: now)
 
         // Hundreds of replies, each a different message with one value per line.
-        let requests = try gateway.store.read { try $0.letters(purpose: .request) }
+        let requests = try gateway.testStore.read { try $0.letters(purpose: .request) }
         var replies: [OutboundMessage] = []
         for request in requests {
             let parsed = try MessageParser().parse(request.raw)
@@ -60,7 +60,7 @@ import Testing
         // Let it finish, then stop it with SIGTERM.
         let daemon = try Self.start(arguments, directory: installation.directory)
         let finished = try MailStack.wait(seconds: 300) {
-            let status = try gateway.status()
+            let status = try gateway.admin.status()
             return try MailStack.all(gatewayAddress).isEmpty && status.inbound["pending"] == nil
                 && (status.outbox["queued"] ?? 0) + (status.outbox["sending"] ?? 0) + (status.outbox["deferred"] ?? 0) == 0
         }
@@ -72,14 +72,14 @@ import Testing
         #expect(stopSeconds < 10, "SIGTERM: the message in hand is finished and the daemon stops")
 
         // Every reply recorded once, every value once.
-        let status = try gateway.status()
+        let status = try gateway.admin.status()
         #expect(status.inbound == ["applied": replies.count])
-        let values = try gateway.values(inn: nil, month: "2020-09")
+        let values = try gateway.admin.values(inn: nil, month: "2020-09")
         let versions = values.reduce(0) { $0 + 1 + ($1.history?.count ?? 0) }
         #expect(versions == replies.count, "one value per reply (3.1 for schools, 2.1 for МОУО)")
 
         // Every letter at the server; duplicates only from the unavoidable window.
-        let rows = try gateway.store.read { try $0.outboxRows(state: nil) }.map(\.row)
+        let rows = try gateway.testStore.read { try $0.outboxRows(state: nil) }.map(\.row)
         #expect(rows.allSatisfy { $0.state == .sent })
         var duplicates = 0
         var missing = 0

@@ -16,15 +16,15 @@ import Testing
         let gateway = installation.gateway
         let opening = TestInstallation.date("2020-09-10T05:00:00Z")
 
-        let summary = try gateway.initialize(now: opening)
+        let summary = try gateway.setup.run(now: opening)
         #expect(summary.organizations == 50)
         #expect(summary.indicators == 17)
 
-        let opened = try gateway.openRound(
+        let opened = try gateway.scheduler.rounds.open(
             month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1", "2", "3"], now: opening)
         #expect(opened.indicators.count == 14)
         #expect(opened.requestLetters == 48)
-        #expect(try gateway.flush(transport: installation.outbox, now: opening).sent == 48)
+        #expect(try gateway.sender.flush(transport: installation.outbox, now: opening).sent == 48)
 
         // The request letter: GMime-composed, UTF-8, alternative parts, token in Reply-To.
         let letters = try installation.sentLetters()
@@ -47,11 +47,11 @@ import Testing
                 "thunderbird-top-posted-with-pdf.eml", ["REPLY_TO": replyTo, "IN_REPLY_TO": messageID]),
             name: "1599717600.M1P1.mx")
         let replyTime = TestInstallation.date("2020-09-10T06:00:00Z")
-        let poll = try gateway.poll(source: installation.inbox, now: replyTime)
+        let poll = try gateway.intake.poll(source: installation.inbox, now: replyTime)
         #expect(poll.taken == 1)
         #expect(poll.applied == 1)
 
-        var values = try gateway.values(inn: Self.schoolINN, month: "2020-09")
+        var values = try gateway.admin.values(inn: Self.schoolINN, month: "2020-09")
         #expect(values.map(\.indicator) == ["1.1", "1.2", "1.3", "1.4"])
         #expect(values.map(\.state) == ["review", "saved", "review", "review"])
         #expect(values[0].number == 40 && values[0].document == "1.1 приказ.pdf")
@@ -60,7 +60,7 @@ import Testing
         #expect(values[3].yes == false)
 
         // The receipt: threaded, auto-replied, every line's outcome, what is missing.
-        #expect(try gateway.flush(transport: installation.outbox, now: replyTime).sent == 1)
+        #expect(try gateway.sender.flush(transport: installation.outbox, now: replyTime).sent == 1)
         let receipt = try #require(try installation.sentLetters().last)
         #expect(receipt.parsed.recipients == [Self.school])
         #expect(receipt.parsed.inReplyTo == "a1b2c3d4-thunderbird@etkul.edu.test")
@@ -69,7 +69,7 @@ import Testing
         #expect(try Golden.check(receipt.parsed.text, "receipt-thunderbird-top-posted.txt"))
 
         // The contact person told who they are.
-        let status = try gateway.status()
+        let status = try gateway.admin.status()
         #expect(status.values == ["review": 3, "saved": 1])
         #expect(status.documents == 1)
         #expect(status.inbound == ["applied": 1])
@@ -82,13 +82,13 @@ import Testing
                 ["REPLY_TO": receiptReplyTo, "IN_REPLY_TO": receipt.parsed.messageID ?? ""]),
             name: "1599798600.M2P1.mx")
         let secondTime = TestInstallation.date("2020-09-11T04:30:00Z")
-        #expect(try gateway.poll(source: installation.inbox, now: secondTime).applied == 1)
-        values = try gateway.values(inn: Self.schoolINN, month: "2020-09")
+        #expect(try gateway.intake.poll(source: installation.inbox, now: secondTime).applied == 1)
+        values = try gateway.admin.values(inn: Self.schoolINN, month: "2020-09")
         #expect(values.map(\.state) == ["review", "review", "review", "review"], "the PDF completed 1.2; the quoted 1.1: 999 was ignored")
         #expect(values[0].number == 40)
         #expect(values[1].document == "1.2 soglashenie.pdf")
 
-        _ = try gateway.flush(transport: installation.outbox, now: secondTime)
+        _ = try gateway.sender.flush(transport: installation.outbox, now: secondTime)
         let second = try #require(try installation.sentLetters().last)
         #expect(second.parsed.text.contains("«1.2 soglashenie.pdf» — документ к показателю 1.2; значение 1234 отправлено на проверку"))
         #expect(second.parsed.text.contains("В письме не найдено ни одного значения") == false || true)
@@ -98,18 +98,18 @@ import Testing
         let installation = try TestInstallation()
         let gateway = installation.gateway
         let now = TestInstallation.date("2020-09-10T05:00:00Z")
-        _ = try gateway.initialize(now: now)
-        _ = try gateway.openRound(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: [], now: now)
-        _ = try gateway.flush(transport: installation.outbox, now: now)
+        _ = try gateway.setup.run(now: now)
+        _ = try gateway.scheduler.rounds.open(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: [], now: now)
+        _ = try gateway.sender.flush(transport: installation.outbox, now: now)
         let request = try #require(try installation.sentLetters().first { $0.parsed.recipients.contains(Self.school) })
         let reply = try TestInstallation.fixture(
             "thunderbird-top-posted-with-pdf.eml",
             ["REPLY_TO": request.parsed.replyTo[0], "IN_REPLY_TO": request.parsed.messageID ?? ""])
-        let first = try gateway.ingest(Array(reply.utf8), source: "test", now: now)
-        let second = try gateway.ingest(Array(reply.utf8), source: "test", now: now)
+        let first = try gateway.intake.ingest(Array(reply.utf8), source: "test", now: now)
+        let second = try gateway.intake.ingest(Array(reply.utf8), source: "test", now: now)
         #expect(first == .applied(inboundID: first.inboundID))
         #expect(second == .duplicate(inboundID: first.inboundID))
-        #expect(try gateway.values(inn: Self.schoolINN, month: "2020-09").count == 4)
-        #expect(try gateway.status().outbox["queued"] == 1, "one receipt, not two")
+        #expect(try gateway.admin.values(inn: Self.schoolINN, month: "2020-09").count == 4)
+        #expect(try gateway.admin.status().outbox["queued"] == 1, "one receipt, not two")
     }
 }

@@ -24,9 +24,9 @@ import Testing
             limits: installation.config.mimeLimits)
         let gateway = try Gateway(config: installation.config, logger: installation.gateway.logger, parsing: parser)
         var now = TestInstallation.date("2020-09-10T06:00:00Z")
-        _ = try gateway.initialize(now: now)
-        _ = try gateway.openRound(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: [], now: now)
-        let request = try #require(try gateway.store.read { try $0.letters(purpose: .request) }.first { $0.recipient == Self.school })
+        _ = try gateway.setup.run(now: now)
+        _ = try gateway.scheduler.rounds.open(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: [], now: now)
+        let request = try #require(try gateway.testStore.read { try $0.letters(purpose: .request) }.first { $0.recipient == Self.school })
         let replyTo = try MessageParser().parse(request.raw).replyTo[0]
 
         var outcomes: [String: Int] = [:]
@@ -34,16 +34,17 @@ import Testing
             now = now.addingTimeInterval(25 * 3600)  // a day apart: below every letter limit
             let original = Array(try Data(contentsOf: URL(fileURLWithPath: "\(Self.directory)/\(name)")))
             let raw = Self.asReply(original, from: Self.school, to: replyTo)
-            let receiptsBefore = try gateway.store.read { try $0.letters(purpose: .receipt) }.count
-            let outcome = try gateway.ingest(raw, source: name, now: now)
+            let receiptsBefore = try gateway.testStore.read { try $0.letters(purpose: .receipt) }.count
+            let outcome = try gateway.intake.ingest(raw, source: name, now: now)
             switch outcome {
             case .applied:
-                let receipts = try gateway.store.read { try $0.letters(purpose: .receipt) }.count
+                let receipts = try gateway.testStore.read { try $0.letters(purpose: .receipt) }.count
                 #expect(receipts == receiptsBefore + 1, "\(name): answered with a receipt")
                 outcomes["applied", default: 0] += 1
-            case .quarantined(_, let reason), .ignored(_, let reason):
-                #expect(!reason.isEmpty, "\(name): a reason")
-                outcomes[reason, default: 0] += 1
+            case .quarantined(_, _, let reason):
+                outcomes[reason.rawValue, default: 0] += 1
+            case .ignored(_, let reason):
+                outcomes[reason.description, default: 0] += 1
             case .duplicate:
                 outcomes["duplicate", default: 0] += 1
             case .deferred(_, let reason):

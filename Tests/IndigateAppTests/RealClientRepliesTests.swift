@@ -39,7 +39,7 @@ import Testing
         default: Issue.record("\(name): expected \(expected.outcome), got \(outcome)")
         }
 
-        let values = try gateway.values(inn: "7430112855", month: "2020-09")
+        let values = try gateway.admin.values(inn: "7430112855", month: "2020-09")
         let recorded = Dictionary(uniqueKeysWithValues: values.map { ($0.indicator, Self.text(of: $0)) })
         #expect(recorded == expected.values, "\(name): values")
         for (code, state) in expected.states ?? [:] {
@@ -49,7 +49,7 @@ import Testing
             #expect(values.first { $0.indicator == code }?.document == file, "\(name): document of \(code)")
         }
 
-        let receipts = try gateway.store.read { try $0.letters(purpose: .receipt) }
+        let receipts = try gateway.testStore.read { try $0.letters(purpose: .receipt) }
         guard expected.outcome == "applied" else {
             #expect(receipts.isEmpty, "\(name): no answer")
             return
@@ -67,7 +67,7 @@ import Testing
     @Test(arguments: ["no-values-at-all", "winmail-dat", "grammar-not-a-number", "two-pdfs-unnamed", "outlook-ru-quoted-cp1251"])
     func receiptText(_ name: String) throws {
         let (_, gateway) = try run(name)
-        let receipt = try #require(try gateway.store.read { try $0.letters(purpose: .receipt) }.first)
+        let receipt = try #require(try gateway.testStore.read { try $0.letters(purpose: .receipt) }.first)
         #expect(try Golden.check(try MessageParser().parse(receipt.raw).text, "receipt-\(name).txt"))
     }
 
@@ -76,16 +76,16 @@ import Testing
         let installation = try TestInstallation()
         let gateway = installation.gateway
         let now = TestInstallation.date("2020-09-16T06:00:00Z")
-        _ = try gateway.initialize(now: now)
-        _ = try gateway.openRound(
+        _ = try gateway.setup.run(now: now)
+        _ = try gateway.scheduler.rounds.open(
             month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1", "2", "3"], now: now)
         let request = try #require(
-            try gateway.store.read { try $0.letters(purpose: .request) }.first { $0.recipient == Self.school })
+            try gateway.testStore.read { try $0.letters(purpose: .request) }.first { $0.recipient == Self.school })
         let parsedRequest = try MessageParser().parse(request.raw)
         let raw = try TestInstallation.fixtureBytes(
             "replies/\(name).eml",
             ["REPLY_TO": parsedRequest.replyTo[0], "IN_REPLY_TO": parsedRequest.messageID ?? ""])
-        return (try gateway.ingest(raw, source: name, now: now), gateway)
+        return (try gateway.intake.ingest(raw, source: name, now: now), gateway)
     }
 
     static func text(of value: ValueView) -> String {
@@ -98,7 +98,7 @@ import Testing
     static func lineIsAnError(_ code: String, in receipt: String) -> Bool {
         let lines = receipt.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         return lines.indices.contains { index in
-            index + 1 < lines.count && lines[index].hasPrefix(code) && lines[index + 1].hasPrefix("→ ошибка")
+            index + 1 < lines.count && lines[index].hasPrefix("«" + code) && lines[index + 1].hasPrefix("→ ошибка")
         }
     }
 }

@@ -23,8 +23,8 @@ import Testing
         init(october: Bool = true) throws {
             installation = try TestInstallation()
             let g = installation.gateway
-            _ = try g.initialize(now: at("2020-09-01 08:00"))
-            _ = try g.openRound(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1", "2", "3"], now: at("2020-09-10 10:00"))
+            _ = try g.setup.run(now: at("2020-09-01 08:00"))
+            _ = try g.scheduler.rounds.open(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1", "2", "3"], now: at("2020-09-10 10:00"))
             try reply(Self_complete, "1.1: 0\n1.2: 0\n1.3: 10 / 100\n1.4: Нет\n1.5: 12\n2.2: 0\n2.3: 5\n2.4: 3\n2.5: Нет\n2.6: 20 из 400\n2.7: Нет\n2.8: 7\n3.1: 150", at: "2020-09-11 09:00")
             try reply(Self_rejected, "1.5: 8\n3.1: 90", at: "2020-09-11 09:10")
             let rejectedID = organizationID(Self_rejected)
@@ -35,7 +35,7 @@ import Testing
             try bounce(Self_bouncing)
             // October: the complete school sends one new value, accepted after the as-of date.
             guard october else { return }
-            _ = try g.openRound(month: "2020-10", deadline: "2020-10-25", nextDataAfter: nil, groups: ["1", "2", "3"], now: at("2020-10-10 10:00"))
+            _ = try g.scheduler.rounds.open(month: "2020-10", deadline: "2020-10-25", nextDataAfter: nil, groups: ["1", "2", "3"], now: at("2020-10-10 10:00"))
             try reply(Self_complete, "3.1: 160", at: "2020-10-11 09:00")
             try decideAll(at: "2020-10-12 10:00") { _ in nil }
         }
@@ -45,30 +45,31 @@ import Testing
         }
 
         func organizationID(_ email: String) -> Int64 {
-            (try? gateway.store.read { try $0.contact(email: email)?.organizationID }) ?? nil ?? 0
+            (try? gateway.testStore.read { try $0.contact(email: email)?.organizationID }) ?? nil ?? 0
         }
 
         func reply(_ from: String, _ body: String, at time: String) throws {
-            let letters = try gateway.store.read { try $0.letters(purpose: .request) }.filter { $0.recipient == from }
+            let letters = try gateway.testStore.read { try $0.letters(purpose: .request) }.filter { $0.recipient == from }
             let replyTo = try MessageParser().parse(letters.last!.raw).replyTo[0]
             sequence += 1
             let raw = "From: \(from)\r\nTo: \(replyTo)\r\nSubject: Re\r\nMessage-ID: <rep\(sequence)@x.test>\r\n\r\n\(body)\r\n"
-            _ = try gateway.ingest(Array(raw.utf8), source: "test", now: at(time))
+            _ = try gateway.intake.ingest(Array(raw.utf8), source: "test", now: at(time))
         }
 
         /// Decides every submission under review: rejected with the returned resolution, else accepted.
-        func decideAll(at time: String, resolution: @escaping (StoredValue) -> String?) throws {
-            let operatorID = try gateway.store.read { try $0.contact(email: "operator1@rcokio.test")!.id }
-            try gateway.store.write { tx in
-                for value in try tx.values() where value.state == .review {
+        func decideAll(at time: String, resolution: @escaping (ValueVersion) -> String?) throws {
+            let operatorID = try gateway.testStore.read { try $0.contact(email: "operator1@rcokio.test")!.id }
+            try gateway.testStore.write { tx in
+                for value in try tx.versions() where value.stage == .underReview {
                     let text = resolution(value)
-                    _ = try tx.decide(valueID: value.id, accept: text == nil, resolution: text, operatorID: operatorID, inboundID: nil, at: at(time))
+                    let decision = ValueLife.Decision(accept: text == nil, operatorID: operatorID, resolution: text)
+                    _ = try tx.saveTransition(from: value, to: try ValueLife.decide(decision, on: value, at: at(time)).get())
                 }
             }
         }
 
         func bounce(_ email: String) throws {
-            try gateway.store.write { tx in
+            try gateway.testStore.write { tx in
                 let contact = try tx.contact(email: email)!
                 let inbound = try tx.archive(raw: Array("bounce".utf8), sha256: UUID().uuidString, source: "test", at: at("2020-09-11 12:00"))
                 guard case .new(let id) = inbound else { return }
@@ -79,19 +80,19 @@ import Testing
 
     @Test func startReportOfAMunicipality() throws {
         let data = try Data()
-        let report = try data.gateway.startReport(scope: .municipality("Еткульский МР"))
+        let report = try data.gateway.reports.startReport(scope: .municipality("Еткульский МР"))
         #expect(report.started.map(\.inn).sorted() == ["7430112855", "7430348561", "7430957210"])
         #expect(report.notStarted.count == 5)
         #expect(report.notStarted.allSatisfy { !$0.inn.isEmpty })
         #expect(report.notStarted.first { $0.email == Self.bouncing }?.failing == true)
         #expect(!(report.started + report.notStarted + report.others).contains { $0.municipality != "Еткульский МР" }, "scope")
-        let text = String(decoding: try data.gateway.renderReport(.start, scope: .municipality("Еткульский МР"), selection: .lastAccepted, format: "text", now: data.at("2020-10-20 09:00")), as: UTF8.self)
+        let text = String(decoding: try data.gateway.reportRenderer.render(.start, scope: .municipality("Еткульский МР"), selection: .lastAccepted, format: "text", now: data.at("2020-10-20 09:00")), as: UTF8.self)
         #expect(try Golden.check(text, "report-start-etkul.txt"))
     }
 
     @Test func providedDataLastAcceptedAndAsOfADateBetweenRounds() throws {
         let data = try Data()
-        let last = try data.gateway.dataReport(scope: .region, selection: .lastAccepted)
+        let last = try data.gateway.reports.dataReport(scope: .region, selection: .lastAccepted)
         let complete = try #require(last.withData.first { $0.inn == "7430112855" })
         #expect(complete.withValues == 13 && complete.indicators == 13)
         #expect(complete.lines.first { $0.code == "3.1" }?.value == "160", "October's value")
@@ -100,44 +101,44 @@ import Testing
         #expect(rejected.lines.first { $0.code == "1.5" }?.value == "Нет данных")
         #expect(last.withoutData.count + last.withData.count == 48)
 
-        let before = try data.gateway.dataReport(scope: .region, selection: .acceptedBefore("2020-10-01"))
+        let before = try data.gateway.reports.dataReport(scope: .region, selection: .acceptedBefore("2020-10-01"))
         #expect(before.selection == "До 01.10.2020")
         #expect(before.withData.first { $0.inn == "7430112855" }?.lines.first { $0.code == "3.1" }?.value == "150", "September's value")
-        let none = try data.gateway.dataReport(scope: .region, selection: .acceptedBefore("2020-09-01"))
+        let none = try data.gateway.reports.dataReport(scope: .region, selection: .acceptedBefore("2020-09-01"))
         #expect(none.withData.isEmpty && none.withoutData.count == 48)
 
-        let new = try data.gateway.dataReport(scope: .region, selection: .new)
+        let new = try data.gateway.reports.dataReport(scope: .region, selection: .new)
         #expect(new.withData.map(\.inn) == ["7430348561"], "the МОУО's late 2.1 waits for review")
-        let text = String(decoding: try data.gateway.renderReport(.data, scope: .municipality("Еткульский МР"), selection: .acceptedBefore("2020-10-01"), format: "text", now: data.at("2020-10-20 09:00")), as: UTF8.self)
+        let text = String(decoding: try data.gateway.reportRenderer.render(.data, scope: .municipality("Еткульский МР"), selection: .acceptedBefore("2020-10-01"), format: "text", now: data.at("2020-10-20 09:00")), as: UTF8.self)
         #expect(try Golden.check(text, "report-data-etkul-before-october.txt"))
     }
 
     @Test func rejectedValuesAwaitingCorrectionAndLateOnesAreListed() throws {
         let data = try Data(october: false)
-        let report = try data.gateway.dataReport(scope: .region, selection: .lastAccepted)
+        let report = try data.gateway.reports.dataReport(scope: .region, selection: .lastAccepted)
         #expect(report.awaitingCorrection.map { "\($0.inn) \($0.code) \($0.resolution ?? "")" } == ["7430957210 1.5 Проверьте значение"])
         #expect(report.late.map { "\($0.inn) \($0.code)" } == ["7430348561 2.1"])
         // In October's report, September's late value is history.
-        let october = try Data().gateway.dataReport(scope: .region, selection: .lastAccepted)
+        let october = try Data().gateway.reports.dataReport(scope: .region, selection: .lastAccepted)
         #expect(october.late.isEmpty)
         #expect(october.awaitingCorrection.count == 1, "still not corrected")
     }
 
     @Test func completenessPerMunicipalityAndGroup() throws {
         let data = try Data()
-        let report = try #require(try data.gateway.completenessReport(scope: .region))
+        let report = try #require(try data.gateway.reports.completenessReport(scope: .region))
         #expect(report.round == "октябрь 2020")
         let etkul = try #require(report.municipalities.first { $0.name == "Еткульский МР" })
         #expect(etkul.received == 1 && etkul.accepted == 1 && etkul.onTime == 1)
         #expect(report.total.expected == report.municipalities.map(\.expected).reduce(0, +))
         #expect(report.groups.map { $0.name.prefix(2) } == ["1.", "2.", "3."])
-        let municipal = try #require(try data.gateway.completenessReport(scope: .municipality("Миасский ГО")))
+        let municipal = try #require(try data.gateway.reports.completenessReport(scope: .municipality("Миасский ГО")))
         #expect(municipal.municipalities.map(\.name) == ["Миасский ГО"])
     }
 
     @Test func theCSVOpensInExcel() throws {
         let data = try Data()
-        let csv = try data.gateway.renderReport(.data, scope: .municipality("Еткульский МР"), selection: .lastAccepted, format: "csv", now: data.at("2020-10-20 09:00"))
+        let csv = try data.gateway.reportRenderer.render(.data, scope: .municipality("Еткульский МР"), selection: .lastAccepted, format: "csv", now: data.at("2020-10-20 09:00"))
         #expect(csv.starts(with: [0xEF, 0xBB, 0xBF]))
         let text = String(decoding: csv.dropFirst(3), as: UTF8.self)
         let lines = text.components(separatedBy: "\r\n")
@@ -150,8 +151,8 @@ import Testing
 
     @Test func aMunicipalCoordinatorsDigestShowsOnlyTheirMunicipality() throws {
         let data = try Data()
-        #expect(try data.gateway.sendDigests(now: data.at("2020-10-20 09:00"), force: true) == 7)
-        let digests = try data.gateway.store.read { try $0.letters(purpose: .digest) }
+        #expect(try data.gateway.scheduler.digests.send(now: data.at("2020-10-20 09:00"), force: true) == 7)
+        let digests = try data.gateway.testStore.read { try $0.letters(purpose: .digest) }
         let etkul = try MessageParser().parse(try #require(digests.first { $0.recipient == "uo-coord@etkul.edu.test" }).raw)
         #expect(etkul.text.contains("Еткульский МР"))
         #expect(!etkul.text.contains("Миасс"), "no other municipality")
@@ -162,28 +163,28 @@ import Testing
         #expect(try Golden.check(etkul.text, "digest-etkul.txt"))
         // The HTML part is the same template as `report --format html`: kept for a look in a
         // browser when INDIGATE_RENDER_DIR is set.
-        let html = String(decoding: try data.gateway.renderReport(.data, scope: .region, selection: .lastAccepted, format: "html", now: data.at("2020-10-20 09:00")), as: UTF8.self)
+        let html = String(decoding: try data.gateway.reportRenderer.render(.data, scope: .region, selection: .lastAccepted, format: "html", now: data.at("2020-10-20 09:00")), as: UTF8.self)
         #expect(html.contains("<table") && html.contains("Еткульский МР") && html.contains("width=\""))
         if let directory = ProcessInfo.processInfo.environment["INDIGATE_RENDER_DIR"] {
             try html.write(toFile: directory + "/digest-region.html", atomically: true, encoding: .utf8)
-            let municipal = try data.gateway.renderReport(.data, scope: .municipality("Еткульский МР"), selection: .lastAccepted, format: "html", now: data.at("2020-10-20 09:00"))
+            let municipal = try data.gateway.reportRenderer.render(.data, scope: .municipality("Еткульский МР"), selection: .lastAccepted, format: "html", now: data.at("2020-10-20 09:00"))
             try Foundation.Data(municipal).write(to: URL(fileURLWithPath: directory + "/digest-etkul.html"))
         }
     }
 
     @Test func aCoordinatorAsksForAReportByMail() throws {
         let data = try Data()
-        _ = try data.gateway.sendDigests(now: data.at("2020-10-19 09:00"), force: true)
-        let digest = try #require(try data.gateway.store.read { try $0.letters(purpose: .digest) }.first { $0.recipient == "uo-coord@etkul.edu.test" })
+        _ = try data.gateway.scheduler.digests.send(now: data.at("2020-10-19 09:00"), force: true)
+        let digest = try #require(try data.gateway.testStore.read { try $0.letters(purpose: .digest) }.first { $0.recipient == "uo-coord@etkul.edu.test" })
         let replyTo = try MessageParser().parse(digest.raw).replyTo[0]
         let raw = "From: uo-coord@etkul.edu.test\r\nTo: \(replyTo)\r\nSubject: Re\r\nMessage-ID: <ask@x.test>\r\n\r\nОТЧЁТ 01.10.2020\r\n3.1: 999\r\n"
-        let outcome = try data.gateway.ingest(Array(raw.utf8), source: "t", now: data.at("2020-10-20 10:00"))
+        let outcome = try data.gateway.intake.ingest(Array(raw.utf8), source: "t", now: data.at("2020-10-20 10:00"))
         #expect(outcome == .applied(inboundID: outcome.inboundID))
-        let answer = try MessageParser().parse(try #require(try data.gateway.store.read { try $0.letters(purpose: .digest) }.last).raw)
+        let answer = try MessageParser().parse(try #require(try data.gateway.testStore.read { try $0.letters(purpose: .digest) }.last).raw)
         #expect(answer.inReplyTo == "ask@x.test")
         #expect(answer.text.contains("ОТЧЁТ ПО ПРЕДОСТАВЛЕННЫМ ДАННЫМ: До 01.10.2020"))
         #expect(answer.text.contains("Координатор не может вносить или менять значения"))
-        #expect(try data.gateway.values(inn: "7430112855", month: "2020-10").first?.number == 160, "nothing changed")
+        #expect(try data.gateway.admin.values(inn: "7430112855", month: "2020-10").first?.number == 160, "nothing changed")
     }
 }
 

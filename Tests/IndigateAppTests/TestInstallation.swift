@@ -117,7 +117,8 @@ struct TestInstallation {
 }
 
 /// Golden files: the expected text lives in Fixtures/golden; set INDIGATE_UPDATE_GOLDEN=1 to
-/// rewrite them from the current output (then review the diff like code).
+/// rewrite them from the current output (then review the diff like code). A mismatch prints
+/// the diff (`diff -u` of the golden against what was rendered).
 enum Golden {
     static func check(_ actual: String, _ name: String) throws -> Bool {
         let path = TestInstallation.fixtures + "/golden/" + name
@@ -125,7 +126,20 @@ enum Golden {
             try actual.write(toFile: path, atomically: true, encoding: .utf8)
             return true
         }
-        let expected = try String(contentsOfFile: path, encoding: .utf8)
-        return expected == actual
+        let expected = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        guard expected != actual else { return true }
+        let rendered = FileManager.default.temporaryDirectory.path + "/golden-" + UUID().uuidString + "-" + name
+        try actual.write(toFile: rendered, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: rendered) }
+        let diff = Process()
+        diff.executableURL = URL(fileURLWithPath: "/usr/bin/diff")
+        diff.arguments = ["-u", path, rendered]
+        let output = Pipe()
+        diff.standardOutput = output
+        try diff.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        diff.waitUntilExit()
+        print("golden \(name) differs:\n\(text)")
+        return false
     }
 }

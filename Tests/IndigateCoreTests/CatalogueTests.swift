@@ -1,3 +1,4 @@
+import Foundation
 import IndigateCore
 import Testing
 
@@ -77,13 +78,18 @@ import Testing
     }
 
     @Test func selectsTheIndicatorsAnOrganisationAnswers() {
-        #expect(Self.sound.indicators(for: Self.school).map(\.code) == ["1.1", "1.2", "2.1"])
-        #expect(Self.sound.indicators(for: Self.mouo).map(\.code) == ["1.3", "2.2"])
+        #expect(Self.sound.indicators(for: Self.school, in: Self.round(Self.sound.indicators.map(\.code))).map(\.code) == ["1.1", "1.2", "2.1"])
+        #expect(Self.sound.indicators(for: Self.mouo, in: Self.round(Self.sound.indicators.map(\.code))).map(\.code) == ["1.3", "2.2"])
     }
 
-    @Test func selectsOnlyTheGroupsAsked() {
-        #expect(Self.sound.indicators(for: Self.school, groups: ["2"]).map(\.code) == ["2.1"])
-        #expect(Self.sound.indicators(for: Self.mouo, groups: ["1"]).map(\.code) == ["1.3"])
-        #expect(Self.sound.indicators(for: Self.school, groups: ["9"]).isEmpty)
+    @Test func selectsOnlyWhatTheRoundAsks() {
+        let second = Self.round(Self.sound.indicators(ofGroups: ["2"]).map(\.code))
+        #expect(Self.sound.indicators(for: Self.school, in: second).map(\.code) == ["2.1"])
+        #expect(Self.sound.indicators(for: Self.mouo, in: Self.round(Self.sound.indicators(ofGroups: ["1"]).map(\.code))).map(\.code) == ["1.3"])
+        #expect(Self.sound.indicators(ofGroups: ["9"]).isEmpty)
+    }
+
+    static func round(_ codes: [String]) -> Round {
+        Round(id: 1, month: "2020-09", deadline: "2020-09-25", nextDataAfter: "2020-09-30", openedAt: Date(), indicatorCodes: codes)
     }
 }

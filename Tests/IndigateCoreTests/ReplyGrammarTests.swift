@@ -91,8 +91,11 @@ import Testing
         #expect(try problem(of: "1.3: 300 / 45") == .partExceedsWhole)
     }
 
-    @Test func refusesAZeroWhole() throws {
-        #expect(try problem(of: "1.3: 0 / 0") == .wholeIsZero)
+    @Test func takesZeroAsAPercentage() throws {
+        #expect(try single("1.3: 0 / 0") == .value(code: "1.3", text: "1.3: 0 / 0", value: .percentage(part: 0, whole: 0)))
+        #expect(try single("1.3: 0") == .value(code: "1.3", text: "1.3: 0", value: .percentage(part: 0, whole: 0)))
+        #expect(Value.percentage(part: 0, whole: 0).russianText == "0 из 0 (0,0 %)")
+        #expect(try problem(of: "1.3: 5 / 0") == .partExceedsWhole)
     }
 
     @Test func refusesAPercentageWithOneNumber() throws {

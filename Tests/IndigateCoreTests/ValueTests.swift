@@ -7,10 +7,13 @@ import Testing
         #expect(Value.percentage(part: part, whole: whole).percent == percent)
     }
 
-    @Test func hasNoPercentForOtherKindsOrAZeroWhole() {
+    @Test func hasNoPercentForOtherKinds() {
         #expect(Value.number(45).percent == nil)
         #expect(Value.yesNo(true).percent == nil)
-        #expect(Value.percentage(part: 0, whole: 0).percent == nil)
+    }
+
+    @Test func nothingOfNothingIsZeroPercent() {
+        #expect(Value.percentage(part: 0, whole: 0).percent == 0)
     }
 
     @Test func printsANumberAsItIs() {
@@ -28,8 +31,8 @@ import Testing
         #expect(Value.percentage(part: 2, whole: 3).russianText == "2 из 3 (66,7 %)")
     }
 
-    @Test func printsADashForAPercentageOfNothing() {
-        #expect(Value.percentage(part: 0, whole: 0).russianText == "0 из 0 (— %)")
+    @Test func printsAPercentageOfNothingAsZero() {
+        #expect(Value.percentage(part: 0, whole: 0).russianText == "0 из 0 (0,0 %)")
     }
 
     @Test(arguments: [(15.0, "15,0"), (33.3, "33,3"), (0.05, "0,1"), (99.96, "100,0"), (7.25, "7,3")])

@@ -72,7 +72,7 @@ extension StoreTransaction {
 
     /// A round for `month` asking for the whole catalogue (which must be saved).
     @discardableResult
-    func makeRound(month: String = "2020-09", openedAt: Date = StoreFixture.now) throws -> StoredRound {
+    func makeRound(month: String = "2020-09", openedAt: Date = StoreFixture.now) throws -> Round {
         try openRound(
             month: month, deadline: month + "-25", nextDataAfter: month + "-28", indicatorCodes: ["1.1", "1.2"],
             at: openedAt)

@@ -13,12 +13,17 @@ import Testing
         seed = try fixture.seeded()
     }
 
+    /// Stores a version and supersedes the current one, as the application does.
     func addValue(_ value: Value, code: String = "1.1", state: ValueState, at date: Date? = nil) throws -> Int64 {
         try fixture.store.write { [seed, now] db in
-            try db.addValue(
-                organizationID: seed.organizationID, indicatorCode: code, roundID: seed.roundID,
-                contactID: seed.contactID, inboundID: try db.makeInbound(), state: state, value: value,
-                documentID: nil, late: false, at: date ?? now)
+            let current = try db.currentVersions(organizationID: seed.organizationID, roundID: seed.roundID)[code]
+            let id = try db.insertVersion(
+                ValueVersion(
+                    id: 0, organizationID: seed.organizationID, indicatorCode: code, roundID: seed.roundID,
+                    contactID: seed.contactID, inboundID: try db.makeInbound(), state: state, value: value,
+                    submittedAt: date ?? now, decidedAt: state.isDecided ? (date ?? now) : nil))
+            if let current { #expect(try db.saveTransition(from: current, to: ValueLife.supersede(current, by: id))) }
+            return id
         }
     }
 
@@ -31,25 +36,26 @@ import Testing
         }
     }
 
-    func versions() throws -> [StoredValue] {
-        try fixture.store.read { [seed] in try $0.values(organizationID: seed.organizationID, roundID: seed.roundID) }
+    func versions() throws -> [ValueVersion] {
+        try fixture.store.read { [seed] in try $0.versions(organizationID: seed.organizationID, roundID: seed.roundID) }
     }
 
     @Test func keepsEveryVersionOfAValue() throws {
         let first = try addValue(.number(125), state: .review)
-        let second = try addValue(.number(130), state: .saved, at: now.addingTimeInterval(60))
+        let second = try addValue(.number(130), state: .awaitingDocument, at: now.addingTimeInterval(60))
         let stored = try versions()
         #expect(stored.map(\.id) == [first, second])
         #expect(stored.map(\.value) == [.number(125), .number(130)])
-        #expect(stored.map(\.state) == [.review, .saved])
+        #expect(stored.map(\.state) == [.review, .awaitingDocument])
+        #expect(stored.map(\.supersededBy) == [second, nil], "the older version names the one that replaced it")
     }
 
     @Test func returnsTheNewestVersionOfEachIndicator() throws {
         _ = try addValue(.number(125), state: .review)
-        let newer = try addValue(.number(130), state: .saved)
+        let newer = try addValue(.number(130), state: .awaitingDocument)
         let yes = try addValue(.yesNo(true), code: "1.2", state: .review)
         let latest = try fixture.store.read { [seed] in
-            try $0.latestValues(organizationID: seed.organizationID, roundID: seed.roundID)
+            try $0.currentVersions(organizationID: seed.organizationID, roundID: seed.roundID)
         }
         #expect(latest.count == 2)
         #expect(latest["1.1"]?.id == newer)
@@ -64,31 +70,35 @@ import Testing
         #expect(try versions().map(\.value) == [value])
     }
 
-    @Test func movesASavedVersionToReviewWhenItsDocumentArrives() throws {
-        let id = try addValue(.number(125), state: .saved)
+    @Test func recordsATransitionOnlyFromTheStateItWasDecidedOn() throws {
+        let id = try addValue(.number(125), state: .awaitingDocument)
         let document = try addDocument()
-        try fixture.store.write { try $0.attachDocument(valueID: id, documentID: document) }
+        let waiting = try #require(try versions().first)
+        let complete = try ValueLife.attach(documentID: document, to: waiting).get()
+        #expect(try fixture.store.write { try $0.saveTransition(from: waiting, to: complete) })
         let stored = try #require(try versions().first)
-        #expect(stored.state == .review)
-        #expect(stored.documentID == document)
+        #expect(stored.id == id && stored.state == .review && stored.documentID == document)
+        // The same transition again finds the row moved on: nothing changes.
+        #expect(try !fixture.store.write { try $0.saveTransition(from: waiting, to: complete) })
         let info = try #require(try fixture.store.read { try $0.documentInfo(id: document) })
         #expect(info.fileName == "1.1 приказ.pdf")
         #expect(info.size == 15)
     }
 
-    @Test(arguments: [ValueState.review, .accepted, .rejected])
-    func leavesAVersionThatIsNotSavedAlone(state: ValueState) throws {
-        let id = try addValue(.number(125), state: state)
-        let document = try addDocument()
-        try fixture.store.write { try $0.attachDocument(valueID: id, documentID: document) }
-        let stored = try #require(try versions().first)
-        #expect(stored.state == state)
-        #expect(stored.documentID == nil)
+    @Test func keepsEveryDecisionInTheReviewLog() throws {
+        _ = try addValue(.number(125), state: .review)
+        let version = try #require(try versions().first)
+        let decided = try ValueLife.decide(.init(accept: false, operatorID: seed.contactID, resolution: "Проверьте"), on: version, at: now).get()
+        try fixture.store.write { tx in
+            #expect(try tx.saveTransition(from: version, to: decided))
+            try tx.logDecision(decided, inboundID: nil)
+        }
+        #expect(try versions().first?.resolution == "Проверьте")
     }
 
     @Test func countsVersionsByState() throws {
-        _ = try addValue(.number(1), state: .saved)
-        _ = try addValue(.number(2), state: .review)
+        _ = try addValue(.number(1), state: .awaitingDocument)
+        _ = try addValue(.number(2), state: .review, at: now.addingTimeInterval(1))
         _ = try addValue(.yesNo(true), code: "1.2", state: .review)
         #expect(try fixture.store.read { try $0.status() }.values == ["saved": 1, "review": 2])
     }
@@ -97,8 +107,8 @@ import Testing
         let accepted = try addValue(.number(100), state: .accepted)
         _ = try addValue(.number(130), state: .review)
         _ = try addValue(.number(140), state: .rejected)
-        func lastAccepted(_ code: String) throws -> StoredValue? {
-            try fixture.store.read { [seed] in try $0.lastAccepted(organizationID: seed.organizationID, indicatorCode: code) }
+        func lastAccepted(_ code: String) throws -> ValueVersion? {
+            try fixture.store.read { [seed] in try $0.lastAccepted(organizationID: seed.organizationID)[code] }
         }
         let last = try lastAccepted("1.1")
         #expect(last?.id == accepted)

@@ -79,20 +79,20 @@ public enum ReportBenchmark {
             timings.append(Timing(name: name, seconds: Date().timeIntervalSince(start)))
             log("\(name): \(String(format: "%.3f", timings.last!.seconds)) s")
         }
-        try time("start report, region") { _ = try gateway.startReport(scope: .region) }
-        try time("provided data, last accepted, region") { _ = try gateway.dataReport(scope: .region, selection: .lastAccepted) }
+        try time("start report, region") { _ = try gateway.reports.startReport(scope: .region) }
+        try time("provided data, last accepted, region") { _ = try gateway.reports.dataReport(scope: .region, selection: .lastAccepted) }
         try time("provided data, accepted before \(middle), region") {
-            _ = try gateway.dataReport(scope: .region, selection: .acceptedBefore(middle))
+            _ = try gateway.reports.dataReport(scope: .region, selection: .acceptedBefore(middle))
         }
-        try time("provided data, new values, region") { _ = try gateway.dataReport(scope: .region, selection: .new) }
-        try time("completeness, region") { _ = try gateway.completenessReport(scope: .region) }
+        try time("provided data, new values, region") { _ = try gateway.reports.dataReport(scope: .region, selection: .new) }
+        try time("completeness, region") { _ = try gateway.reports.completenessReport(scope: .region) }
         try time("the regional coordinator's digest: three reports, text + HTML + CSV, composed and queued") {
-            _ = try gateway.sendDigests(now: Date(), force: true)
+            _ = try gateway.scheduler.digests.send(now: Date(), force: true)
         }
         try time("all three, one municipality") {
-            _ = try gateway.startReport(scope: .municipality("Муниципалитет 7"))
-            _ = try gateway.dataReport(scope: .municipality("Муниципалитет 7"), selection: .lastAccepted)
-            _ = try gateway.completenessReport(scope: .municipality("Муниципалитет 7"))
+            _ = try gateway.reports.startReport(scope: .municipality("Муниципалитет 7"))
+            _ = try gateway.reports.dataReport(scope: .municipality("Муниципалитет 7"), selection: .lastAccepted)
+            _ = try gateway.reports.completenessReport(scope: .municipality("Муниципалитет 7"))
         }
         return timings
     }

@@ -14,12 +14,21 @@ public struct Catalogue: Sendable, Equatable {
         indicators.first { $0.code == code }
     }
 
-    /// The indicators of `groupCodes` (all groups when empty) that `organization` answers.
-    public func indicators(for organization: Organization, groups groupCodes: [String] = []) -> [Indicator] {
-        groups
-            .filter { groupCodes.isEmpty || groupCodes.contains($0.code) }
-            .flatMap(\.indicators)
-            .filter { $0.participants.includes(organization) }
+    /// The indicators `organization` answers in `round`, in catalogue order: those the round
+    /// asks for that name the organisation among their participants. The one rule of
+    /// assignment: letters, replies, reminders and commands all ask it here.
+    public func indicators(for organization: Organization, in round: Round) -> [Indicator] {
+        indicators(for: organization, codes: Set(round.indicatorCodes))
+    }
+
+    /// The indicators of `codes` that `organization` answers, in catalogue order.
+    public func indicators(for organization: Organization, codes: Set<String>) -> [Indicator] {
+        indicators.filter { codes.contains($0.code) && $0.participants.includes(organization) }
+    }
+
+    /// The indicators of the groups `groupCodes` (every group when empty), in catalogue order.
+    public func indicators(ofGroups groupCodes: [String]) -> [Indicator] {
+        groups.filter { groupCodes.isEmpty || groupCodes.contains($0.code) }.flatMap(\.indicators)
     }
 
     /// Problems that make the catalogue unusable: duplicate codes, a code outside its group,

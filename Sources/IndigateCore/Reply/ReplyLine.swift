@@ -22,7 +22,8 @@ public enum RegistrationField: String, Sendable, Equatable, CaseIterable {
     case phone
 }
 
-/// Why a line that names an indicator could not be used. Each case says what to do.
+/// Why a line that names an indicator could not be used. The receipt explains each case in
+/// words from the templates (`mailtemplates/phrases/problem.txt.mustache`).
 public enum ReplyProblem: Sendable, Equatable {
     case unknownCode
     case missingValue
@@ -31,42 +32,24 @@ public enum ReplyProblem: Sendable, Equatable {
     case notYesNo
     case percentageNeedsTwoNumbers
     case partExceedsWhole
-    case wholeIsZero
     case duplicateCode
     case notAssigned
+    /// The value was accepted and input is closed until the next-data date (`YYYY-MM-DD`).
     case locked(nextDataAfter: String)
-    case roundClosed
 
-    /// The receipt's explanation, in Russian, of what is wrong and how to fix it.
-    public var russianText: String {
+    /// The case's name: the key the templates use to pick the explanation.
+    public var key: String {
         switch self {
-        case .unknownCode:
-            "такого показателя нет в письме; проверьте код"
-        case .missingValue:
-            "не указано значение; напишите его после двоеточия"
-        case .notAWholeNumber(let type):
-            switch type {
-            case .percentage: "нужны два целых числа: часть и целое, например «45 / 300»"
-            default: "нужно целое число без дробей и единиц измерения, например «125»"
-            }
-        case .negativeNumber:
-            "число не может быть отрицательным"
-        case .notYesNo:
-            "ответ на этот вопрос — «Да» или «Нет»"
-        case .percentageNeedsTwoNumbers:
-            "нужны два числа: (1) часть и (2) целое, например «45 / 300» или «45 из 300»"
-        case .partExceedsWhole:
-            "часть (1) не может быть больше целого (2)"
-        case .wholeIsZero:
-            "целое (2) должно быть больше нуля"
-        case .duplicateCode:
-            "значение для этого показателя указано в письме дважды; пришлите одно значение"
-        case .notAssigned:
-            "этот показатель не запрашивается у вашей организации"
-        case .locked(let date):
-            "Ввод запрещен: значение уже принято. Новые данные ожидаются после: \(date)"
-        case .roundClosed:
-            "сейчас нет открытого сбора данных по этому показателю"
+        case .unknownCode: "unknownCode"
+        case .missingValue: "missingValue"
+        case .notAWholeNumber: "notAWholeNumber"
+        case .negativeNumber: "negativeNumber"
+        case .notYesNo: "notYesNo"
+        case .percentageNeedsTwoNumbers: "percentageNeedsTwoNumbers"
+        case .partExceedsWhole: "partExceedsWhole"
+        case .duplicateCode: "duplicateCode"
+        case .notAssigned: "notAssigned"
+        case .locked: "locked"
         }
     }
 }

@@ -32,6 +32,8 @@ enum ValueReader {
 
     static func percentage(_ text: String) -> Result<Value, Failure> {
         let lowered = text.lowercased()
+        // «0» alone: nothing to count, 0 %, no document needed (the seed's rule for 0).
+        if case .success(0) = number(lowered, type: .percentage) { return .success(.percentage(part: 0, whole: 0)) }
         let pieces: [String]
         if lowered.contains("/") {
             pieces = lowered.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
@@ -50,7 +52,6 @@ enum ValueReader {
         case (.failure(let failure), _), (_, .failure(let failure)):
             return .failure(failure)
         }
-        if whole == 0 { return .failure(Failure(problem: .wholeIsZero)) }
         if part > whole { return .failure(Failure(problem: .partExceedsWhole)) }
         return .success(.percentage(part: part, whole: whole))
     }

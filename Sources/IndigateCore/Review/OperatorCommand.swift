@@ -1,13 +1,13 @@
 /// What an operator can ask for by replying to a review letter.
 public enum OperatorCommand: Sendable, Equatable {
-    /// Accept these submissions (ids), or every one in the letter replied to.
+    /// Accept these submissions (ids), or every current one the letter replied to listed.
     case accept(Selection)
     /// Reject these submissions with a resolution the school will read.
     case reject(Selection, resolution: String)
-    /// Handle a quarantined message as if its sender were verified.
-    case release(Int64)
-    /// Close a quarantine entry without handling the message.
-    case drop(Int64)
+    /// Hand quarantined messages back to intake as if their senders were verified.
+    case release([Int64])
+    /// Close quarantine entries without handling their messages.
+    case drop([Int64])
 
     /// Which submissions a command names.
     public enum Selection: Sendable, Equatable {
@@ -30,7 +30,8 @@ public struct CommandLine: Sendable, Equatable {
     }
 }
 
-/// Why a line that looks like a command cannot be carried out as written.
+/// Why a line that looks like a command cannot be carried out as written. The transcript
+/// explains each in words from the templates (`phrases/command.txt.mustache`).
 public enum CommandProblem: Error, Sendable, Equatable {
     /// The verb is known but the numbers are not («ПРИНЯТЬ abc», a range backwards).
     case badNumbers
@@ -38,12 +39,16 @@ public enum CommandProblem: Error, Sendable, Equatable {
     case missingResolution
     /// More numbers than any review letter holds.
     case tooMany
+    /// The line looks like a command but its verb is not one («ПРИНЯТ 10»).
+    case unknownVerb
 
-    public var russianText: String {
+    /// The case's name: the key the templates use to pick the explanation.
+    public var key: String {
         switch self {
-        case .badNumbers: "не понятны номера: пишите их через пробел или запятую, диапазон — через дефис (1042-1050)"
-        case .missingResolution: "нужна резолюция: напишите после номера, что исправить, например «ОТКЛОНИТЬ 1043 Уточните информацию»"
-        case .tooMany: "слишком много номеров в одной строке (не больше 1000)"
+        case .badNumbers: "badNumbers"
+        case .missingResolution: "missingResolution"
+        case .tooMany: "tooMany"
+        case .unknownVerb: "unknownVerb"
         }
     }
 }

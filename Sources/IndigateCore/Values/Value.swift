@@ -5,9 +5,11 @@ public enum Value: Sendable, Equatable, Hashable {
     /// A part of a whole; the percent is computed from them.
     case percentage(part: Int, whole: Int)
 
-    /// The percent of a percentage value, rounded to one decimal; nil for other kinds.
+    /// The percent of a percentage value, rounded to one decimal; nil for other kinds. «0 из 0»
+    /// (nobody to count) is 0 %, as the seed's rule for «0» answers implies.
     public var percent: Double? {
-        guard case .percentage(let part, let whole) = self, whole > 0 else { return nil }
+        guard case .percentage(let part, let whole) = self else { return nil }
+        guard whole > 0 else { return 0 }
         return (Double(part) * 1000 / Double(whole)).rounded() / 10
     }
 
@@ -17,8 +19,7 @@ public enum Value: Sendable, Equatable, Hashable {
         case .number(let n): return String(n)
         case .yesNo(let yes): return yes ? "Да" : "Нет"
         case .percentage(let part, let whole):
-            let percentText = percent.map { Value.russianDecimal($0) } ?? "—"
-            return "\(part) из \(whole) (\(percentText) %)"
+            return "\(part) из \(whole) (\(Value.russianDecimal(percent ?? 0)) %)"
         }
     }
 

@@ -1,0 +1,135 @@
+import Crypto
+import Foundation
+import IndigateCore
+import IndigateStore
+import IndigateTransport
+import Logging
+
+/// The Intake stage, and the driver of the stages after it: takes messages from a source,
+/// archives their raw bytes first, has them parsed (outside any transaction), classified,
+/// interpreted and applied (one transaction per batch, a savepoint per message), and only
+/// after the commit tells the source they are done.
+///
+/// Crash safety: parse and handling attempts are committed before each attempt, so a message
+/// that kills the parser or the daemon is retried alone and, after three attempts, set aside
+/// in quarantine — it never takes the rest of its batch with it.
+public struct Intake: Sendable {
+    let store: Store
+    let parser: any MessageParsing
+    let classifier: Classifier
+    let applier: Applier
+    let refusals: RefusalFlow
+    let batchSize: Int
+    let logger: Logger
+
+    /// Attempts to parse, or to handle, one message before it is set aside.
+    static let maximumAttempts = 3
+
+    /// One pass over a source: new messages in batches, then messages archived earlier and not
+    /// finished (a crash between the commits, a parser failure to retry, a release from
+    /// quarantine).
+    public func poll(source: any InboundSource, now: Date) throws -> PollReport {
+        var report = PollReport()
+        var touched: Set<Int64> = []
+        while true {
+            let items = try source.fetch(limit: batchSize)
+            if items.isEmpty { break }
+            let outcomes = try process(items.map { ($0.raw, $0.source) }, now: now)
+            for item in items { try source.markDone(item) }
+            report.taken += items.count
+            for outcome in outcomes {
+                report.add(outcome)
+                touched.insert(outcome.inboundID)
+            }
+            if items.count < batchSize { break }
+        }
+        for outcome in try resumePending(excluding: touched, now: now) { report.add(outcome) }
+        if report.taken > 0 {
+            logger.info(
+                "poll",
+                metadata: [
+                    "taken": "\(report.taken)", "applied": "\(report.applied)", "quarantined": "\(report.quarantined)",
+                    "ignored": "\(report.ignored)",
+                ])
+        }
+        return report
+    }
+
+    /// Handles one message (from the MTA's pipe or a file). Returns once its outcome is committed.
+    public func ingest(_ raw: [UInt8], source: String, now: Date) throws -> MessageOutcome {
+        try process([(raw, source)], now: now)[0]
+    }
+
+    /// Handles messages archived earlier and not finished, oldest first.
+    @discardableResult
+    public func resumePending(excluding: Set<Int64> = [], now: Date) throws -> [MessageOutcome] {
+        let ids = try store.read { tx in try tx.pendingInbound() }.filter { !excluding.contains($0) }
+        guard !ids.isEmpty else { return [] }
+        logger.notice("handling archived messages", metadata: ["count": "\(ids.count)"])
+        var outcomes: [MessageOutcome] = []
+        for chunk in stride(from: 0, to: ids.count, by: batchSize).map({ Array(ids[$0..<min($0 + batchSize, ids.count)]) }) {
+            let pending: [(StoredInbound, attempts: Int)] = try store.write { tx in
+                try chunk.compactMap { id in
+                    guard let stored = try tx.inbound(id: id) else { return nil }
+                    guard stored.parseAttempts < Self.maximumAttempts else { return (stored, stored.parseAttempts) }
+                    try tx.countParseAttempt(inboundID: id)
+                    return (stored, stored.parseAttempts + 1)
+                }
+            }
+            let items = pending.map { stored, attempts in
+                Item(
+                    id: stored.id, parseAttempts: attempts, handleAttempts: stored.handleAttempts, releasedBy: stored.releasedBy,
+                    parsed: stored.parseAttempts >= Self.maximumAttempts ? nil : parser.parse(stored.raw))
+            }
+            outcomes += try handle(items, now: now)
+        }
+        return outcomes
+    }
+
+    /// One message on its way through the stages after parsing.
+    struct Item {
+        var id: Int64
+        var parseAttempts: Int
+        var handleAttempts: Int
+        var releasedBy: String?
+        /// nil: not parsed, because the parse attempts are used up.
+        var parsed: ParseOutcome?
+    }
+
+    /// Archives a batch (one transaction; the same bytes twice, in the batch or before, stop
+    /// here), parses it outside any transaction, and handles it.
+    func process(_ messages: [(raw: [UInt8], source: String)], now: Date) throws -> [MessageOutcome] {
+        enum Slot {
+            case handle(Int64, parseAttempts: Int, handleAttempts: Int, releasedBy: String?)
+            case duplicate(Int64)
+        }
+        let slots: [Slot] = try store.write { tx in
+            var seen: Set<Int64> = []
+            return try messages.map { message in
+                let digest = SHA256.hash(data: message.raw).map { String(format: "%02x", $0) }.joined()
+                switch try tx.archive(raw: message.raw, sha256: digest, source: message.source, at: now) {
+                case .done(let id): return .duplicate(id)
+                case .new(let id), .pending(let id):
+                    guard seen.insert(id).inserted, let state = try tx.handlingState(inboundID: id) else { return .duplicate(id) }
+                    try tx.countParseAttempt(inboundID: id)
+                    return .handle(id, parseAttempts: state.parseAttempts + 1, handleAttempts: state.handleAttempts, releasedBy: state.releasedBy)
+                }
+            }
+        }
+        var items: [Item] = []
+        for (slot, message) in zip(slots, messages) {
+            guard case .handle(let id, let parseAttempts, let handleAttempts, let releasedBy) = slot else { continue }
+            items.append(
+                Item(
+                    id: id, parseAttempts: parseAttempts, handleAttempts: handleAttempts, releasedBy: releasedBy,
+                    parsed: parseAttempts > Self.maximumAttempts ? nil : parser.parse(message.raw)))
+        }
+        let handled = Dictionary(try handle(items, now: now).map { ($0.inboundID, $0) }) { first, _ in first }
+        return slots.map { slot in
+            switch slot {
+            case .duplicate(let id): .duplicate(inboundID: id)
+            case .handle(let id, _, _, _): handled[id] ?? .duplicate(inboundID: id)
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+/// What handling one inbound message came to.
+public enum MessageOutcome: Sendable, Equatable {
+    /// Values (or details, or commands) recorded and the answer queued.
+    case applied(inboundID: Int64)
+    /// Refused and kept for operators as quarantine entry `entry`.
+    case quarantined(inboundID: Int64, entry: Int64, reason: QuarantineReason)
+    /// Deliberately left unanswered (auto-reply, bounce, duplicate Message-ID, loop).
+    case ignored(inboundID: Int64, reason: IgnoreReason)
+    /// The same bytes were handled before (or came twice in one batch).
+    case duplicate(inboundID: Int64)
+    /// Archived but not handled yet (the parser failed; it is tried again).
+    case deferred(inboundID: Int64, reason: String)
+
+    public var inboundID: Int64 {
+        switch self {
+        case .applied(let id), .quarantined(let id, _, _), .ignored(let id, _), .duplicate(let id), .deferred(let id, _): id
+        }
+    }
+}
+
+/// Counts of one `poll` pass.
+public struct PollReport: Sendable, Equatable, Codable {
+    public var taken = 0
+    public var applied = 0
+    public var quarantined = 0
+    public var ignored = 0
+    public var duplicates = 0
+    public var deferred = 0
+
+    public init() {}
+
+    mutating func add(_ outcome: MessageOutcome) {
+        switch outcome {
+        case .applied: applied += 1
+        case .quarantined: quarantined += 1
+        case .ignored: ignored += 1
+        case .duplicate: duplicates += 1
+        case .deferred: deferred += 1
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import IndigateCore
+
+/// The Interpret stage for a school's reply: pure — a parsed message and its context in, a
+/// plan out. It reads the lines by the reply grammar, checks each against the organisation's
+/// standing (assigned? locked?), decides what each attachment documents, and what state each
+/// new version starts in (`ValueLife.startingState`).
+enum RespondentInterpreter {
+    static func plan(_ message: ParsedMessage, context: RespondentContext) -> RespondentPlan {
+        var plan = RespondentPlan()
+        let newText = ([message.text] + message.forwardedTexts).map(ReplyText.newText(of:)).joined(separator: "\n")
+        plan.asksStatus = newText.split(whereSeparator: \.isNewline).contains {
+            ["статус", "status"].contains($0.trimmingCharacters(in: .whitespaces).lowercased())
+        }
+        let read = context.grammar.read(newText)
+        switch context.phase {
+        case .closed(let successor):
+            plan.successor = successor
+            plan.lines = read.map { RespondentPlan.Line(text: $0.text, result: lineResult($0, context: context)) }
+            return plan
+        case .open(let late):
+            plan.late = late
+        }
+        var results = read.map { lineResult($0, context: context) }
+        let valuesNeedingDocument = Set(results.compactMap { result -> String? in
+            guard case .submit(let code, let value, _, _) = result,
+                context.catalogue.indicator(code: code)?.requiresDocument(for: value) == true
+            else { return nil }
+            return code
+        })
+        let submitted = Set(results.compactMap { if case .submit(let code, _, _, _) = $0 { code } else { nil } })
+        plan.attachments = attachments(
+            message, context: context, valuesNeedingDocument: valuesNeedingDocument, submitted: submitted)
+        // Each submission starts in the state its document (or its absence) gives it.
+        for (index, result) in results.enumerated() {
+            guard case .submit(let code, let value, _, _) = result, let indicator = context.catalogue.indicator(code: code) else {
+                continue
+            }
+            let document = plan.attachments.first { $0.result == .documents(code: code) }?.index
+            results[index] = .submit(
+                code: code, value: value, state: ValueLife.startingState(of: value, for: indicator, hasDocument: document != nil),
+                document: document)
+        }
+        plan.lines = zip(read, results).map { RespondentPlan.Line(text: $0.text, result: $1) }
+        return plan
+    }
+
+    /// A grammar line checked against the standing: assigned, and not locked.
+    static func lineResult(_ line: ReplyLine, context: RespondentContext) -> RespondentPlan.LineResult {
+        switch line {
+        case .registration(let field, _, let value):
+            return .registration(field, QuotedText.clean(value, limit: 200))
+        case .invalid(let code, _, let problem):
+            return .error(code: code, problem: problem)
+        case .value(let code, _, let value):
+            guard let standing = context.standing.standing(of: code) else { return .error(code: code, problem: .notAssigned) }
+            if standing.locked { return .error(code: code, problem: .locked(nextDataAfter: context.standing.round.nextDataAfter)) }
+            return .submit(code: code, value: value, state: .review, document: nil)
+        }
+    }
+
+    /// What each attachment documents (`DocumentMatcher`), and the checks that refuse one.
+    static func attachments(
+        _ message: ParsedMessage, context: RespondentContext, valuesNeedingDocument: Set<String>, submitted: Set<String>
+    ) -> [RespondentPlan.Attachment] {
+        let assigned = Set(context.standing.indicators.map(\.code))
+        let dispositions = DocumentMatcher.match(
+            message.attachments.map { ($0.fileName, $0.looksLikePDF) }, assigned: assigned,
+            known: Set(context.catalogue.indicators.map(\.code)), valuesNeedingDocument: valuesNeedingDocument)
+        var taken: Set<String> = []
+        return message.attachments.enumerated().map { index, attachment in
+            let result: RespondentPlan.AttachmentResult
+            switch dispositions[index] {
+            case .document(let code):
+                let standing = context.standing.standing(of: code)
+                if attachment.bytes.count > context.documentBytes {
+                    result = .refused(.tooLarge(megabytes: context.documentBytes / 1_048_576))
+                } else if PDFCheck.isEncrypted(attachment.bytes) {
+                    result = .refused(.encrypted)
+                } else if standing?.locked == true {
+                    result = .refused(.locked(code))
+                } else if taken.contains(code) {
+                    result = .refused(.secondForCode(code))
+                } else if submitted.contains(code) {
+                    result = .documents(code: code)
+                } else if let current = standing?.current, current.stage == .awaitingDocument {
+                    result = .completes(version: current)
+                } else {
+                    result = .keptWithoutValue(code: code)
+                }
+                if case .refused = result {} else { taken.insert(code) }
+            case .notAssigned(let code): result = .refused(.notAssigned(code))
+            case .unmatched: result = .refused(.unmatched)
+            case .outlookContainer: result = .refused(.outlookContainer)
+            case .brokenPDF: result = .refused(.brokenPDF)
+            case .notPDF: result = .refused(.notPDF)
+            }
+            return RespondentPlan.Attachment(index: index, fileName: attachment.fileName, result: result)
+        }
+    }
+}
+
+/// Checks on a PDF's bytes beyond its signature.
+enum PDFCheck {
+    /// Whether the PDF declares encryption (an /Encrypt entry in its trailer).
+    static func isEncrypted(_ bytes: [UInt8]) -> Bool {
+        let needle = Array("/Encrypt".utf8)
+        let tail = bytes.suffix(64 * 1024)
+        return tail.indices.contains { tail[$0...].starts(with: needle) }
+    }
+}

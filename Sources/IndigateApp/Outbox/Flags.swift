@@ -1,0 +1,30 @@
+/// Flags for a phrase template: `key` true and every other key of `all` explicitly false.
+/// Mustache looks a missing key up in the enclosing contexts, so a phrase's
+/// `{{#accepted}}` inside a letter that also has an `accepted` list would otherwise render that
+/// list; naming every key keeps each phrase to its own flags.
+enum Flags {
+    static func only(_ key: String, among all: [String], with values: [String: Any] = [:]) -> [String: Any] {
+        var context: [String: Any] = Dictionary(uniqueKeysWithValues: all.map { ($0, false) })
+        context[key] = values.isEmpty ? true : values
+        return context
+    }
+
+    static let replyProblems = [
+        "unknownCode", "missingValue", "notAWholeNumber", "negativeNumber", "notYesNo", "percentageNeedsTwoNumbers",
+        "partExceedsWhole", "duplicateCode", "notAssigned", "locked",
+    ]
+    static let attachmentProblems = [
+        "tooLarge", "encrypted", "secondForCode", "locked", "notAssigned", "unmatched", "outlookContainer", "brokenPDF", "notPDF",
+    ]
+    static let attachmentResults = ["documents", "completes", "keptWithoutValue", "refused"]
+    static let commandResults = [
+        "accepted", "rejected", "unknown", "notInLetter", "superseded", "alreadyDecided", "awaitingDocument", "nothingListed",
+        "released", "dropped", "noEntry", "alreadyClosed", "problem",
+    ]
+    static let commandProblems = ["badNumbers", "missingResolution", "tooMany", "unknownVerb"]
+    static let reasons = [
+        "parserFailed", "handlingFailed", "unreadable", "noToken", "token", "fromMismatch", "dmarcFail", "spfFail", "notAllowed",
+        "internalError", "other",
+    ]
+    static let lineOutcomes = ["review", "awaitingDocument", "error", "registration", "notRecorded"]
+}

@@ -1,0 +1,96 @@
+import Foundation
+import IndigateCore
+import IndigateMIME
+import IndigateStore
+import Logging
+
+/// The Outbox stage's one writer of letters: renders a letter's templates, composes it with
+/// GMime (text, optional HTML, attachments, RFC 3834 headers), mints its reply and VERP tokens,
+/// applies the per-recipient rate limit, and puts it in the durable outbox inside the caller's
+/// transaction — so a letter exists exactly when the change that caused it committed.
+struct LetterWriter: Sendable {
+    let templates: Templates
+    let signer: TokenSigner
+    let gateway: IndigateConfig.Gateway
+    let region: String
+    let bounceAddress: String
+    let calendar: RegionalCalendar
+    let lettersPerRecipientPerHour: Int
+    let logger: Logger
+    let composer = MessageComposer()
+
+    /// The gateway's domain, for Message-IDs.
+    var domain: String { String(gateway.address.split(separator: "@").last ?? "indigate.invalid") }
+
+    /// Renders and queues `letter`. Returns the letter's id, or nil when the recipient already
+    /// got `limits.letters_per_recipient_per_hour` letters in the last hour (requests excepted):
+    /// a flood of replies cannot make indigate mail-bomb anyone.
+    /// - Parameter reason: why a notice goes out, for notices sent at most once a day.
+    @discardableResult
+    func enqueue<L: Letter>(
+        _ letter: L, to envelope: LetterEnvelope, reason: String? = nil, attachments: [ParsedMessage.Attachment] = [],
+        in tx: StoreTransaction, now: Date
+    ) throws -> Int64? {
+        if envelope.purpose != .request,
+            try tx.lettersSent(toContact: envelope.contact.id, since: now.addingTimeInterval(-3600)) >= lettersPerRecipientPerHour
+        {
+            try tx.audit(
+                actor: "indigate", action: "rate-limited",
+                detail: "\(envelope.purpose.rawValue) to contact \(envelope.contact.id) not sent", at: now)
+            logger.warning("rate limit reached", metadata: ["contact": "\(envelope.contact.id)"])
+            return nil
+        }
+        let rendered = render(letter)
+        let generation = try tx.tokenGeneration(contactID: envelope.contact.id) ?? 0
+        let messageID = "indigate.\(UUID().uuidString.lowercased())@\(domain)"
+        let answered = envelope.answering?.messageID.flatMap(Self.usableMessageID)
+        let references = Array(((envelope.answering?.references ?? []).compactMap(Self.usableMessageID) + [answered].compactMap { $0 }).suffix(10))
+        return try tx.enqueueLetter(
+            purpose: envelope.purpose, contactID: envelope.contact.id, roundID: envelope.roundID,
+            inboundID: envelope.answering?.inboundID, messageID: messageID, subject: rendered.subject,
+            recipient: envelope.contact.contact.email, reason: reason, at: now
+        ) { letterID in
+            let replyToken = signer.token(
+                contactID: envelope.contact.id, purpose: envelope.tokenPurpose, subjectID: envelope.tokenSubjectID ?? letterID,
+                generation: generation, now: now)
+            // VERP: a bounce comes back to bounces+<token>@domain and names this very letter.
+            let bounceToken = signer.token(
+                contactID: envelope.contact.id, purpose: .bounce, subjectID: letterID, generation: generation, now: now)
+            let outgoing = OutgoingLetter(
+                fromName: gateway.name, fromAddress: gateway.address,
+                toName: QuotedText.clean(envelope.contact.contact.personName, limit: 100), toAddress: envelope.contact.contact.email,
+                replyTo: MailAddress.tagged(gateway.address, tag: replyToken),
+                subject: rendered.subject, messageID: messageID, inReplyTo: answered, references: references, date: now,
+                utcOffsetSeconds: calendar.timeZone.secondsFromGMT(for: now),
+                headers: [
+                    ("Auto-Submitted", envelope.purpose == .receipt ? "auto-replied" : "auto-generated"),
+                    ("X-Auto-Response-Suppress", "All"),
+                    ("X-Indigate-Loop", domain),
+                    ("Precedence", "bulk"),
+                ],
+                text: rendered.text, html: rendered.html, attachments: attachments)
+            return (MailAddress.tagged(bounceAddress, tag: bounceToken), try composer.compose(outgoing))
+        }
+    }
+
+    /// A letter's subject, text and HTML, with what every letter may say about the sender.
+    func render<L: Letter>(_ letter: L) -> (subject: String, text: String, html: String?) {
+        var context = letter.context
+        context["marker"] = ReplyText.marker
+        context["gatewayName"] = gateway.name
+        context["region"] = region
+        context["helpdesk"] = gateway.helpdesk
+        let subject = templates.render(L.template + ".subject", context)
+            .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        return (subject, templates.render(L.template + ".txt", context), L.hasHTML ? templates.render(L.template + ".html", context) : nil)
+    }
+
+    /// A Message-ID fit to be answered: RFC 5322 allows 998 characters a line, and an id a
+    /// sender made 5,000 characters long would break the header. Longer or unprintable ones are
+    /// left out of In-Reply-To and References.
+    static func usableMessageID(_ id: String) -> String? {
+        guard !id.isEmpty, id.utf8.count <= 250, id.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != 0x3C && $0 != 0x3E })
+        else { return nil }
+        return id
+    }
+}

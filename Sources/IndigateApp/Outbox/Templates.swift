@@ -1,0 +1,67 @@
+import Foundation
+import Mustache
+
+/// The region-editable letter templates in `mailtemplates/`: one Mustache file per event and
+/// part (`request.txt.mustache`, `request.html.mustache`, `request.subject.mustache`, …), and in
+/// `phrases/` the partials that word what many letters say (a problem with a line, an
+/// indicator's status, a command's result).
+public struct Templates: Sendable {
+    /// Every template the code renders or includes; checked at start-up so a missing file is
+    /// found at once.
+    public static let required = [
+        "request.subject", "request.txt", "request.html", "receipt.subject", "receipt.txt",
+        "refused.subject", "refused.txt", "untokened.subject", "untokened.txt", "review.subject", "review.txt",
+        "transcript.subject", "transcript.txt", "decision.subject", "decision.txt", "status.subject", "status.txt",
+        "reminder.subject", "reminder.txt", "digest.subject", "digest.txt", "digest.html",
+        "phrases/problem.txt", "phrases/attachment.txt", "phrases/status.txt", "phrases/command.txt",
+        "phrases/reason.txt", "phrases/standing.txt", "phrases/how-to-answer.txt",
+    ]
+
+    let library: MustacheLibrary
+
+    public init(directory: String) throws(ConfigError) {
+        var library = MustacheLibrary()
+        let files: [String]
+        do {
+            files = try FileManager.default.subpathsOfDirectory(atPath: directory).filter { $0.hasSuffix(".mustache") }
+        } catch {
+            throw ConfigError(file: directory, message: "cannot list the templates folder")
+        }
+        for file in files.sorted() {
+            let path = directory + "/" + file
+            guard let data = FileManager.default.contents(atPath: path),
+                let text = String(data: data, encoding: .utf8)
+            else { throw ConfigError(file: path, message: "cannot read the template") }
+            do {
+                try library.register(text, named: String(file.dropLast(".mustache".count)))
+            } catch {
+                throw ConfigError(file: path, message: "not a valid Mustache template: \(error)")
+            }
+        }
+        let missing = Self.required.filter { library.getTemplate(named: $0) == nil }
+        guard missing.isEmpty else {
+            throw ConfigError(file: directory, message: "missing templates: " + missing.joined(separator: ", "))
+        }
+        self.library = library
+    }
+
+    /// Renders `name` with `context`. Only names in `required` are rendered, and those were
+    /// checked at start-up.
+    func render(_ name: String, _ context: [String: Any]) -> String {
+        let rendered = library.render(context, withTemplate: name) ?? ""
+        return Self.tidy(rendered)
+    }
+
+    /// Drops the blank lines that Mustache sections leave behind: no more than one empty line
+    /// in a row, none at the start, one newline at the end.
+    static func tidy(_ text: String) -> String {
+        var lines: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let isBlank = line.allSatisfy { $0 == " " || $0 == "\t" }
+            if isBlank && (lines.isEmpty || lines.last!.isEmpty) { continue }
+            lines.append(isBlank ? "" : line)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

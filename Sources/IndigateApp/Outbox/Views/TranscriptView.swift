@@ -1,0 +1,102 @@
+import Foundation
+import IndigateCore
+
+/// The operator's transcript, as debbugs answers control@: each command echoed with its
+/// results, the count of errors, or «Команд не найдено» when the reply had none.
+struct TranscriptView: Letter {
+    static let template = "transcript"
+
+    /// What one action came to, for `phrases/command.txt`.
+    enum Result {
+        case accepted(Int64)
+        case rejected(Int64)
+        case unknown(Int64)
+        case notInLetter(Int64)
+        case superseded(Int64, by: Int64)
+        case alreadyDecided(Int64, state: ValueState, by: String, at: Date)
+        case awaitingDocument(Int64)
+        case nothingListed
+        case released(Int64, from: String?)
+        case dropped(Int64)
+        case noEntry(Int64)
+        case alreadyClosed(Int64, released: Bool)
+        case problem(CommandProblem)
+
+        var isError: Bool {
+            switch self {
+            case .accepted, .rejected, .released, .dropped: false
+            default: true
+            }
+        }
+    }
+
+    struct Command {
+        var text: String
+        var results: [Result]
+    }
+
+    var commands: [Command]
+    var calendar: RegionalCalendar
+
+    var errors: Int { commands.flatMap(\.results).filter(\.isError).count }
+    var decided: Int {
+        commands.flatMap(\.results).filter { if case .accepted = $0 { true } else if case .rejected = $0 { true } else { false } }.count
+    }
+
+    var context: [String: Any] {
+        [
+            "errors": errors, "decided": decided, "hasCommands": !commands.isEmpty,
+            "commands": commands.map { command in
+                [
+                    "lines": command.text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                        ["line": QuotedText.clean(String($0), limit: 300)]
+                    },
+                    "results": command.results.map(result),
+                ] as [String: Any]
+            },
+        ]
+    }
+
+    func result(_ result: Result) -> [String: Any] {
+        let all = Flags.commandResults
+        var context: [String: Any]
+        switch result {
+        case .accepted(let id), .rejected(let id), .unknown(let id), .notInLetter(let id), .awaitingDocument(let id),
+            .dropped(let id), .noEntry(let id):
+            context = Flags.only(key(result), among: all)
+            context["id"] = id
+        case .superseded(let id, let newer):
+            context = Flags.only("superseded", among: all, with: ["newer": newer])
+            context["id"] = id
+        case .alreadyDecided(let id, let state, let by, let at):
+            context = Flags.only(
+                "alreadyDecided", among: all,
+                with: ["accepted": state == .accepted, "by": QuotedText.clean(by, limit: 100), "at": calendar.dateTime(at)])
+            context["id"] = id
+        case .nothingListed:
+            context = Flags.only("nothingListed", among: all)
+        case .released(let id, let from):
+            context = Flags.only("released", among: all, with: ["from": from.map { QuotedText.quote($0, limit: 120) } ?? "—"])
+            context["id"] = id
+        case .alreadyClosed(let id, let released):
+            context = Flags.only("alreadyClosed", among: all, with: ["released": released])
+            context["id"] = id
+        case .problem(let problem):
+            context = Flags.only("problem", among: all, with: Flags.only(problem.key, among: Flags.commandProblems))
+        }
+        return context
+    }
+
+    func key(_ result: Result) -> String {
+        switch result {
+        case .accepted: "accepted"
+        case .rejected: "rejected"
+        case .unknown: "unknown"
+        case .notInLetter: "notInLetter"
+        case .awaitingDocument: "awaitingDocument"
+        case .dropped: "dropped"
+        case .noEntry: "noEntry"
+        default: ""
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import IndigateCore
+import IndigateStore
+
+extension Reports {
+    /// Completeness of the newest round, per municipality and per indicator group.
+    public func completenessReport(scope: ReportScope) throws -> CompletenessReport? {
+        try store.read { tx in try completenessReport(scope: scope, tx: tx) }
+    }
+
+    func completenessReport(scope: ReportScope, tx: StoreTransaction) throws -> CompletenessReport? {
+        guard let round = try tx.rounds().first else { return nil }
+        let catalogue = try tx.catalogue(withParticipants: false)
+        let groupOf = Dictionary(uniqueKeysWithValues: catalogue.indicators.map { ($0.code, $0.groupCode) })
+        let groupTitles = Dictionary(uniqueKeysWithValues: catalogue.groups.map { ($0.code, $0.title) })
+        let asked = Set(round.indicatorCodes)
+        let organizations = Dictionary(uniqueKeysWithValues: try tx.reportOrganizations(municipality: scope.municipality).map { ($0.id, $0.organization) })
+        let newest = Dictionary(uniqueKeysWithValues: try tx.newestValues(roundID: round.id, municipality: scope.municipality).map {
+            ("\($0.organizationID)|\($0.indicatorCode)", $0)
+        })
+        var municipalities: [String: CompletenessReport.Row] = [:]
+        var groups: [String: CompletenessReport.Row] = [:]
+        var total = CompletenessReport.Row(name: "Итого")
+        for pair in try tx.participantPairs(municipality: scope.municipality) where asked.contains(pair.code) {
+            let municipality = organizations[pair.organizationID]?.municipality ?? "Региональный уровень"
+            let group = groupOf[pair.code] ?? ""
+            let value = newest["\(pair.organizationID)|\(pair.code)"]
+            func count(_ row: inout CompletenessReport.Row) {
+                row.expected += 1
+                if value != nil { row.received += 1 }
+                if value?.state == .accepted { row.accepted += 1 }
+                if let value, !value.late { row.onTime += 1 }
+            }
+            count(&municipalities[municipality, default: .init(name: municipality)])
+            count(&groups[group, default: .init(name: group + ". " + (groupTitles[group] ?? ""))])
+            count(&total)
+        }
+        return CompletenessReport(
+            scope: scope.russianTitle, round: calendar.monthTitle(round.month),
+            municipalities: municipalities.values.sorted { $0.name < $1.name },
+            groups: groups.keys.sorted().compactMap { groups[$0] }, total: total)
+    }
+}

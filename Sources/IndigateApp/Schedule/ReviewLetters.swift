@@ -1,0 +1,80 @@
+import Foundation
+import IndigateCore
+import IndigateStore
+import Logging
+
+/// Sends operators review letters: every complete version no review letter listed yet, each
+/// with its document, the quarantine in brief, and delivery problems — when due by
+/// `review.batch` (immediate, hourly, daily).
+public struct ReviewLetters: Sendable {
+    let store: Store
+    let letters: LetterWriter
+    let settings: IndigateConfig.Review
+    let logger: Logger
+
+    var calendar: RegionalCalendar { letters.calendar }
+
+    /// Whether review letters are due at `now`.
+    func due(tx: StoreTransaction, now: Date) throws -> Bool {
+        let last = try tx.lastLetter(purpose: .review)
+        switch settings.batch {
+        case "hourly":
+            return last.map { now.timeIntervalSince($0) >= 3600 } ?? true
+        case "daily":
+            guard calendar.calendar.component(.hour, from: now) >= settings.dailyHour else { return false }
+            return last.map { calendar.isoDay($0) != calendar.isoDay(now) } ?? true
+        default:
+            return true
+        }
+    }
+
+    /// Queues one review letter per operator when due (or `force`d) and something new waits.
+    /// Returns how many were queued.
+    @discardableResult
+    public func send(now: Date, force: Bool = false) throws -> Int {
+        try store.write { tx in
+            guard try force || due(tx: tx, now: now) else { return 0 }
+            let pending = try tx.valuesAwaitingReviewLetter()
+            guard !pending.isEmpty else { return 0 }
+            let catalogue = try tx.catalogue(withParticipants: false)
+            let organizations = Dictionary(uniqueKeysWithValues: try tx.allOrganizations().map { ($0.id, $0) })
+            var items: [ReviewView.Item] = []
+            var attachments: [ParsedMessage.Attachment] = []
+            var accepted: [Int64: [String: ValueVersion]] = [:]
+            for version in pending {
+                guard let organization = organizations[version.organizationID], let indicator = catalogue.indicator(code: version.indicatorCode)
+                else { continue }
+                if accepted[version.organizationID] == nil { accepted[version.organizationID] = try tx.lastAccepted(organizationID: version.organizationID) }
+                var item = ReviewView.Item(
+                    version: version, organization: organization.organization, indicator: indicator,
+                    sender: try tx.contact(id: version.contactID), lastAccepted: accepted[version.organizationID]?[indicator.code])
+                if let documentID = version.documentID, let document = try tx.document(id: documentID) {
+                    let name = DocumentName.forReview(valueID: version.id, organization: organization.organization, code: indicator.code)
+                    item.document = name
+                    attachments.append(.init(fileName: name, contentType: "application/pdf", bytes: document.bytes))
+                }
+                items.append(item)
+            }
+            let quarantine = try tx.openQuarantine(newest: ReviewView.quarantineShown)
+            let problems = try tx.deliveryProblems()
+            let view = ReviewView(
+                items: items, quarantine: quarantine.newest, quarantineCounts: quarantine.counts,
+                failedLetters: problems.failedLetters, failingAddresses: problems.failingAddresses, now: now, calendar: calendar)
+            var count = 0
+            for operatorContact in try tx.contacts(role: .operator) where !operatorContact.failing {
+                guard let organization = organizations[operatorContact.organizationID],
+                    let letterID = try letters.enqueue(
+                        view,
+                        to: LetterEnvelope(
+                            purpose: .review, tokenPurpose: .review, contact: operatorContact, organization: organization,
+                            roundID: nil, tokenSubjectID: nil, answering: nil),
+                        attachments: attachments, in: tx, now: now)
+                else { continue }
+                try tx.addReviewItems(letterID: letterID, valueIDs: pending.map(\.id), at: now)
+                count += 1
+            }
+            logger.info("review letters", metadata: ["submissions": "\(items.count)", "letters": "\(count)"])
+            return count
+        }
+    }
+}

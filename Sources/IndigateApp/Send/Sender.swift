@@ -1,0 +1,89 @@
+import Foundation
+import IndigateStore
+import IndigateTransport
+import Logging
+
+/// Counts of one `flush` pass.
+public struct FlushReport: Sendable, Equatable, Codable {
+    public var sent = 0
+    public var deferred = 0
+    public var failed = 0
+    public init() {}
+}
+
+/// The Send stage: hands due letters from the durable outbox to the transport in batches (one
+/// connection per batch where the transport has connections) and records each result as the
+/// server answers — sent, deferred with backoff, or failed for good with the server's words.
+public struct Sender: Sendable {
+    let store: Store
+    let settings: IndigateConfig.Outbox
+    let batchSize: Int
+    let logger: Logger
+
+    /// One pass over the outbox. A letter is marked sent only after the transport took it; a
+    /// crash in between sends it again, which the Maildir transport turns into a rewrite of the
+    /// same file.
+    public func flush(transport: any OutboundTransport, now: Date) throws -> FlushReport {
+        var report = FlushReport()
+        var seen: Set<Int64> = []
+        while true {
+            let due = try store.read { tx in try tx.dueOutbox(at: now, limit: batchSize) }.filter { !seen.contains($0.id) }
+            if due.isEmpty { break }
+            seen.formUnion(due.map(\.id))
+            try store.write { tx in try tx.markSending(outboxIDs: due.map(\.id)) }
+            // Each result is committed as soon as the server answered: a crash repeats at most
+            // the one letter the server had accepted before the commit.
+            var failure: (any Error)?
+            transport.send(
+                due.map { OutboundMessage(id: $0.id, envelopeFrom: $0.envelopeFrom, recipient: $0.recipient, raw: $0.raw) }
+            ) { index, result in
+                do {
+                    try record(result, for: due[index], report: &report, now: now)
+                    return true
+                } catch {
+                    failure = error
+                    return false
+                }
+            }
+            if let failure { throw failure }
+            if due.count < batchSize { break }
+        }
+        if report.sent + report.deferred + report.failed > 0 {
+            logger.info("flush", metadata: ["sent": "\(report.sent)", "deferred": "\(report.deferred)", "failed": "\(report.failed)"])
+        }
+        return report
+    }
+
+    /// Records one delivery result in its own transaction.
+    func record(_ result: DeliveryResult, for row: OutboxRow, report: inout FlushReport, now: Date) throws {
+        try store.write { tx in
+            switch result {
+            case .sent:
+                try tx.markSent(outboxID: row.id, at: now)
+                report.sent += 1
+            case .deferred(let problem):
+                let age = now.timeIntervalSince(row.queuedAt ?? now)
+                if age > TimeInterval(settings.maxAgeDays) * 86_400 {
+                    try tx.markFailed(outboxID: row.id, error: "gave up after \(settings.maxAgeDays) days: \(problem.text)")
+                    report.failed += 1
+                } else {
+                    try tx.markDeferred(outboxID: row.id, error: problem.text, until: now.addingTimeInterval(backoff(attempts: row.attempts)))
+                    report.deferred += 1
+                }
+            case .failed(let problem):
+                try tx.markFailed(outboxID: row.id, error: problem.text)
+                report.failed += 1
+            }
+        }
+    }
+
+    /// Backoff before retrying a deferred letter: the minimum, doubling per attempt, capped at
+    /// the maximum, with up to a quarter more at random so deferred letters do not all come
+    /// back at once.
+    func backoff(attempts: Int) -> TimeInterval {
+        let minimum = Double(settings.minBackoffSeconds)
+        let maximum = Double(settings.maxBackoffSeconds)
+        let base = min(minimum * pow(2, Double(min(max(0, attempts), 30))), maximum)
+        return min(base * Double.random(in: 1...1.25), maximum)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import IndigateTransport
+import Logging
+import ServiceLifecycle
+
+/// One of the daemon's services: runs a pass (intake, outbox or scheduler) every `interval`
+/// until graceful shutdown. A pass in progress finishes (its transactions commit) before the
+/// service returns; a failing pass is logged and tried again after the pause, so a mail server
+/// or a disk that is away for a while stops nothing.
+public struct PassService: Service {
+    let name: String
+    let interval: Duration
+    let logger: Logger
+    let pass: @Sendable () throws -> Void
+
+    public init(name: String, interval: Duration, logger: Logger, pass: @escaping @Sendable () throws -> Void) {
+        self.name = name
+        self.interval = interval
+        self.logger = logger
+        self.pass = pass
+    }
+
+    public func run() async throws {
+        logger.info("service started", metadata: ["service": "\(name)", "every": "\(interval)"])
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                try await Blocking.run(pass)
+            } catch {
+                logger.error("pass failed", metadata: ["service": "\(name)", "error": "\(error)"])
+            }
+            try? await cancelWhenGracefulShutdown {
+                try await Task.sleep(for: interval)
+            }
+        }
+        logger.info("service stopped", metadata: ["service": "\(name)"])
+    }
+}
+
+extension Gateway {
+    /// The daemon's three services, in start order (ServiceGroup stops them in reverse): intake,
+    /// outbox, scheduler.
+    public func services(
+        inbound source: any InboundSource, outbound transport: any OutboundTransport, clock: @escaping @Sendable () -> Date
+    ) -> [any Service] {
+        let every = Duration.seconds(config.schedule.pollSeconds)
+        let intake = intake
+        let sender = sender
+        let scheduler = scheduler
+        return [
+            PassService(name: "intake", interval: every, logger: logger) { _ = try intake.poll(source: source, now: clock()) },
+            PassService(name: "outbox", interval: every, logger: logger) { _ = try sender.flush(transport: transport, now: clock()) },
+            PassService(name: "scheduler", interval: every, logger: logger) { _ = try scheduler.tick(now: clock()) },
+        ]
+    }
+}

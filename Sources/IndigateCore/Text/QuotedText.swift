@@ -1,0 +1,60 @@
+/// Text a sender controls (a subject, a file name, a name, a line of a reply, a command) as it
+/// may appear in a letter or on a terminal: one line, no control or format characters, at
+/// most `limit` characters, inside «…» so a reader sees where it starts and ends. Costs time
+/// linear in the input and never reads more than it keeps.
+public enum QuotedText {
+    /// The default limit: enough for a line of values, too short to pass as a paragraph.
+    public static let defaultLimit = 200
+
+    /// `text` cleaned (see `clean`) and inside «…».
+    public static func quote(_ text: String, limit: Int = defaultLimit) -> String {
+        "«" + clean(text, limit: limit) + "»"
+    }
+
+    /// `text` as one line: line breaks and tabs become spaces, runs of spaces collapse, other
+    /// control, format and bidirectional characters go, guillemets become quotes (so the text
+    /// cannot close its own quotation), and it is cut at `limit` characters with «…».
+    public static func clean(_ text: String, limit: Int = defaultLimit) -> String {
+        var result = ""
+        var count = 0
+        var pendingSpace = false
+        var truncated = false
+        for scalar in text.unicodeScalars {
+            if isSpace(scalar) {
+                pendingSpace = count > 0
+                continue
+            }
+            guard !isHidden(scalar) else { continue }
+            if count >= limit {
+                truncated = true
+                break
+            }
+            if pendingSpace {
+                result.unicodeScalars.append(" ")
+                count += 1
+                pendingSpace = false
+                if count >= limit {
+                    truncated = true
+                    break
+                }
+            }
+            result.unicodeScalars.append(scalar == "«" || scalar == "»" ? "\"" : scalar)
+            count += 1
+        }
+        return truncated ? result + "…" : result
+    }
+
+    /// Line breaks, tabs and other white space.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar == "\u{0085}"
+    }
+
+    /// Control characters (C0, DEL, C1), format characters (zero-width, bidirectional
+    /// overrides) and unassigned or private-use code points: nothing a reader should not see.
+    static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .unassigned, .privateUse, .surrogate, .lineSeparator, .paragraphSeparator: true
+        default: false
+        }
+    }
+}
