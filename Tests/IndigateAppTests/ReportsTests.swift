@@ -165,6 +165,7 @@ import Testing
         // browser when INDIGATE_RENDER_DIR is set.
         let html = String(decoding: try data.gateway.reportRenderer.render(.data, scope: .region, selection: .lastAccepted, format: "html", now: data.at("2020-10-20 09:00")), as: UTF8.self)
         #expect(html.contains("<table") && html.contains("Еткульский МР") && html.contains("width=\""))
+        #expect(try Golden.check(html, "digest-region.html"))
         if let directory = ProcessInfo.processInfo.environment["INDIGATE_RENDER_DIR"] {
             try html.write(toFile: directory + "/digest-region.html", atomically: true, encoding: .utf8)
             let municipal = try data.gateway.reportRenderer.render(.data, scope: .municipality("Еткульский МР"), selection: .lastAccepted, format: "html", now: data.at("2020-10-20 09:00"))
