@@ -21,11 +21,13 @@ run: build
 
 # The integration tests talk to a real Postfix (SMTP 127.0.0.1:14025) and Dovecot (IMAP
 # 127.0.0.1:14143) started here from testing/mailstack/ (scripts/mailstack.sh).
+# `swift test` alone runs the in-process suites and names the system suites it skips;
+# INDIGATE_SYSTEM_TESTS=1 runs those too (Postfix and Dovecot, root and tmpfs, Python's corpus).
 test:
 	@scripts/install-deps.sh --test
 	scripts/mailstack.sh start
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	INDIGATE_SYSTEM_TESTS=1 $(SWIFT) test --skip-build
 
 # Speed measurements (release build): reports over a generated region of 2,300 organisations
 # × 14 indicators × 24 rounds.

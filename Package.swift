@@ -67,6 +67,8 @@ let package = Package(
             name: "IndigateAppTests",
             dependencies: [
                 "IndigateApp", "IndigateCore", "IndigateStore", "IndigateMIME", "IndigateTransport",
+                // The CLI's commands, parsed and run in-process (`Indigate.parseAsRoot`).
+                "indigate",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),

@@ -11,26 +11,26 @@ import Logging
 /// ```
 /// intake → parse → classify → interpret → apply → outbox → send
 /// ```
-public struct Gateway: Sendable {
-    public let config: IndigateConfig
-    public let logger: Logger
+package struct Gateway: Sendable {
+    package let config: IndigateConfig
+    package let logger: Logger
     /// Intake, and the stages after it up to Apply.
-    public let intake: Intake
+    package let intake: Intake
     /// Send: the outbox to the transport.
-    public let sender: Sender
+    package let sender: Sender
     /// Schedule: rounds, review letters, reminders, digests.
-    public let scheduler: Scheduler
-    public let reports: Reports
-    public let reportRenderer: ReportRenderer
-    public let admin: Admin
-    public let setup: Setup
-    public let transports: Transports
+    package let scheduler: Scheduler
+    package let reports: Reports
+    package let reportRenderer: ReportRenderer
+    package let admin: Admin
+    package let setup: Setup
+    package let transports: Transports
 
     /// Opens the store (creating and migrating it), the templates and the secret, and builds
     /// the stages.
     /// - Parameter parsing: how messages are parsed; GMime in this process when nil (the
     ///   daemon passes an `IsolatedParser`).
-    public init(config: IndigateConfig, logger: Logger, parsing: (any MessageParsing)? = nil) throws {
+    package init(config: IndigateConfig, logger: Logger, parsing: (any MessageParsing)? = nil) throws {
         guard let zone = config.timeZone else { throw ConfigError(file: "config", message: "bad timezone") }
         let calendar = RegionalCalendar(timeZone: zone)
         let clock = RoundClock(calendar: calendar)

@@ -1,5 +1,5 @@
 /// Why a message could not be read or written.
-public enum MIMEError: Error, Sendable, Equatable, Codable, CustomStringConvertible {
+package enum MIMEError: Error, Sendable, Equatable, Codable, CustomStringConvertible {
     /// GMime found no RFC 5322 message in the bytes.
     case notAMessage
     /// An outgoing header or address was refused before it reached GMime.
@@ -11,7 +11,7 @@ public enum MIMEError: Error, Sendable, Equatable, Codable, CustomStringConverti
     /// More parts or nested multiparts than any real reply has.
     case tooManyParts
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notAMessage: "the bytes are not an RFC 5322 message"
         case .unsafeHeader(let name): "refused to write the \(name) header: it holds a line break or an invalid address"

@@ -5,12 +5,12 @@ import IndigateCore
 /// Writes an `OutgoingLetter` as RFC 5322 bytes with GMime: UTF-8 text/plain (quoted-printable)
 /// with an optional text/html alternative, attachments in base64, RFC 2047 subject and names,
 /// CRLF line endings only.
-public struct MessageComposer: Sendable {
-    public init() {
+package struct MessageComposer: Sendable {
+    package init() {
         indigate_gmime_init()
     }
 
-    public func compose(_ letter: OutgoingLetter) throws(MIMEError) -> [UInt8] {
+    package func compose(_ letter: OutgoingLetter) throws(MIMEError) -> [UInt8] {
         for (name, address) in [("From", letter.fromAddress), ("To", letter.toAddress), ("Reply-To", letter.replyTo)]
         where !MailAddress.isPlain(address) {
             throw .unsafeHeader(name: name)

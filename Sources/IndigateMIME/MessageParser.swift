@@ -4,8 +4,8 @@ import IndigateCore
 
 /// Reads RFC 5322 bytes with GMime into a `ParsedMessage`. One parser may be used from one
 /// thread at a time; GMime objects never leave this type.
-public struct MessageParser: Sendable {
-    public let limits: MIMELimits
+package struct MessageParser: Sendable {
+    package let limits: MIMELimits
 
     /// Headers copied into `ParsedMessage.headers` (lowercased names).
     static let keptHeaders = [
@@ -13,12 +13,12 @@ public struct MessageParser: Sendable {
         "x-indigate-loop", "authentication-results", "x-failed-recipients",
     ]
 
-    public init(limits: MIMELimits = MIMELimits()) {
+    package init(limits: MIMELimits = MIMELimits()) {
         self.limits = limits
         indigate_gmime_init()
     }
 
-    public func parse(_ bytes: [UInt8]) throws(MIMEError) -> ParsedMessage {
+    package func parse(_ bytes: [UInt8]) throws(MIMEError) -> ParsedMessage {
         guard !bytes.isEmpty else { throw .notAMessage }
         try MessageGuard.check(bytes, limits: limits)
         guard let message = bytes.withUnsafeBytes({ indigate_gmime_parse($0.baseAddress, $0.count) })

@@ -2,41 +2,41 @@ import Foundation
 import IndigateCore
 
 /// An organisation as stored, with its row id.
-public struct StoredOrganization: Sendable, Equatable {
-    public var id: Int64
-    public var organization: Organization
+package struct StoredOrganization: Sendable, Equatable {
+    package var id: Int64
+    package var organization: Organization
 }
 
 /// A contact as stored, with its row id and delivery health.
-public struct StoredContact: Sendable, Equatable {
-    public var id: Int64
-    public var organizationID: Int64
-    public var contact: Contact
+package struct StoredContact: Sendable, Equatable {
+    package var id: Int64
+    package var organizationID: Int64
+    package var contact: Contact
     /// A permanent delivery failure was reported for the address.
-    public var failing: Bool
+    package var failing: Bool
 }
 
 /// A letter in the durable outbox.
-public struct OutboxRow: Sendable, Equatable {
-    public var id: Int64
-    public var letterID: Int64
-    public var recipient: String
-    public var envelopeFrom: String
-    public var raw: [UInt8]
-    public var state: OutboxState
-    public var attempts: Int
-    public var nextAttemptAt: Date
+package struct OutboxRow: Sendable, Equatable {
+    package var id: Int64
+    package var letterID: Int64
+    package var recipient: String
+    package var envelopeFrom: String
+    package var raw: [UInt8]
+    package var state: OutboxState
+    package var attempts: Int
+    package var nextAttemptAt: Date
     /// When the letter entered the outbox (or was put back by an operator).
-    public var queuedAt: Date?
+    package var queuedAt: Date?
 }
 
 /// Where a letter is on its way out.
-public enum OutboxState: String, Sendable, Codable, CaseIterable {
+package enum OutboxState: String, Sendable, Codable, CaseIterable {
     case queued, sending, sent, deferred, failed
 }
 
 /// What became of an inbound message.
-public enum InboundOutcome: String, Sendable, Codable, CaseIterable {
+package enum InboundOutcome: String, Sendable, Codable, CaseIterable {
     /// Archived, not yet handled (or a crash came before it was).
     case pending
     /// Handled: its effects and answer are committed.
@@ -48,15 +48,15 @@ public enum InboundOutcome: String, Sendable, Codable, CaseIterable {
 }
 
 /// An archived inbound message.
-public struct StoredInbound: Sendable, Equatable {
-    public var id: Int64
-    public var sha256: String
-    public var raw: [UInt8]
-    public var outcome: InboundOutcome
-    public var parseAttempts: Int
+package struct StoredInbound: Sendable, Equatable {
+    package var id: Int64
+    package var sha256: String
+    package var raw: [UInt8]
+    package var outcome: InboundOutcome
+    package var parseAttempts: Int
     /// Passes that started handling it (counted before each, so a crash counts too).
-    public var handleAttempts: Int
+    package var handleAttempts: Int
     /// The operator (or `cli`) who released it from quarantine: it is handled as if its
     /// sender were verified.
-    public var releasedBy: String?
+    package var releasedBy: String?
 }

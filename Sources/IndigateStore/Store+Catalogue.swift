@@ -4,7 +4,7 @@ import IndigateCore
 extension StoreTransaction {
     /// Writes the catalogue's groups and indicators (updating those that exist) and recomputes
     /// every indicator's participants from the organisations now stored.
-    public func saveCatalogue(_ catalogue: Catalogue) throws {
+    package func saveCatalogue(_ catalogue: Catalogue) throws {
         for (groupIndex, group) in catalogue.groups.enumerated() {
             try db.execute(
                 sql: """
@@ -40,7 +40,7 @@ extension StoreTransaction {
 
     /// The stored catalogue, in order; participants as stored (left empty when not wanted:
     /// reports read them in bulk on their own).
-    public func catalogue(withParticipants: Bool = true) throws -> Catalogue {
+    package func catalogue(withParticipants: Bool = true) throws -> Catalogue {
         var participants: [String: [String]] = [:]
         for row in try !withParticipants ? [] : Row.fetchAll(
             db,

@@ -3,7 +3,7 @@ import GRDB
 import IndigateCore
 
 /// What `archive` found.
-public enum ArchiveResult: Sendable, Equatable {
+package enum ArchiveResult: Sendable, Equatable {
     /// A new message, archived under this id.
     case new(Int64)
     /// The same bytes were archived before and are not handled yet (a crash came between).
@@ -15,7 +15,7 @@ public enum ArchiveResult: Sendable, Equatable {
 extension StoreTransaction {
     /// Archives the raw bytes of an inbound message unless the same bytes (by SHA-256) are
     /// already archived.
-    public func archive(raw: [UInt8], sha256: String, source: String, at now: Date) throws -> ArchiveResult {
+    package func archive(raw: [UInt8], sha256: String, source: String, at now: Date) throws -> ArchiveResult {
         if let row = try Row.fetchOne(
             db, sql: "SELECT id, outcome FROM inbound WHERE sha256 = ?", arguments: [sha256])
         {
@@ -28,7 +28,7 @@ extension StoreTransaction {
         return .new(db.lastInsertedRowID)
     }
 
-    public func inbound(id: Int64) throws -> StoredInbound? {
+    package func inbound(id: Int64) throws -> StoredInbound? {
         try Row.fetchOne(
             db, sql: "SELECT id, sha256, raw, outcome, parseAttempts, handleAttempts, releasedBy FROM inbound WHERE id = ?",
             arguments: [id]
@@ -42,26 +42,26 @@ extension StoreTransaction {
     }
 
     /// How far handling a message has got: parse and handling attempts, and who released it.
-    public func handlingState(inboundID: Int64) throws -> (parseAttempts: Int, handleAttempts: Int, releasedBy: String?)? {
+    package func handlingState(inboundID: Int64) throws -> (parseAttempts: Int, handleAttempts: Int, releasedBy: String?)? {
         try Row.fetchOne(
             db, sql: "SELECT parseAttempts, handleAttempts, releasedBy FROM inbound WHERE id = ?", arguments: [inboundID]
         ).map { ($0["parseAttempts"], $0["handleAttempts"], $0["releasedBy"]) }
     }
 
     /// Ids of archived messages not yet handled, oldest first.
-    public func pendingInbound() throws -> [Int64] {
+    package func pendingInbound() throws -> [Int64] {
         try Int64.fetchAll(db, sql: "SELECT id FROM inbound WHERE outcome = 'pending' ORDER BY id")
     }
 
     /// Counts one more attempt to parse the message (committed before the parse, so a parser
     /// crash is counted too).
-    public func countParseAttempt(inboundID: Int64) throws {
+    package func countParseAttempt(inboundID: Int64) throws {
         try db.execute(sql: "UPDATE inbound SET parseAttempts = parseAttempts + 1 WHERE id = ?", arguments: [inboundID])
     }
 
     /// Counts one more pass that starts handling these messages (committed before the pass, so
     /// a crash while handling is counted too).
-    public func countHandleAttempt(inboundIDs: [Int64]) throws {
+    package func countHandleAttempt(inboundIDs: [Int64]) throws {
         for id in inboundIDs {
             try db.execute(sql: "UPDATE inbound SET handleAttempts = handleAttempts + 1 WHERE id = ?", arguments: [id])
         }
@@ -69,7 +69,7 @@ extension StoreTransaction {
 
     /// Hands a quarantined message back to intake as a message of its own, vouched for by
     /// `actor`: it is pending again, parsed and handled afresh by the next pass.
-    public func requeueReleased(inboundID: Int64, by actor: String) throws {
+    package func requeueReleased(inboundID: Int64, by actor: String) throws {
         try db.execute(
             sql: """
                 UPDATE inbound SET outcome = 'pending', releasedBy = ?, parseAttempts = 0, handleAttempts = 0,
@@ -78,7 +78,7 @@ extension StoreTransaction {
     }
 
     /// Records what the parser read of the envelope.
-    public func describeInbound(id: Int64, messageID: String?, from: String?, subject: String?) throws {
+    package func describeInbound(id: Int64, messageID: String?, from: String?, subject: String?) throws {
         try db.execute(
             sql: "UPDATE inbound SET messageId = ?, fromAddress = ?, subject = ? WHERE id = ?",
             arguments: [messageID, from, String((subject ?? "").prefix(500)), id])
@@ -86,7 +86,7 @@ extension StoreTransaction {
 
     /// Whether another handled message has the same Message-ID and sender (a resend of the
     /// same message with other bytes, e.g. other Received headers).
-    public func isDuplicate(inboundID: Int64, messageID: String, from: String) throws -> Bool {
+    package func isDuplicate(inboundID: Int64, messageID: String, from: String) throws -> Bool {
         try Int64.fetchOne(
             db,
             sql: """
@@ -96,7 +96,7 @@ extension StoreTransaction {
     }
 
     /// Marks the message handled.
-    public func finishInbound(id: Int64, outcome: InboundOutcome, detail: String?, contactID: Int64?, at now: Date)
+    package func finishInbound(id: Int64, outcome: InboundOutcome, detail: String?, contactID: Int64?, at now: Date)
         throws
     {
         try db.execute(
@@ -107,7 +107,7 @@ extension StoreTransaction {
     /// Sets a message aside for operators with the reason. A released message that still cannot
     /// be handled reopens its entry (the same number) with the new reason. Returns the entry's id.
     @discardableResult
-    public func quarantine(inboundID: Int64, reason: String, detail: String?, at now: Date) throws -> Int64 {
+    package func quarantine(inboundID: Int64, reason: String, detail: String?, at now: Date) throws -> Int64 {
         try db.execute(
             sql: """
                 INSERT INTO quarantine (inboundId, reason, detail, createdAt) VALUES (?, ?, ?, ?)
@@ -119,7 +119,7 @@ extension StoreTransaction {
     }
 
     /// Appends to the audit log.
-    public func audit(actor: String, action: String, detail: String, at now: Date) throws {
+    package func audit(actor: String, action: String, detail: String, at now: Date) throws {
         try db.execute(
             sql: "INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)",
             arguments: [now, actor, action, detail])

@@ -4,7 +4,7 @@ import IndigateCore
 extension StoreTransaction {
     /// Inserts or updates an organisation by INN; returns its row id.
     @discardableResult
-    public func saveOrganization(_ organization: Organization) throws -> Int64 {
+    package func saveOrganization(_ organization: Organization) throws -> Int64 {
         try db.execute(
             sql: """
                 INSERT INTO organization (inn, kind, shortName, fullName, municipality, mouoInn)
@@ -22,7 +22,7 @@ extension StoreTransaction {
     /// Inserts or updates a contact by address. Person details already collected from the
     /// person's own replies are kept when the imported row leaves them empty.
     @discardableResult
-    public func saveContact(_ contact: Contact, organizationID: Int64) throws -> Int64 {
+    package func saveContact(_ contact: Contact, organizationID: Int64) throws -> Int64 {
         try db.execute(
             sql: """
                 INSERT INTO contact (organizationId, role, email, personName, position, phone)
@@ -40,7 +40,7 @@ extension StoreTransaction {
     }
 
     /// Updates one detail of the person behind a contact.
-    public func updateContactDetail(contactID: Int64, field: RegistrationField, value: String) throws {
+    package func updateContactDetail(contactID: Int64, field: RegistrationField, value: String) throws {
         let column =
             switch field {
             case .personName: "personName"
@@ -50,27 +50,27 @@ extension StoreTransaction {
         try db.execute(sql: "UPDATE contact SET \(column) = ? WHERE id = ?", arguments: [value, contactID])
     }
 
-    public func allOrganizations() throws -> [StoredOrganization] {
+    package func allOrganizations() throws -> [StoredOrganization] {
         try Row.fetchAll(db, sql: "SELECT * FROM organization ORDER BY id").map(Self.organization)
     }
 
-    public func organization(id: Int64) throws -> StoredOrganization? {
+    package func organization(id: Int64) throws -> StoredOrganization? {
         try Row.fetchOne(db, sql: "SELECT * FROM organization WHERE id = ?", arguments: [id]).map(Self.organization)
     }
 
-    public func organization(inn: String) throws -> StoredOrganization? {
+    package func organization(inn: String) throws -> StoredOrganization? {
         try Row.fetchOne(db, sql: "SELECT * FROM organization WHERE inn = ?", arguments: [inn]).map(Self.organization)
     }
 
-    public func contact(id: Int64) throws -> StoredContact? {
+    package func contact(id: Int64) throws -> StoredContact? {
         try Row.fetchOne(db, sql: Self.contactSQL + " WHERE c.id = ?", arguments: [id]).map(Self.contact)
     }
 
-    public func contact(email: String) throws -> StoredContact? {
+    package func contact(email: String) throws -> StoredContact? {
         try Row.fetchOne(db, sql: Self.contactSQL + " WHERE c.email = ?", arguments: [email]).map(Self.contact)
     }
 
-    public func contacts(role: ContactRole) throws -> [StoredContact] {
+    package func contacts(role: ContactRole) throws -> [StoredContact] {
         try Row.fetchAll(db, sql: Self.contactSQL + " WHERE c.role = ? ORDER BY c.id", arguments: [role.rawValue])
             .map(Self.contact)
     }

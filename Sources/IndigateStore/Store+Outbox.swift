@@ -3,7 +3,7 @@ import GRDB
 import IndigateCore
 
 /// Why a letter was sent; stored with the letter.
-public enum LetterPurpose: String, Sendable, Codable, CaseIterable {
+package enum LetterPurpose: String, Sendable, Codable, CaseIterable {
     case request, receipt, review, notice, reminder, digest, transcript, refusal
 }
 
@@ -14,7 +14,7 @@ extension StoreTransaction {
     ///   - reason: why a notice was sent (rate limits look it up), nil for ordinary letters.
     ///   - compose: makes the letter's envelope sender and bytes once its id is known (the
     ///     envelope sender carries a VERP token naming the letter).
-    public func enqueueLetter(
+    package func enqueueLetter(
         purpose: LetterPurpose, contactID: Int64, roundID: Int64?, inboundID: Int64?, messageID: String,
         subject: String, recipient: String, reason: String? = nil, at now: Date,
         compose: (Int64) throws -> (envelopeFrom: String, raw: [UInt8])
@@ -36,7 +36,7 @@ extension StoreTransaction {
 
     /// Letters due to be sent at `now`, oldest first, at most `limit`. A row left `sending`
     /// by a crash is due again: the transport's write is idempotent per row.
-    public func dueOutbox(at now: Date, limit: Int) throws -> [OutboxRow] {
+    package func dueOutbox(at now: Date, limit: Int) throws -> [OutboxRow] {
         try Row.fetchAll(
             db,
             sql: """
@@ -47,20 +47,20 @@ extension StoreTransaction {
     }
 
     /// Every outbox row to `recipient`, oldest first, whatever its state.
-    public func outboxRows(recipient: String) throws -> [OutboxRow] {
+    package func outboxRows(recipient: String) throws -> [OutboxRow] {
         try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE recipient = ? ORDER BY id", arguments: [recipient])
             .map(Self.outboxRow)
     }
 
     /// Marks rows as handed to the transport (a crash leaves them due again).
-    public func markSending(outboxIDs: [Int64]) throws {
+    package func markSending(outboxIDs: [Int64]) throws {
         for id in outboxIDs {
             try db.execute(sql: "UPDATE outbox SET state = 'sending' WHERE id = ? AND state <> 'sent'", arguments: [id])
         }
     }
 
     /// Rows by state (all when nil), for `outbox list`.
-    public func outboxRows(state: OutboxState?) throws -> [(row: OutboxRow, lastError: String?, subject: String)] {
+    package func outboxRows(state: OutboxState?) throws -> [(row: OutboxRow, lastError: String?, subject: String)] {
         let filter = state == nil ? "" : "WHERE o.state = ?"
         return try Row.fetchAll(
             db, sql: "SELECT o.*, l.subject FROM outbox o JOIN letter l ON l.id = o.letterId \(filter) ORDER BY o.id",
@@ -69,7 +69,7 @@ extension StoreTransaction {
     }
 
     /// Puts failed or deferred rows back in the queue, due now.
-    public func retryOutbox(id: Int64?, at now: Date) throws -> Int {
+    package func retryOutbox(id: Int64?, at now: Date) throws -> Int {
         if let id {
             try db.execute(
                 sql: "UPDATE outbox SET state = 'queued', nextAttemptAt = ?, queuedAt = ? WHERE id = ? AND state IN ('failed', 'deferred')",
@@ -83,20 +83,20 @@ extension StoreTransaction {
     }
 
     /// Gives up on a row for good (kept, marked failed by an operator).
-    public func dropOutbox(id: Int64) throws -> Bool {
+    package func dropOutbox(id: Int64) throws -> Bool {
         try db.execute(
             sql: "UPDATE outbox SET state = 'failed', lastError = coalesce(lastError, '') || ' (dropped by an operator)' WHERE id = ? AND state <> 'sent'",
             arguments: [id])
         return db.changesCount > 0
     }
 
-    public func imapState(folder: String) throws -> (uidValidity: UInt32, lastUID: UInt32)? {
+    package func imapState(folder: String) throws -> (uidValidity: UInt32, lastUID: UInt32)? {
         try Row.fetchOne(db, sql: "SELECT uidValidity, lastUID FROM imapState WHERE folder = ?", arguments: [folder]).map {
             (UInt32(truncatingIfNeeded: $0["uidValidity"] as Int64), UInt32(truncatingIfNeeded: $0["lastUID"] as Int64))
         }
     }
 
-    public func saveIMAPState(folder: String, uidValidity: UInt32, lastUID: UInt32) throws {
+    package func saveIMAPState(folder: String, uidValidity: UInt32, lastUID: UInt32) throws {
         try db.execute(
             sql: """
                 INSERT INTO imapState (folder, uidValidity, lastUID) VALUES (?, ?, ?)
@@ -114,26 +114,26 @@ extension StoreTransaction {
             nextAttemptAt: row["nextAttemptAt"], queuedAt: row["queuedAt"])
     }
 
-    public func markSent(outboxID: Int64, at now: Date) throws {
+    package func markSent(outboxID: Int64, at now: Date) throws {
         try db.execute(
             sql: "UPDATE outbox SET state = 'sent', attempts = attempts + 1, sentAt = ?, lastError = NULL WHERE id = ?",
             arguments: [now, outboxID])
     }
 
-    public func markDeferred(outboxID: Int64, error: String, until next: Date) throws {
+    package func markDeferred(outboxID: Int64, error: String, until next: Date) throws {
         try db.execute(
             sql: "UPDATE outbox SET state = 'deferred', attempts = attempts + 1, lastError = ?, nextAttemptAt = ? WHERE id = ?",
             arguments: [String(error.prefix(1000)), next, outboxID])
     }
 
-    public func markFailed(outboxID: Int64, error: String) throws {
+    package func markFailed(outboxID: Int64, error: String) throws {
         try db.execute(
             sql: "UPDATE outbox SET state = 'failed', attempts = attempts + 1, lastError = ? WHERE id = ?",
             arguments: [String(error.prefix(1000)), outboxID])
     }
 
     /// The raw bytes of letters to a recipient, oldest first (for tests and previews).
-    public func letters(purpose: LetterPurpose? = nil) throws -> [(purpose: LetterPurpose, recipient: String, raw: [UInt8])] {
+    package func letters(purpose: LetterPurpose? = nil) throws -> [(purpose: LetterPurpose, recipient: String, raw: [UInt8])] {
         var sql = "SELECT l.purpose, o.recipient, o.raw FROM letter l JOIN outbox o ON o.letterId = l.id"
         var arguments: StatementArguments = []
         if let purpose {

@@ -3,21 +3,21 @@ import GRDB
 import IndigateCore
 
 /// An organisation as reports need it.
-public struct ReportOrganization: Sendable, Equatable {
-    public var id: Int64
-    public var organization: Organization
+package struct ReportOrganization: Sendable, Equatable {
+    package var id: Int64
+    package var organization: Organization
     /// It sent at least one reply that was handled.
-    public var started: Bool
+    package var started: Bool
     /// It answers at least one indicator.
-    public var participates: Bool
+    package var participates: Bool
     /// Its first respondent (or, for others, first contact), if any.
-    public var contact: StoredContact?
+    package var contact: StoredContact?
 }
 
 /// The reports' queries: each is one statement over the whole scope, never one per
 /// organisation, so that a region of 2,300 organisations and two years of rounds stays fast.
 extension StoreTransaction {
-    public func reportOrganizations(municipality: String?) throws -> [ReportOrganization] {
+    package func reportOrganizations(municipality: String?) throws -> [ReportOrganization] {
         let rows = try Row.fetchAll(
             db, sql: "SELECT o.* FROM organization o WHERE (?1 IS NULL OR o.municipality = ?1) ORDER BY o.municipality, o.shortName",
             arguments: [municipality])
@@ -51,7 +51,7 @@ extension StoreTransaction {
     /// One value per organisation and indicator, by the report's selection. Each is two steps
     /// over an index — the group's max() from a covering index, then the rows it names — which
     /// keeps a region of 2,300 organisations × 14 indicators × 24 rounds well under a second.
-    public func selectedValues(_ selection: ValueSelection, municipality: String?, before: Date?) throws -> [ValueVersion] {
+    package func selectedValues(_ selection: ValueSelection, municipality: String?, before: Date?) throws -> [ValueVersion] {
         let rows: [Row]
         switch selection {
         case .new:
@@ -92,7 +92,7 @@ extension StoreTransaction {
 
     /// The newest version of each organisation's indicators in a round (in any round when nil),
     /// only those whose state is `state` and, with `lateOnly`, that came after the deadline.
-    public func newestValues(
+    package func newestValues(
         roundID: Int64?, municipality: String?, state: ValueState? = nil, lateOnly: Bool = false
     ) throws -> [ValueVersion] {
         let inner =
@@ -111,7 +111,7 @@ extension StoreTransaction {
     }
 
     /// Every (organisation, indicator) pair asked, within the scope.
-    public func participantPairs(municipality: String?) throws -> [(organizationID: Int64, code: String)] {
+    package func participantPairs(municipality: String?) throws -> [(organizationID: Int64, code: String)] {
         try Row.fetchAll(
             db,
             sql: """

@@ -5,7 +5,7 @@ import IndigateCore
 extension StoreTransaction {
     /// Submissions complete and waiting for an operator that no review letter has listed yet,
     /// oldest first.
-    public func valuesAwaitingReviewLetter() throws -> [ValueVersion] {
+    package func valuesAwaitingReviewLetter() throws -> [ValueVersion] {
         try Row.fetchAll(
             db,
             sql: """
@@ -16,7 +16,7 @@ extension StoreTransaction {
     }
 
     /// Records that a review letter lists these submissions.
-    public func addReviewItems(letterID: Int64, valueIDs: [Int64], at now: Date) throws {
+    package func addReviewItems(letterID: Int64, valueIDs: [Int64], at now: Date) throws {
         for id in valueIDs {
             try db.execute(
                 sql: "INSERT OR IGNORE INTO reviewItem (letterId, valueVersionId) VALUES (?, ?)", arguments: [letterID, id])
@@ -27,14 +27,14 @@ extension StoreTransaction {
     }
 
     /// The submissions a review letter listed.
-    public func reviewItems(letterID: Int64) throws -> [Int64] {
+    package func reviewItems(letterID: Int64) throws -> [Int64] {
         try Int64.fetchAll(
             db, sql: "SELECT valueVersionId FROM reviewItem WHERE letterId = ? ORDER BY valueVersionId", arguments: [letterID])
     }
 
     /// Keeps an operator's decision in the review log (the version's own row holds only the
     /// result; this keeps who, when, from which message).
-    public func logDecision(_ version: ValueVersion, inboundID: Int64?) throws {
+    package func logDecision(_ version: ValueVersion, inboundID: Int64?) throws {
         guard let operatorID = version.decidedBy, let decidedAt = version.decidedAt, version.state.isDecided else { return }
         try db.execute(
             sql: """
@@ -44,7 +44,7 @@ extension StoreTransaction {
     }
 
     /// A stored document's bytes and name.
-    public func document(id: Int64) throws -> (fileName: String, bytes: [UInt8])? {
+    package func document(id: Int64) throws -> (fileName: String, bytes: [UInt8])? {
         try Row.fetchOne(db, sql: "SELECT fileName, bytes FROM document WHERE id = ?", arguments: [id]).map {
             let data: Data = $0["bytes"]
             return ($0["fileName"], Array(data))
@@ -52,19 +52,19 @@ extension StoreTransaction {
     }
 
     /// Letters of `purpose` to `contactID` since `since`.
-    public func lettersSent(toContact contactID: Int64, purpose: LetterPurpose, since: Date) throws -> Int {
+    package func lettersSent(toContact contactID: Int64, purpose: LetterPurpose, since: Date) throws -> Int {
         try Int.fetchOne(
             db, sql: "SELECT count(*) FROM letter WHERE contactId = ? AND purpose = ? AND createdAt >= ?",
             arguments: [contactID, purpose.rawValue, since]) ?? 0
     }
 
     /// The newest letter of `purpose` sent to anyone.
-    public func lastLetter(purpose: LetterPurpose) throws -> Date? {
+    package func lastLetter(purpose: LetterPurpose) throws -> Date? {
         try Date.fetchOne(db, sql: "SELECT max(createdAt) FROM letter WHERE purpose = ?", arguments: [purpose.rawValue])
     }
 
     /// Failed outbox rows and failing addresses, for the operators' review letter.
-    public func deliveryProblems() throws -> (failedLetters: [(recipient: String, error: String)], failingAddresses: [String]) {
+    package func deliveryProblems() throws -> (failedLetters: [(recipient: String, error: String)], failingAddresses: [String]) {
         let failed = try Row.fetchAll(
             db, sql: "SELECT recipient, coalesce(lastError, '') AS error FROM outbox WHERE state = 'failed' ORDER BY id"
         ).map { (recipient: $0["recipient"] as String, error: $0["error"] as String) }

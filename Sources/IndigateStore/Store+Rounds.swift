@@ -5,7 +5,7 @@ import IndigateCore
 extension StoreTransaction {
     /// Records a new round asking for `indicatorCodes`. Fails with `roundExists` if the month
     /// already has one: a round is opened once.
-    public func openRound(
+    package func openRound(
         month: String, deadline: String, nextDataAfter: String, indicatorCodes: [String], at now: Date
     ) throws -> Round {
         if try Int64.fetchOne(db, sql: "SELECT id FROM round WHERE month = ?", arguments: [month]) != nil {
@@ -22,21 +22,21 @@ extension StoreTransaction {
         return try round(id: id)!
     }
 
-    public func round(id: Int64) throws -> Round? {
+    package func round(id: Int64) throws -> Round? {
         try Row.fetchOne(db, sql: "SELECT * FROM round WHERE id = ?", arguments: [id]).map(round)
     }
 
-    public func round(month: String) throws -> Round? {
+    package func round(month: String) throws -> Round? {
         try Row.fetchOne(db, sql: "SELECT * FROM round WHERE month = ?", arguments: [month]).map(round)
     }
 
     /// Every round, newest first.
-    public func rounds() throws -> [Round] {
+    package func rounds() throws -> [Round] {
         try Row.fetchAll(db, sql: "SELECT * FROM round ORDER BY month DESC").map(round)
     }
 
     /// The newest round opened at or before `now`.
-    public func currentRound(at now: Date) throws -> Round? {
+    package func currentRound(at now: Date) throws -> Round? {
         try Row.fetchOne(
             db, sql: "SELECT * FROM round WHERE openedAt <= ? ORDER BY month DESC LIMIT 1", arguments: [now]
         ).map(round)

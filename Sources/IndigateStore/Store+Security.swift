@@ -3,32 +3,32 @@ import GRDB
 import IndigateCore
 
 /// A message set aside for operators.
-public struct QuarantineEntry: Sendable, Equatable, Codable {
-    public var id: Int64
-    public var inboundID: Int64
-    public var reason: String
-    public var detail: String?
-    public var from: String?
-    public var subject: String?
-    public var createdAt: Date
-    public var releasedAt: Date?
-    public var droppedAt: Date?
+package struct QuarantineEntry: Sendable, Equatable, Codable {
+    package var id: Int64
+    package var inboundID: Int64
+    package var reason: String
+    package var detail: String?
+    package var from: String?
+    package var subject: String?
+    package var createdAt: Date
+    package var releasedAt: Date?
+    package var droppedAt: Date?
 }
 
 extension StoreTransaction {
     /// The contact's token generation, or nil when there is no such contact.
-    public func tokenGeneration(contactID: Int64) throws -> UInt32? {
+    package func tokenGeneration(contactID: Int64) throws -> UInt32? {
         try Int64.fetchOne(db, sql: "SELECT tokenGeneration FROM contact WHERE id = ?", arguments: [contactID])
             .map { UInt32(truncatingIfNeeded: $0) }
     }
 
     /// Voids every token issued so far to the contact.
-    public func revokeTokens(contactID: Int64) throws {
+    package func revokeTokens(contactID: Int64) throws {
         try db.execute(sql: "UPDATE contact SET tokenGeneration = tokenGeneration + 1 WHERE id = ?", arguments: [contactID])
     }
 
     /// Voids every token issued so far to every contact of the organisation; returns how many.
-    public func revokeTokens(organizationID: Int64) throws -> Int {
+    package func revokeTokens(organizationID: Int64) throws -> Int {
         try db.execute(
             sql: "UPDATE contact SET tokenGeneration = tokenGeneration + 1 WHERE organizationId = ?",
             arguments: [organizationID])
@@ -36,14 +36,14 @@ extension StoreTransaction {
     }
 
     /// Another address of the same person (a personal mailbox beside the school's).
-    public func addAlias(_ email: String, contactID: Int64) throws {
+    package func addAlias(_ email: String, contactID: Int64) throws {
         try db.execute(
             sql: "INSERT INTO contactAlias (email, contactId) VALUES (?, ?) ON CONFLICT(email) DO UPDATE SET contactId = excluded.contactId",
             arguments: [email.lowercased(), contactID])
     }
 
     /// Whether `address` is the contact's own address or one of its aliases (case-insensitive).
-    public func address(_ address: String, belongsTo contactID: Int64) throws -> Bool {
+    package func address(_ address: String, belongsTo contactID: Int64) throws -> Bool {
         try Int64.fetchOne(
             db,
             sql: """
@@ -53,7 +53,7 @@ extension StoreTransaction {
     }
 
     /// The contact whose address or alias is `address`.
-    public func contact(matching address: String) throws -> StoredContact? {
+    package func contact(matching address: String) throws -> StoredContact? {
         if let direct = try contact(email: address) { return direct }
         guard let id = try Int64.fetchOne(db, sql: "SELECT contactId FROM contactAlias WHERE email = ?", arguments: [address])
         else { return nil }
@@ -61,21 +61,21 @@ extension StoreTransaction {
     }
 
     /// Letters to `contactID` created at or after `since`, of any purpose but requests.
-    public func lettersSent(toContact contactID: Int64, since: Date) throws -> Int {
+    package func lettersSent(toContact contactID: Int64, since: Date) throws -> Int {
         try Int.fetchOne(
             db, sql: "SELECT count(*) FROM letter WHERE contactId = ? AND createdAt >= ? AND purpose <> 'request'",
             arguments: [contactID, since]) ?? 0
     }
 
     /// Whether a letter with `reason` went to `recipient` at or after `since`.
-    public func sentNotice(reason: String, to recipient: String, since: Date) throws -> Bool {
+    package func sentNotice(reason: String, to recipient: String, since: Date) throws -> Bool {
         try Int64.fetchOne(
             db, sql: "SELECT 1 FROM letter WHERE reason = ? AND recipient = ? AND createdAt >= ? LIMIT 1",
             arguments: [reason, recipient, since]) != nil
     }
 
     /// The letter and its recipient contact, for a bounce's VERP token.
-    public func letter(id: Int64) throws -> (contactID: Int64, purpose: String, outboxID: Int64?)? {
+    package func letter(id: Int64) throws -> (contactID: Int64, purpose: String, outboxID: Int64?)? {
         try Row.fetchOne(
             db, sql: "SELECT l.contactId, l.purpose, o.id AS outboxId FROM letter l LEFT JOIN outbox o ON o.letterId = l.id WHERE l.id = ?",
             arguments: [id]
@@ -84,7 +84,7 @@ extension StoreTransaction {
 
     /// Records a bounce. A permanent one marks the address failing and the letter failed;
     /// a temporary one is only counted.
-    public func recordBounce(
+    package func recordBounce(
         inboundID: Int64, letterID: Int64?, contactID: Int64?, permanent: Bool, status: String, at now: Date
     ) throws {
         try db.execute(
@@ -107,7 +107,7 @@ extension StoreTransaction {
         }
     }
 
-    public func quarantineEntries(includeClosed: Bool = false) throws -> [QuarantineEntry] {
+    package func quarantineEntries(includeClosed: Bool = false) throws -> [QuarantineEntry] {
         try Row.fetchAll(
             db,
             sql: """
@@ -118,7 +118,7 @@ extension StoreTransaction {
     }
 
     /// The open quarantine in brief: how many entries each reason has, and the newest entries.
-    public func openQuarantine(newest limit: Int) throws -> (counts: [(reason: String, count: Int)], newest: [QuarantineEntry]) {
+    package func openQuarantine(newest limit: Int) throws -> (counts: [(reason: String, count: Int)], newest: [QuarantineEntry]) {
         let counts = try Row.fetchAll(
             db,
             sql: """
@@ -136,7 +136,7 @@ extension StoreTransaction {
         return (counts, newest)
     }
 
-    public func quarantineEntry(id: Int64) throws -> QuarantineEntry? {
+    package func quarantineEntry(id: Int64) throws -> QuarantineEntry? {
         try Row.fetchOne(
             db,
             sql: "SELECT q.*, i.fromAddress, i.subject FROM quarantine q JOIN inbound i ON i.id = q.inboundId WHERE q.id = ?",
@@ -144,7 +144,7 @@ extension StoreTransaction {
         ).map(Self.quarantineEntry)
     }
 
-    public func closeQuarantine(id: Int64, released: Bool, at now: Date) throws {
+    package func closeQuarantine(id: Int64, released: Bool, at now: Date) throws {
         try db.execute(
             sql: "UPDATE quarantine SET \(released ? "releasedAt" : "droppedAt") = ? WHERE id = ?", arguments: [now, id])
     }

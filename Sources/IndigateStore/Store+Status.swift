@@ -2,20 +2,20 @@ import GRDB
 import IndigateCore
 
 /// Counts for `indigate status`.
-public struct StoreStatus: Sendable, Equatable, Codable {
-    public var organizations: Int
-    public var contacts: [String: Int]
-    public var indicators: Int
-    public var rounds: [String]
-    public var values: [String: Int]
-    public var documents: Int
-    public var inbound: [String: Int]
-    public var outbox: [String: Int]
-    public var quarantine: Int
+package struct StoreStatus: Sendable, Equatable, Codable {
+    package var organizations: Int
+    package var contacts: [String: Int]
+    package var indicators: Int
+    package var rounds: [String]
+    package var values: [String: Int]
+    package var documents: Int
+    package var inbound: [String: Int]
+    package var outbox: [String: Int]
+    package var quarantine: Int
 }
 
 extension StoreTransaction {
-    public func status() throws -> StoreStatus {
+    package func status() throws -> StoreStatus {
         func counts(_ sql: String) throws -> [String: Int] {
             Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: sql).map { ($0[0], $0[1]) })
         }

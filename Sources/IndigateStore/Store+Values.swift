@@ -4,7 +4,7 @@ import IndigateCore
 
 extension StoreTransaction {
     /// Stores a confirmation document's bytes; returns its row id.
-    public func addDocument(
+    package func addDocument(
         bytes: [UInt8], sha256: String, fileName: String, inboundID: Int64, organizationID: Int64,
         indicatorCode: String, roundID: Int64, at now: Date
     ) throws -> Int64 {
@@ -22,7 +22,7 @@ extension StoreTransaction {
 
     /// Stores a new version as `ValueLife` made it (its `id` is ignored) and returns its id.
     /// Never touches earlier versions: superseding them is a transition of their own.
-    public func insertVersion(_ version: ValueVersion) throws -> Int64 {
+    package func insertVersion(_ version: ValueVersion) throws -> Int64 {
         let columns = Self.valueColumnsFor(version.value)
         try db.execute(
             sql: """
@@ -41,7 +41,7 @@ extension StoreTransaction {
     /// Records a transition `ValueLife` decided: writes `next` over the row, but only while the
     /// row is still `previous` (its state and supersession), so two decisions cannot both
     /// apply. Returns whether the row moved.
-    public func saveTransition(from previous: ValueVersion, to next: ValueVersion) throws -> Bool {
+    package func saveTransition(from previous: ValueVersion, to next: ValueVersion) throws -> Bool {
         try db.execute(
             sql: """
                 UPDATE valueVersion SET state = ?, documentId = ?, decidedAt = ?, decidedBy = ?, resolution = ?,
@@ -55,13 +55,13 @@ extension StoreTransaction {
         return db.changesCount == 1
     }
 
-    public func version(id: Int64) throws -> ValueVersion? {
+    package func version(id: Int64) throws -> ValueVersion? {
         try Row.fetchOne(db, sql: "SELECT \(Self.valueColumns) FROM valueVersion v WHERE v.id = ?", arguments: [id])
             .map(Self.valueByPosition)
     }
 
     /// The current (newest) version of each indicator of an organisation in a round, by code.
-    public func currentVersions(organizationID: Int64, roundID: Int64) throws -> [String: ValueVersion] {
+    package func currentVersions(organizationID: Int64, roundID: Int64) throws -> [String: ValueVersion] {
         let rows = try Row.fetchAll(
             db,
             sql: """
@@ -72,7 +72,7 @@ extension StoreTransaction {
     }
 
     /// The newest accepted version of each indicator of an organisation, in any round, by code.
-    public func lastAccepted(organizationID: Int64) throws -> [String: ValueVersion] {
+    package func lastAccepted(organizationID: Int64) throws -> [String: ValueVersion] {
         let rows = try Row.fetchAll(
             db,
             sql: """
@@ -83,7 +83,7 @@ extension StoreTransaction {
     }
 
     /// Every version, filtered by organisation and round when given, oldest first.
-    public func versions(organizationID: Int64? = nil, roundID: Int64? = nil) throws -> [ValueVersion] {
+    package func versions(organizationID: Int64? = nil, roundID: Int64? = nil) throws -> [ValueVersion] {
         var sql = "SELECT \(Self.valueColumns) FROM valueVersion v WHERE 1 = 1"
         var arguments: StatementArguments = []
         if let organizationID {
@@ -98,7 +98,7 @@ extension StoreTransaction {
     }
 
     /// The file name and size of a document.
-    public func documentInfo(id: Int64) throws -> (fileName: String, size: Int, sha256: String)? {
+    package func documentInfo(id: Int64) throws -> (fileName: String, size: Int, sha256: String)? {
         try Row.fetchOne(db, sql: "SELECT fileName, size, sha256 FROM document WHERE id = ?", arguments: [id]).map {
             ($0["fileName"], $0["size"], $0["sha256"])
         }
@@ -144,18 +144,18 @@ extension StoreTransaction {
 }
 
 /// A value version to load in bulk (imports, benchmarks), with its final state.
-public struct BulkValue: Sendable {
-    public var organizationID: Int64
-    public var indicatorCode: String
-    public var roundID: Int64
-    public var contactID: Int64
-    public var inboundID: Int64
-    public var state: ValueState
-    public var number: Int
-    public var submittedAt: Date
-    public var decidedAt: Date?
+package struct BulkValue: Sendable {
+    package var organizationID: Int64
+    package var indicatorCode: String
+    package var roundID: Int64
+    package var contactID: Int64
+    package var inboundID: Int64
+    package var state: ValueState
+    package var number: Int
+    package var submittedAt: Date
+    package var decidedAt: Date?
 
-    public init(
+    package init(
         organizationID: Int64, indicatorCode: String, roundID: Int64, contactID: Int64, inboundID: Int64, state: ValueState,
         number: Int, submittedAt: Date, decidedAt: Date?
     ) {
@@ -173,7 +173,7 @@ public struct BulkValue: Sendable {
 
 extension StoreTransaction {
     /// Inserts many numeric value versions through one prepared statement.
-    public func addValues(_ values: [BulkValue]) throws {
+    package func addValues(_ values: [BulkValue]) throws {
         let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO valueVersion (organizationId, indicatorCode, roundId, contactId, inboundId, state, number,

@@ -3,11 +3,11 @@ import GRDB
 
 /// The SQLite store: one file, WAL, `synchronous=FULL` (a commit survives power loss), foreign
 /// keys on. Every write goes through `write`, one transaction per call.
-public final class Store: Sendable {
+package final class Store: Sendable {
     let queue: DatabaseQueue
 
     /// Opens (creating if needed) the database at `path` and migrates it.
-    public init(path: String) throws(StoreError) {
+    package init(path: String) throws(StoreError) {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
@@ -28,7 +28,7 @@ public final class Store: Sendable {
     }
 
     /// Runs `body` in one write transaction; nothing of it is kept if it throws.
-    public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+    package func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         do {
             return try queue.write { db in try body(StoreTransaction(db: db)) }
         } catch let error as StoreError {
@@ -39,7 +39,7 @@ public final class Store: Sendable {
     }
 
     /// Runs `body` on a consistent read-only view.
-    public func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+    package func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         do {
             return try queue.read { db in try body(StoreTransaction(db: db)) }
         } catch let error as DatabaseError {
@@ -48,7 +48,7 @@ public final class Store: Sendable {
     }
 
     /// The settings the database actually runs with, for checks and `status`.
-    public func pragmas() throws -> (journalMode: String, synchronous: Int, foreignKeys: Bool) {
+    package func pragmas() throws -> (journalMode: String, synchronous: Int, foreignKeys: Bool) {
         try queue.read { db in
             (
                 try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "",
@@ -60,14 +60,14 @@ public final class Store: Sendable {
 }
 
 /// A transaction in progress: the only way code outside this module reaches the database.
-public struct StoreTransaction {
+package struct StoreTransaction {
     let db: Database
 }
 
 extension StoreTransaction {
     /// Runs `body` in a savepoint: if it throws, its changes are undone and the error is
     /// rethrown, while the enclosing transaction (a batch) goes on.
-    public func savepoint<T>(_ body: () throws -> T) throws -> T {
+    package func savepoint<T>(_ body: () throws -> T) throws -> T {
         var result: T?
         try db.inSavepoint {
             result = try body()

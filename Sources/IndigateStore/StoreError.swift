@@ -1,9 +1,9 @@
 /// A failure of the store. Its text names the operation and SQLite's result code, never the
 /// bound values (addresses, message bodies).
-public struct StoreError: Error, Sendable, CustomStringConvertible {
-    public var operation: String
-    public var code: Int32?
-    public var message: String
+package struct StoreError: Error, Sendable, CustomStringConvertible {
+    package var operation: String
+    package var code: Int32?
+    package var message: String
 
     init(operation: String, underlying: any Error) {
         self.operation = operation
@@ -16,7 +16,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    public init(operation: String, message: String) {
+    package init(operation: String, message: String) {
         self.operation = operation
         self.code = nil
         self.message = message
@@ -24,14 +24,14 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
 
     /// Whether retrying later may succeed: the disk is full, the database is busy or locked,
     /// read-only, or an I/O error happened.
-    public var isTemporary: Bool {
+    package var isTemporary: Bool {
         guard let code else { return false }
         // SQLITE_BUSY 5, SQLITE_LOCKED 6, SQLITE_NOMEM 7, SQLITE_READONLY 8, SQLITE_IOERR 10,
         // SQLITE_FULL 13, SQLITE_CANTOPEN 14 (primary codes; extended codes keep them in the low byte).
         return [5, 6, 7, 8, 10, 13, 14].contains(code & 0xFF)
     }
 
-    public var description: String {
+    package var description: String {
         "could not \(operation): \(message)" + (code.map { " (SQLite code \($0))" } ?? "")
     }
 }

@@ -2,14 +2,14 @@ import CCurl
 import CCurlShim
 
 /// The libcurl behind the SMTP and IMAP transports.
-public enum Curl {
+package enum Curl {
     /// Initialises libcurl once per process (before any thread uses it).
-    public static let initialized: Bool = {
+    package static let initialized: Bool = {
         curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
     }()
 
     /// libcurl's version line («libcurl/7.88.1 OpenSSL/3.0.17 …»).
-    public static var version: String {
+    package static var version: String {
         curl_version().map { String(cString: $0) } ?? "unknown"
     }
 }

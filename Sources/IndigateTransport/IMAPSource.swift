@@ -7,21 +7,21 @@ import Foundation
 /// UIDVALIDITY and the last UID taken are kept by the caller (in SQLite); when UIDVALIDITY
 /// changes the folder is read again from the start, and the archive's SHA-256 and Message-ID
 /// checks keep anything from being handled twice.
-public final class IMAPSource: InboundSource, @unchecked Sendable {
-    public struct Settings: Sendable, Equatable {
+package final class IMAPSource: InboundSource, @unchecked Sendable {
+    package struct Settings: Sendable, Equatable {
         /// `imap://host:port` or `imaps://host:port`.
-        public var url: String
-        public var username: String
-        public var password: String
-        public var folder: String
+        package var url: String
+        package var username: String
+        package var password: String
+        package var folder: String
         /// Where handled messages go (`UID MOVE`); nil: flag them with `keyword` instead.
-        public var processedFolder: String?
-        public var keyword: String
+        package var processedFolder: String?
+        package var keyword: String
         /// `required`, `opportunistic` or `off` (for `imap://`).
-        public var startTLS: String
-        public var timeoutSeconds: Int
+        package var startTLS: String
+        package var timeoutSeconds: Int
 
-        public init(
+        package init(
             url: String, username: String, password: String, folder: String = "INBOX",
             processedFolder: String? = "Processed", keyword: String = "indigate-done", startTLS: String = "opportunistic",
             timeoutSeconds: Int = 60
@@ -38,22 +38,22 @@ public final class IMAPSource: InboundSource, @unchecked Sendable {
     }
 
     /// Where UIDVALIDITY and the last UID are kept between runs.
-    public protocol StateKeeper: Sendable {
+    package protocol StateKeeper: Sendable {
         func load(folder: String) throws -> (uidValidity: UInt32, lastUID: UInt32)?
         func save(folder: String, uidValidity: UInt32, lastUID: UInt32) throws
     }
 
-    public let settings: Settings
+    package let settings: Settings
     let state: any StateKeeper
     private let lock = NSLock()
     private var createdProcessedFolder = false
 
-    public init(settings: Settings, state: any StateKeeper) {
+    package init(settings: Settings, state: any StateKeeper) {
         self.settings = settings
         self.state = state
     }
 
-    public func fetch(limit: Int) throws(TransportError) -> [InboundItem] {
+    package func fetch(limit: Int) throws(TransportError) -> [InboundItem] {
         lock.lock()
         defer { lock.unlock() }
         let easy = try session()
@@ -78,7 +78,7 @@ public final class IMAPSource: InboundSource, @unchecked Sendable {
         return items
     }
 
-    public func markDone(_ item: InboundItem) throws(TransportError) {
+    package func markDone(_ item: InboundItem) throws(TransportError) {
         lock.lock()
         defer { lock.unlock() }
         let parts = item.handle.split(separator: ":").compactMap { UInt32($0) }

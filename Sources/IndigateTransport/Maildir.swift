@@ -2,10 +2,10 @@ import Foundation
 
 /// A Maildir folder (tmp, new, cur). Messages are delivered as the Maildir convention asks:
 /// written to tmp, fsynced, renamed into new, and the directory fsynced.
-public struct Maildir: Sendable {
-    public let path: String
+package struct Maildir: Sendable {
+    package let path: String
 
-    public init(path: String) throws(TransportError) {
+    package init(path: String) throws(TransportError) {
         self.path = path
         for sub in ["tmp", "new", "cur"] {
             do {
@@ -18,7 +18,7 @@ public struct Maildir: Sendable {
     }
 
     /// Writes `bytes` durably as `new/<name>`.
-    public func deliver(_ bytes: [UInt8], name: String) throws(TransportError) {
+    package func deliver(_ bytes: [UInt8], name: String) throws(TransportError) {
         let temporary = "\(path)/tmp/\(name)"
         let final = "\(path)/new/\(name)"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o640)
@@ -47,7 +47,7 @@ public struct Maildir: Sendable {
     }
 
     /// File names in `new`, oldest first by name (Maildir names start with the time).
-    public func newMessages() throws(TransportError) -> [String] {
+    package func newMessages() throws(TransportError) -> [String] {
         do {
             return try FileManager.default.contentsOfDirectory(atPath: path + "/new")
                 .filter { !$0.hasPrefix(".") }.sorted()
@@ -56,7 +56,7 @@ public struct Maildir: Sendable {
         }
     }
 
-    public func read(newMessage name: String) throws(TransportError) -> [UInt8] {
+    package func read(newMessage name: String) throws(TransportError) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: "\(path)/new/\(name)") else {
             throw TransportError("cannot read \(path)/new/\(name)")
         }
@@ -64,7 +64,7 @@ public struct Maildir: Sendable {
     }
 
     /// Moves a handled message from new to cur, marked seen.
-    public func moveToCur(_ name: String) throws(TransportError) {
+    package func moveToCur(_ name: String) throws(TransportError) {
         let target = "\(path)/cur/\(name):2,S"
         guard rename("\(path)/new/\(name)", target) == 0 else {
             if errno == ENOENT, FileManager.default.fileExists(atPath: target) { return }

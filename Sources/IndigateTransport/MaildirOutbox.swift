@@ -3,14 +3,14 @@ import Foundation
 /// The embedded default outbound transport: each letter becomes a file in a Maildir's `new`.
 /// The file name is fixed per outbox row, so a retry after a crash rewrites the same file
 /// instead of making a second letter.
-public struct MaildirOutbox: OutboundTransport {
-    public let maildir: Maildir
+package struct MaildirOutbox: OutboundTransport {
+    package let maildir: Maildir
 
-    public init(path: String) throws(TransportError) {
+    package init(path: String) throws(TransportError) {
         maildir = try Maildir(path: path)
     }
 
-    public func send(_ messages: [OutboundMessage], onResult: (Int, DeliveryResult) -> Bool) {
+    package func send(_ messages: [OutboundMessage], onResult: (Int, DeliveryResult) -> Bool) {
         for (index, message) in messages.enumerated() {
             let result: DeliveryResult
             do {

@@ -6,21 +6,21 @@ import IndigateCore
 /// or `smtps://`, optional AUTH (PLAIN or LOGIN), a configured HELO name. One connection is
 /// reused for a whole batch. A 5xx answer fails the letter for good (keeping the server's
 /// words); a 4xx answer or a connection failure defers it.
-public struct SMTPTransport: OutboundTransport {
-    public struct Settings: Sendable, Equatable {
+package struct SMTPTransport: OutboundTransport {
+    package struct Settings: Sendable, Equatable {
         /// `smtp://host:port` or `smtps://host:port`.
-        public var url: String
+        package var url: String
         /// `required`, `opportunistic` or `off` (for `smtp://`).
-        public var startTLS: String
-        public var username: String?
-        public var password: String?
+        package var startTLS: String
+        package var username: String?
+        package var password: String?
         /// `PLAIN` or `LOGIN`, when a username is given.
-        public var authMechanism: String
+        package var authMechanism: String
         /// The name sent in EHLO.
-        public var helo: String
-        public var timeoutSeconds: Int
+        package var helo: String
+        package var timeoutSeconds: Int
 
-        public init(
+        package init(
             url: String, startTLS: String = "opportunistic", username: String? = nil, password: String? = nil,
             authMechanism: String = "PLAIN", helo: String, timeoutSeconds: Int = 60
         ) {
@@ -34,13 +34,13 @@ public struct SMTPTransport: OutboundTransport {
         }
     }
 
-    public let settings: Settings
+    package let settings: Settings
 
-    public init(settings: Settings) {
+    package init(settings: Settings) {
         self.settings = settings
     }
 
-    public func send(_ messages: [OutboundMessage], onResult: (Int, DeliveryResult) -> Bool) {
+    package func send(_ messages: [OutboundMessage], onResult: (Int, DeliveryResult) -> Bool) {
         guard !messages.isEmpty else { return }
         let easy: CurlEasy
         do {

@@ -1,12 +1,12 @@
 /// A message taken from an inbound source, with what the source needs to mark it done.
-public struct InboundItem: Sendable, Equatable {
+package struct InboundItem: Sendable, Equatable {
     /// Where it came from, for the archive (`maildir:<file name>`, `imap:<uidvalidity>:<uid>`).
-    public var source: String
-    public var raw: [UInt8]
+    package var source: String
+    package var raw: [UInt8]
     /// The source's own handle (a file name, a UID).
-    public var handle: String
+    package var handle: String
 
-    public init(source: String, raw: [UInt8], handle: String) {
+    package init(source: String, raw: [UInt8], handle: String) {
         self.source = source
         self.raw = raw
         self.handle = handle
@@ -15,21 +15,21 @@ public struct InboundItem: Sendable, Equatable {
 
 /// Where replies come from. `markDone` is called only after the transaction that handled the
 /// message has committed; a message not marked done is offered again.
-public protocol InboundSource: Sendable {
+package protocol InboundSource: Sendable {
     func fetch(limit: Int) throws(TransportError) -> [InboundItem]
     func markDone(_ item: InboundItem) throws(TransportError)
 }
 
 /// One letter to send.
-public struct OutboundMessage: Sendable, Equatable {
+package struct OutboundMessage: Sendable, Equatable {
     /// The outbox row id: a delivery retried for the same id must not make a second copy
     /// where the transport can avoid it.
-    public var id: Int64
-    public var envelopeFrom: String
-    public var recipient: String
-    public var raw: [UInt8]
+    package var id: Int64
+    package var envelopeFrom: String
+    package var recipient: String
+    package var raw: [UInt8]
 
-    public init(id: Int64, envelopeFrom: String, recipient: String, raw: [UInt8]) {
+    package init(id: Int64, envelopeFrom: String, recipient: String, raw: [UInt8]) {
         self.id = id
         self.envelopeFrom = envelopeFrom
         self.recipient = recipient
@@ -38,7 +38,7 @@ public struct OutboundMessage: Sendable, Equatable {
 }
 
 /// What became of one delivery attempt.
-public enum DeliveryResult: Sendable, Equatable {
+package enum DeliveryResult: Sendable, Equatable {
     case sent
     /// Try again later (a 4xx, a connection failure).
     case deferred(DeliveryProblem)
@@ -47,8 +47,8 @@ public enum DeliveryResult: Sendable, Equatable {
 }
 
 /// Why a letter was not delivered: a kind to act on, and the words to keep for operators.
-public struct DeliveryProblem: Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: Sendable, Equatable {
+package struct DeliveryProblem: Sendable, Equatable, CustomStringConvertible {
+    package enum Kind: Sendable, Equatable {
         /// The server could not be reached, or the connection broke.
         case connection
         /// The server refused the login: the installation's problem, not the letter's.
@@ -63,33 +63,33 @@ public struct DeliveryProblem: Sendable, Equatable, CustomStringConvertible {
         case local
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The server's answer or the local error, for operators.
-    public var text: String
+    package var text: String
 
-    public init(_ kind: Kind, _ text: String) {
+    package init(_ kind: Kind, _ text: String) {
         self.kind = kind
         self.text = text
     }
 
     /// Whether the rest of the batch can go over the same connection: not after the
     /// connection or the login failed.
-    public var connectionLost: Bool { kind == .connection || kind == .loginRefused }
+    package var connectionLost: Bool { kind == .connection || kind == .loginRefused }
 
-    public var description: String { text }
+    package var description: String { text }
 }
 
 /// Where letters go. One call sends a whole batch over one connection where that applies.
 /// `onResult` hears each letter's result as soon as the server answered, so the caller can
 /// record it at once (a crash then repeats at most the one letter in hand); returning false
 /// stops the batch.
-public protocol OutboundTransport: Sendable {
+package protocol OutboundTransport: Sendable {
     func send(_ messages: [OutboundMessage], onResult: (Int, DeliveryResult) -> Bool)
 }
 
 extension OutboundTransport {
     /// Sends all and returns the results in order.
-    public func send(_ messages: [OutboundMessage]) -> [DeliveryResult] {
+    package func send(_ messages: [OutboundMessage]) -> [DeliveryResult] {
         var results: [DeliveryResult] = []
         send(messages) { _, result in
             results.append(result)
@@ -100,8 +100,8 @@ extension OutboundTransport {
 }
 
 /// A transport failure, with the path or server it concerns.
-public struct TransportError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
+package struct TransportError: Error, Sendable, CustomStringConvertible {
+    package var message: String
+    package init(_ message: String) { self.message = message }
+    package var description: String { message }
 }

@@ -37,7 +37,7 @@ struct IngestCommand: ParsableCommand {
         }
         do {
             let outcome = try gateway.intake.ingest(raw, source: file.map { "file:\($0)" } ?? "stdin", now: options.clock())
-            print(Self.describe(outcome))
+            Output.line(Self.describe(outcome))
         } catch {
             FileHandle.standardError.write(Data("indigate: not recorded, try again later: \(error)\n".utf8))
             throw ExitCode(75)

@@ -20,7 +20,7 @@ struct OutboxCommand: ParsableCommand {
                 return state
             }
             for (row, error, subject) in try options.gateway().admin.outbox(state: wanted) {
-                print(
+                Output.line(
                     "\(row.id)\t\(row.state.rawValue)\t\(row.attempts)\t\(row.recipient)\t\(QuotedText.clean(subject, limit: 120))\t"
                         + QuotedText.clean(error ?? "", limit: 200))
             }
@@ -34,7 +34,7 @@ struct OutboxCommand: ParsableCommand {
         @Argument(help: "The outbox row's id.") var id: Int64?
 
         func run() throws {
-            print("queued again: \(try options.gateway().admin.retryOutbox(id: id, by: "cli", now: options.clock()))")
+            Output.line("queued again: \(try options.gateway().admin.retryOutbox(id: id, by: "cli", now: options.clock()))")
         }
     }
 
@@ -45,7 +45,7 @@ struct OutboxCommand: ParsableCommand {
 
         func run() throws {
             try options.gateway().admin.dropOutbox(id: id, by: "cli", now: options.clock())
-            print("dropped \(id)")
+            Output.line("dropped \(id)")
         }
     }
 }

@@ -1,16 +1,48 @@
 import Foundation
 
-/// Prints command results: JSON with sorted keys for scripts, or text for people.
+/// Prints command results: JSON with sorted keys for scripts, or text for people. Everything a
+/// command prints goes through here, to standard output — or, in tests that run a command
+/// in-process (`Indigate.parseAsRoot`), to the sink they bind.
 enum Output {
+    /// Where output goes: standard output, or a buffer a test reads.
+    final class Sink: @unchecked Sendable {
+        private let lock = NSLock()
+        private var buffer: [UInt8]?
+
+        static let standardOutput = Sink(capturing: false)
+
+        init(capturing: Bool) {
+            buffer = capturing ? [] : nil
+        }
+
+        func write(_ bytes: [UInt8]) {
+            lock.lock()
+            defer { lock.unlock() }
+            if buffer != nil { buffer! += bytes } else { FileHandle.standardOutput.write(Data(bytes)) }
+        }
+
+        /// What was written, as text (capturing sinks only).
+        var text: String {
+            lock.lock()
+            defer { lock.unlock() }
+            return String(decoding: buffer ?? [], as: UTF8.self)
+        }
+    }
+
+    @TaskLocal static var sink = Sink.standardOutput
+
     static func json<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
-        FileHandle.standardOutput.write(data)
-        FileHandle.standardOutput.write(Data("\n".utf8))
+        sink.write(Array(try encoder.encode(value)) + [0x0A])
     }
 
     static func bytes(_ bytes: [UInt8]) {
-        FileHandle.standardOutput.write(Data(bytes))
+        sink.write(bytes)
+    }
+
+    /// One line of text.
+    static func line(_ text: String) {
+        sink.write(Array(text.utf8) + [0x0A])
     }
 }

@@ -37,7 +37,7 @@ struct DigestCommand: ParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() throws {
-            print("digests queued: \(try options.gateway().scheduler.digests.send(now: options.clock(), force: true))")
+            Output.line("digests queued: \(try options.gateway().scheduler.digests.send(now: options.clock(), force: true))")
         }
     }
 }

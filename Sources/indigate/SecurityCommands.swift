@@ -18,7 +18,7 @@ struct QuarantineCommand: ParsableCommand {
             let entries = try options.gateway().admin.quarantineEntries(all: all)
             if json { return try Output.json(entries) }
             for entry in entries {
-                print("\(entry.id)\t\(entry.reason)\t\(QuotedText.clean(entry.from ?? "-", limit: 120))\t\(QuotedText.clean(entry.subject ?? "", limit: 120))")
+                Output.line("\(entry.id)\t\(entry.reason)\t\(QuotedText.clean(entry.from ?? "-", limit: 120))\t\(QuotedText.clean(entry.subject ?? "", limit: 120))")
             }
         }
     }
@@ -30,7 +30,7 @@ struct QuarantineCommand: ParsableCommand {
 
         func run() throws {
             let outcome = try options.gateway().admin.releaseQuarantine(id: id, by: "cli", now: options.clock())
-            print(IngestCommand.describe(outcome))
+            Output.line(IngestCommand.describe(outcome))
         }
     }
 
@@ -41,7 +41,7 @@ struct QuarantineCommand: ParsableCommand {
 
         func run() throws {
             try options.gateway().admin.dropQuarantine(id: id, by: "cli", now: options.clock())
-            print("dropped \(id)")
+            Output.line("dropped \(id)")
         }
     }
 }
@@ -62,7 +62,7 @@ struct TokenCommand: ParsableCommand {
 
         func run() throws {
             let count = try options.gateway().admin.revokeTokens(contact: contact, organization: org, now: options.clock())
-            print("revoked the tokens of \(count) contact(s)")
+            Output.line("revoked the tokens of \(count) contact(s)")
         }
     }
 }
@@ -79,7 +79,7 @@ struct SecretCommand: ParsableCommand {
         func run() throws {
             let config = try ConfigLoader.load(path: options.config)
             try Secret.rotate(path: config.secretFile, now: options.clock())
-            print("rotated; the old secret is accepted for \(config.tokens.rotationGraceDays) more days")
+            Output.line("rotated; the old secret is accepted for \(config.tokens.rotationGraceDays) more days")
         }
     }
 }
@@ -94,7 +94,7 @@ struct ReviewCommand: ParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() throws {
-            print("review letters queued: \(try options.gateway().scheduler.reviewLetters.send(now: options.clock(), force: true))")
+            Output.line("review letters queued: \(try options.gateway().scheduler.reviewLetters.send(now: options.clock(), force: true))")
         }
     }
 }

@@ -13,15 +13,15 @@ struct StatusCommand: ParsableCommand {
         if json {
             try Output.json(status)
         } else {
-            print("organisations: \(status.organizations)")
-            print("contacts: " + status.contacts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-            print("indicators: \(status.indicators)")
-            print("rounds: " + (status.rounds.isEmpty ? "none" : status.rounds.joined(separator: ", ")))
-            print("values: " + status.values.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-            print("documents: \(status.documents)")
-            print("inbound: " + status.inbound.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-            print("outbox: " + status.outbox.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-            print("quarantine: \(status.quarantine)")
+            Output.line("organisations: \(status.organizations)")
+            Output.line("contacts: " + status.contacts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            Output.line("indicators: \(status.indicators)")
+            Output.line("rounds: " + (status.rounds.isEmpty ? "none" : status.rounds.joined(separator: ", ")))
+            Output.line("values: " + status.values.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            Output.line("documents: \(status.documents)")
+            Output.line("inbound: " + status.inbound.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            Output.line("outbox: " + status.outbox.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            Output.line("quarantine: \(status.quarantine)")
         }
     }
 }
@@ -41,7 +41,7 @@ struct ValuesCommand: ParsableCommand {
             try Output.json(values)
         } else {
             for value in values {
-                print("\(value.inn) \(value.round) \(value.indicator): \(value.value) [\(value.state)] \(value.submittedAt)")
+                Output.line("\(value.inn) \(value.round) \(value.indicator): \(value.value) [\(value.state)] \(value.submittedAt)")
             }
         }
     }

@@ -7,7 +7,7 @@ import Testing
 /// SQLite on a full or read-only file system: the daemon stops taking messages (they stay in
 /// the inbox, the MTA's pipe gets 75) and says so; nothing is half-written; once the disk is
 /// back it catches up. The database lives on a small tmpfs mounted for the test (as root).
-@Suite(.serialized) struct FullDiskTests {
+@Suite(.serialized, SystemTests.needs("root, to mount a small tmpfs")) struct FullDiskTests {
     static let school = "etkul-sosh@etkul.edu.test"
 
     static func run(_ command: String, _ arguments: [String]) throws -> Int32 {

@@ -13,7 +13,7 @@ import Testing
 /// letter reached its mailbox, and the duplicates at the server are counted: only the window
 /// between the server's 250 and the commit can make one, so at most one per kill.
 /// `INDIGATE_KILL_TRIALS` sets the number of kills (50 in `make test`; scripts/soak.sh runs more).
-@Suite struct KillTests {
+@Suite(SystemTests.needs("the loopback Postfix and Dovecot")) struct KillTests {
     static let trials = Int(ProcessInfo.processInfo.environment["INDIGATE_KILL_TRIALS"] ?? "") ?? 50
     static let repliesPerRespondent = 5
     static let dovecotMail = "/tmp/indigate-mailstack/mail"

@@ -11,7 +11,7 @@ import Testing
 /// in the schools' Dovecot mailboxes; a school's reply is submitted to Postfix by SMTP;
 /// indigate fetches it over IMAP; the receipt lands in the school's mailbox and is read back
 /// over IMAP.
-@Suite struct MailServerTests {
+@Suite(SystemTests.needs("the loopback Postfix and Dovecot")) struct MailServerTests {
     static let school = "etkul-sosh@etkul.edu.test"
 
     func installation() throws -> (TestInstallation, String) {
@@ -182,7 +182,7 @@ import Testing
 }
 
 /// SMTP AUTH against the stack's submission port (14587: AUTH required, checked by Dovecot).
-@Suite struct SMTPAuthTests {
+@Suite(SystemTests.needs("the loopback Postfix and Dovecot")) struct SMTPAuthTests {
     static let raw = Array("From: monitoring@rcokio.test\r\nTo: school5@miass.edu.test\r\nSubject: auth\r\n\r\nx\r\n".utf8)
 
     @Test(arguments: ["PLAIN", "LOGIN"])

@@ -9,7 +9,7 @@ import Testing
 /// malformed), each made into a school's reply (its From and To replaced by the school and a
 /// valid reply address) and fed through the isolated parser as deployed. None may crash or
 /// hang the parser; each is answered, quarantined or ignored with a reason.
-@Suite struct PythonEmailCorpusTests {
+@Suite(SystemTests.needs("Python's email corpus (libpython3.11-testsuite)")) struct PythonEmailCorpusTests {
     static let directory = "/usr/lib/python3.11/test/test_email/data"
     static let school = "etkul-sosh@etkul.edu.test"
 
@@ -51,7 +51,13 @@ import Testing
                 Issue.record("\(name): the parser failed: \(reason)")
             }
         }
-        #expect(outcomes["applied", default: 0] >= names.count / 2, "\(outcomes)")
+        // Every message has an outcome, and the corpus's shapes lead where they should: the 47
+        // messages as measured when this corpus was first run through the isolated parser.
+        #expect(
+            outcomes == [
+                "applied": 36, "duplicate Message-ID": 4, "precedence": 3, "auto-submitted": 1, "bounce 5.7.1": 1,
+                "bounce: delivery report": 1, "duplicate": 1,
+            ], "\(outcomes)")
         print("python email corpus: \(names.count) messages: \(outcomes.sorted { $0.key < $1.key })")
     }
 

@@ -6,18 +6,18 @@ import Logging
 /// What an administrator does from the shell, with an audit entry for every change: status and
 /// values, the outbox (list, retry, drop), the quarantine (list, release, drop), tokens.
 /// The CLI talks to this, never to the store.
-public struct Admin: Sendable {
+package struct Admin: Sendable {
     let store: Store
     let intake: Intake
     let quarantine: QuarantineDesk
     let logger: Logger
 
-    public func status() throws -> StoreStatus {
+    package func status() throws -> StoreStatus {
         try store.read { tx in try tx.status() }
     }
 
     /// The newest version per organisation, round and indicator, each with its history.
-    public func values(inn: String?, month: String?) throws -> [ValueView] {
+    package func values(inn: String?, month: String?) throws -> [ValueView] {
         try store.read { tx in
             let organizationID = try inn.map { inn in
                 guard let organization = try tx.organization(inn: inn) else { throw AdminError("no organisation with INN \(inn)") }
@@ -60,12 +60,12 @@ public struct Admin: Sendable {
     }
 
     /// Outbox rows by state (all but sent when nil).
-    public func outbox(state: OutboxState?) throws -> [(row: OutboxRow, lastError: String?, subject: String)] {
+    package func outbox(state: OutboxState?) throws -> [(row: OutboxRow, lastError: String?, subject: String)] {
         try store.read { try $0.outboxRows(state: state) }.filter { state != nil || $0.row.state != .sent }
     }
 
     /// Puts a failed or deferred letter (every failed one when `id` is nil) back in the queue, due now.
-    public func retryOutbox(id: Int64?, by actor: String, now: Date) throws -> Int {
+    package func retryOutbox(id: Int64?, by actor: String, now: Date) throws -> Int {
         try store.write { tx in
             let count = try tx.retryOutbox(id: id, at: now)
             try tx.audit(actor: actor, action: "outbox-retry", detail: "\(id.map { "row \($0)" } ?? "all failed"): \(count) queued", at: now)
@@ -74,20 +74,20 @@ public struct Admin: Sendable {
     }
 
     /// Gives up on a letter for good (it stays recorded, marked failed).
-    public func dropOutbox(id: Int64, by actor: String, now: Date) throws {
+    package func dropOutbox(id: Int64, by actor: String, now: Date) throws {
         try store.write { tx in
             guard try tx.dropOutbox(id: id) else { throw AdminError("no unsent outbox row \(id)") }
             try tx.audit(actor: actor, action: "outbox-drop", detail: "row \(id)", at: now)
         }
     }
 
-    public func quarantineEntries(all: Bool) throws -> [QuarantineEntry] {
+    package func quarantineEntries(all: Bool) throws -> [QuarantineEntry] {
         try store.read { tx in try tx.quarantineEntries(includeClosed: all) }
     }
 
     /// Releases entry `id`: its message goes back to intake, vouched for by `actor`, and is
     /// handled now, in a transaction of its own. Returns what came of it.
-    public func releaseQuarantine(id: Int64, by actor: String, now: Date) throws -> MessageOutcome {
+    package func releaseQuarantine(id: Int64, by actor: String, now: Date) throws -> MessageOutcome {
         let entry = try store.write { tx in try quarantine.release(id: id, by: actor, tx: tx, now: now) }
         switch entry {
         case .failure(let refusal): throw AdminError(refusal, id: id)
@@ -98,7 +98,7 @@ public struct Admin: Sendable {
     }
 
     /// Closes entry `id` without handling its message (its raw bytes stay archived).
-    public func dropQuarantine(id: Int64, by actor: String, now: Date) throws {
+    package func dropQuarantine(id: Int64, by actor: String, now: Date) throws {
         if case .failure(let refusal) = try store.write({ tx in try quarantine.drop(id: id, by: actor, tx: tx, now: now) }) {
             throw AdminError(refusal, id: id)
         }
@@ -106,7 +106,7 @@ public struct Admin: Sendable {
 
     /// Voids every reply token issued to a contact (by address) or to every contact of an
     /// organisation (by INN). Letters sent later carry new tokens.
-    public func revokeTokens(contact email: String?, organization inn: String?, now: Date) throws -> Int {
+    package func revokeTokens(contact email: String?, organization inn: String?, now: Date) throws -> Int {
         try store.write { tx in
             var count = 0
             if let email {
@@ -125,9 +125,9 @@ public struct Admin: Sendable {
 }
 
 /// An administrative request that cannot be carried out, and why.
-public struct AdminError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
+package struct AdminError: Error, Sendable, CustomStringConvertible {
+    package var message: String
+    package var description: String { message }
 
     init(_ message: String) {
         self.message = message

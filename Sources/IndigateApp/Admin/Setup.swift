@@ -3,21 +3,21 @@ import IndigateCore
 import IndigateStore
 
 /// What `init` loaded.
-public struct InitSummary: Sendable, Equatable, Codable {
-    public var organizations: Int
-    public var contacts: Int
-    public var groups: Int
-    public var indicators: Int
+package struct InitSummary: Sendable, Equatable, Codable {
+    package var organizations: Int
+    package var contacts: Int
+    package var groups: Int
+    package var indicators: Int
 }
 
 /// Loads the catalogue and the organisations into the store: `indigate init`.
-public struct Setup: Sendable {
+package struct Setup: Sendable {
     let store: Store
     let config: IndigateConfig
 
     /// Loads the catalogue and the organisations into the store, in one transaction: either
     /// both files are imported or nothing changes. Running it again updates in place.
-    public func run(now: Date) throws -> InitSummary {
+    package func run(now: Date) throws -> InitSummary {
         let catalogue = try CatalogueFile.load(path: config.catalogue)
         let contents = try OrganizationsCSV.load(path: config.organizations)
         return try store.write { tx in

@@ -3,27 +3,27 @@ import IndigateCore
 import IndigateStore
 
 /// One value version for `values --json`.
-public struct ValueView: Sendable, Codable, Equatable {
+package struct ValueView: Sendable, Codable, Equatable {
     /// The version's id: the number operators accept or reject.
-    public var id: Int64
-    public var inn: String
-    public var organization: String
-    public var round: String
-    public var indicator: String
-    public var state: String
-    public var value: String
-    public var number: Int?
-    public var yes: Bool?
-    public var part: Int?
-    public var whole: Int?
-    public var percent: Double?
-    public var document: String?
-    public var submittedAt: String
-    public var late: Bool
-    public var decidedAt: String?
-    public var resolution: String?
+    package var id: Int64
+    package var inn: String
+    package var organization: String
+    package var round: String
+    package var indicator: String
+    package var state: String
+    package var value: String
+    package var number: Int?
+    package var yes: Bool?
+    package var part: Int?
+    package var whole: Int?
+    package var percent: Double?
+    package var document: String?
+    package var submittedAt: String
+    package var late: Bool
+    package var decidedAt: String?
+    package var resolution: String?
     /// The newer version that replaced this one, if any.
-    public var supersededBy: Int64?
+    package var supersededBy: Int64?
     /// Earlier versions of the same indicator in the same round, oldest first.
-    public var history: [ValueView]?
+    package var history: [ValueView]?
 }

@@ -4,13 +4,13 @@ import IndigateStore
 
 /// Builds a synthetic region (organisations × indicators × rounds of accepted values) in a
 /// fresh database and times the coordinators' reports over it. Run by `make bench`.
-public enum ReportBenchmark {
-    public struct Timing: Sendable, Codable {
-        public var name: String
-        public var seconds: Double
+package enum ReportBenchmark {
+    package struct Timing: Sendable, Codable {
+        package var name: String
+        package var seconds: Double
     }
 
-    public static func run(
+    package static func run(
         directory: String, organizations: Int, indicators: Int, rounds: Int, log: (String) -> Void
     ) throws -> [Timing] {
         let store = try Store(path: directory + "/bench.sqlite")

@@ -2,7 +2,7 @@ import Foundation
 import IndigateCore
 
 /// Why a message is deliberately left unanswered.
-public enum IgnoreReason: Sendable, Equatable {
+package enum IgnoreReason: Sendable, Equatable {
     /// indigate's own letter came back (X-Indigate-Loop names this installation).
     case loop
     /// RFC 3834 `Auto-Submitted` other than `no`.
@@ -31,7 +31,7 @@ public enum IgnoreReason: Sendable, Equatable {
     case untokened
 
     /// Whether the message is a bounce, so its delivery report is worth reading.
-    public var isBounce: Bool {
+    package var isBounce: Bool {
         switch self {
         case .emptyReturnPath, .deliveryReport, .mailerDaemon: true
         default: false
@@ -39,7 +39,7 @@ public enum IgnoreReason: Sendable, Equatable {
     }
 
     /// For the archive and the log (English, never shown to users).
-    public var description: String {
+    package var description: String {
         switch self {
         case .loop: "loop"
         case .autoSubmitted: "auto-submitted"

@@ -2,7 +2,7 @@ import IndigateCore
 
 /// Why a message was set aside for operators. The raw value is what the store keeps and the
 /// CLI prints; people read the reason in words from `phrases/reason.txt.mustache`.
-public enum QuarantineReason: String, Sendable, Equatable, CaseIterable {
+package enum QuarantineReason: String, Sendable, Equatable, CaseIterable {
     /// The parser crashed or hung on it three times.
     case parserFailed = "parser-failed"
     /// Handling it crashed the daemon three times.

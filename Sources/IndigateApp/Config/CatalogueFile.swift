@@ -3,7 +3,7 @@ import IndigateCore
 import Yams
 
 /// Reads `indicators.yaml` into a `Catalogue` and checks it.
-public enum CatalogueFile {
+package enum CatalogueFile {
     struct File: Decodable {
         var groups: [Group]
     }
@@ -24,7 +24,7 @@ public enum CatalogueFile {
         var inns: [String]?
     }
 
-    public static func load(path: String) throws(ConfigError) -> Catalogue {
+    package static func load(path: String) throws(ConfigError) -> Catalogue {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(file: path, message: "cannot read the file")
         }

@@ -4,8 +4,8 @@ import Yams
 
 /// Reads and checks `indigate.yaml`. A missing key or a wrong type is an error that names the
 /// key: nothing falls back silently to a default.
-public enum ConfigLoader {
-    public static func load(path: String) throws(ConfigError) -> IndigateConfig {
+package enum ConfigLoader {
+    package static func load(path: String) throws(ConfigError) -> IndigateConfig {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(file: path, message: "cannot read the file (is the path right?)")
         }
@@ -75,7 +75,7 @@ extension ConfigLoader {
 
 extension IndigateConfig {
     /// The region's time zone, from an offset (`+05:00`) or an IANA name.
-    public var timeZone: TimeZone? {
+    package var timeZone: TimeZone? {
         let text = timezone.trimmingCharacters(in: .whitespaces)
         if let sign = text.first, sign == "+" || sign == "-" {
             let parts = text.dropFirst().split(separator: ":").compactMap { Int($0) }
@@ -88,11 +88,11 @@ extension IndigateConfig {
 }
 
 /// A configuration file that cannot be used, and why.
-public struct ConfigError: Error, Sendable, CustomStringConvertible {
-    public var file: String
-    public var message: String
+package struct ConfigError: Error, Sendable, CustomStringConvertible {
+    package var file: String
+    package var message: String
 
-    public var description: String { "\(file): \(message)" }
+    package var description: String { "\(file): \(message)" }
 
     static func describe(_ error: any Error) -> String {
         switch error {

@@ -5,29 +5,29 @@ import IndigateMIME
 /// Reads the organisations list: one row per contact, `;` or `,` separated, UTF-8 (with or
 /// without BOM) or windows-1251. Every bad row is reported with its line number, and a file
 /// with any error yields nothing.
-public enum OrganizationsCSV {
-    public static let header = [
+package enum OrganizationsCSV {
+    package static let header = [
         "inn", "kind", "short_name", "full_name", "municipality", "mouo_inn", "role", "email", "contact_name",
         "position", "phone",
     ]
 
     /// What a valid file holds.
-    public struct Contents: Sendable, Equatable {
-        public var organizations: [Organization]
-        public var contacts: [Contact]
+    package struct Contents: Sendable, Equatable {
+        package var organizations: [Organization]
+        package var contacts: [Contact]
         /// Other addresses of the same person, by contact address (the optional 12th column
         /// `aliases`, space-separated).
-        public var aliases: [String: [String]] = [:]
+        package var aliases: [String: [String]] = [:]
     }
 
-    public static func load(path: String) throws(ImportError) -> Contents {
+    package static func load(path: String) throws(ImportError) -> Contents {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ImportError(file: path, problems: ["cannot read the file"])
         }
         return try parse(Array(data), file: path)
     }
 
-    public static func parse(_ bytes: [UInt8], file: String) throws(ImportError) -> Contents {
+    package static func parse(_ bytes: [UInt8], file: String) throws(ImportError) -> Contents {
         let text = try decode(bytes, file: file)
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         guard let headerLine = lines.first else { throw ImportError(file: file, problems: ["the file is empty"]) }
@@ -116,10 +116,10 @@ public enum OrganizationsCSV {
 }
 
 /// A file that cannot be imported: every problem found, each with its line.
-public struct ImportError: Error, Sendable, CustomStringConvertible {
-    public var file: String
-    public var problems: [String]
-    public var description: String {
+package struct ImportError: Error, Sendable, CustomStringConvertible {
+    package var file: String
+    package var problems: [String]
+    package var description: String {
         "\(file): nothing imported, \(problems.count) problem(s):\n" + problems.map { "  \($0)" }.joined(separator: "\n")
     }
 }

@@ -4,14 +4,14 @@ import Foundation
 /// generated on first start. `rotate` keeps the old one in `<file>.previous` with the time of
 /// rotation, so tokens it signed keep working for the grace period. Secrets never appear in a
 /// log or an error.
-public enum Secret {
+package enum Secret {
     /// A secret retired by `rotate`, and when.
-    public struct Retired: Sendable, Equatable {
-        public var bytes: [UInt8]
-        public var retiredAt: Date
+    package struct Retired: Sendable, Equatable {
+        package var bytes: [UInt8]
+        package var retiredAt: Date
     }
 
-    public static func loadOrCreate(path: String) throws(ConfigError) -> [UInt8] {
+    package static func loadOrCreate(path: String) throws(ConfigError) -> [UInt8] {
         if let data = FileManager.default.contents(atPath: path) {
             let hex = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             guard let bytes = bytes(hex: hex), bytes.count >= 16 else {
@@ -27,7 +27,7 @@ public enum Secret {
     }
 
     /// Secrets retired by earlier rotations, newest first.
-    public static func retired(path: String) -> [Retired] {
+    package static func retired(path: String) -> [Retired] {
         guard let data = FileManager.default.contents(atPath: path + ".previous") else { return [] }
         return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).compactMap { line in
             let parts = line.split(separator: " ")
@@ -39,7 +39,7 @@ public enum Secret {
     }
 
     /// Makes a new secret; the old one is appended to `<file>.previous` with `now`.
-    public static func rotate(path: String, now: Date) throws(ConfigError) {
+    package static func rotate(path: String, now: Date) throws(ConfigError) {
         let current = try loadOrCreate(path: path)
         let line = hex(current) + " " + String(Int(now.timeIntervalSince1970)) + "\n"
         let previous = (FileManager.default.contents(atPath: path + ".previous").map { String(decoding: $0, as: UTF8.self) } ?? "") + line

@@ -13,7 +13,7 @@ import Logging
 /// Crash safety: parse and handling attempts are committed before each attempt, so a message
 /// that kills the parser or the daemon is retried alone and, after three attempts, set aside
 /// in quarantine — it never takes the rest of its batch with it.
-public struct Intake: Sendable {
+package struct Intake: Sendable {
     let store: Store
     let parser: any MessageParsing
     let classifier: Classifier
@@ -28,7 +28,7 @@ public struct Intake: Sendable {
     /// One pass over a source: new messages in batches, then messages archived earlier and not
     /// finished (a crash between the commits, a parser failure to retry, a release from
     /// quarantine).
-    public func poll(source: any InboundSource, now: Date) throws -> PollReport {
+    package func poll(source: any InboundSource, now: Date) throws -> PollReport {
         var report = PollReport()
         var touched: Set<Int64> = []
         while true {
@@ -56,13 +56,13 @@ public struct Intake: Sendable {
     }
 
     /// Handles one message (from the MTA's pipe or a file). Returns once its outcome is committed.
-    public func ingest(_ raw: [UInt8], source: String, now: Date) throws -> MessageOutcome {
+    package func ingest(_ raw: [UInt8], source: String, now: Date) throws -> MessageOutcome {
         try process([(raw, source)], now: now)[0]
     }
 
     /// Handles messages archived earlier and not finished, oldest first.
     @discardableResult
-    public func resumePending(excluding: Set<Int64> = [], now: Date) throws -> [MessageOutcome] {
+    package func resumePending(excluding: Set<Int64> = [], now: Date) throws -> [MessageOutcome] {
         let ids = try store.read { tx in try tx.pendingInbound() }.filter { !excluding.contains($0) }
         guard !ids.isEmpty else { return [] }
         logger.notice("handling archived messages", metadata: ["count": "\(ids.count)"])

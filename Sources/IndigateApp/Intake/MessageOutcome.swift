@@ -1,5 +1,5 @@
 /// What handling one inbound message came to.
-public enum MessageOutcome: Sendable, Equatable {
+package enum MessageOutcome: Sendable, Equatable {
     /// Values (or details, or commands) recorded and the answer queued.
     case applied(inboundID: Int64)
     /// Refused and kept for operators as quarantine entry `entry`.
@@ -11,7 +11,7 @@ public enum MessageOutcome: Sendable, Equatable {
     /// Archived but not handled yet (the parser failed; it is tried again).
     case deferred(inboundID: Int64, reason: String)
 
-    public var inboundID: Int64 {
+    package var inboundID: Int64 {
         switch self {
         case .applied(let id), .quarantined(let id, _, _), .ignored(let id, _), .duplicate(let id), .deferred(let id, _): id
         }
@@ -19,15 +19,15 @@ public enum MessageOutcome: Sendable, Equatable {
 }
 
 /// Counts of one `poll` pass.
-public struct PollReport: Sendable, Equatable, Codable {
-    public var taken = 0
-    public var applied = 0
-    public var quarantined = 0
-    public var ignored = 0
-    public var duplicates = 0
-    public var deferred = 0
+package struct PollReport: Sendable, Equatable, Codable {
+    package var taken = 0
+    package var applied = 0
+    package var quarantined = 0
+    package var ignored = 0
+    package var duplicates = 0
+    package var deferred = 0
 
-    public init() {}
+    package init() {}
 
     mutating func add(_ outcome: MessageOutcome) {
         switch outcome {

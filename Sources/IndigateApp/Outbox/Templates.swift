@@ -5,10 +5,10 @@ import Mustache
 /// part (`request.txt.mustache`, `request.html.mustache`, `request.subject.mustache`, …), and in
 /// `phrases/` the partials that word what many letters say (a problem with a line, an
 /// indicator's status, a command's result).
-public struct Templates: Sendable {
+package struct Templates: Sendable {
     /// Every template the code renders or includes; checked at start-up so a missing file is
     /// found at once.
-    public static let required = [
+    package static let required = [
         "request.subject", "request.txt", "request.html", "receipt.subject", "receipt.txt",
         "refused.subject", "refused.txt", "untokened.subject", "untokened.txt", "review.subject", "review.txt",
         "transcript.subject", "transcript.txt", "decision.subject", "decision.txt", "status.subject", "status.txt",
@@ -19,7 +19,7 @@ public struct Templates: Sendable {
 
     let library: MustacheLibrary
 
-    public init(directory: String) throws(ConfigError) {
+    package init(directory: String) throws(ConfigError) {
         var library = MustacheLibrary()
         let files: [String]
         do {

@@ -6,7 +6,7 @@ import IndigateMIME
 /// and replaced when it dies or overruns its time. The worker has an address-space limit; a
 /// message that crashes or hangs GMime costs that one message a retry, never the daemon.
 /// One message is parsed at a time (a lock serialises callers).
-public final class IsolatedParser: MessageParsing, @unchecked Sendable {
+package final class IsolatedParser: MessageParsing, @unchecked Sendable {
     let executable: String
     let memoryMegabytes: Int
     let timeout: TimeInterval
@@ -16,7 +16,7 @@ public final class IsolatedParser: MessageParsing, @unchecked Sendable {
 
     /// - Parameters:
     ///   - executable: the `indigate` binary that has the `parse-worker` command.
-    public init(executable: String, memoryMegabytes: Int, timeout: TimeInterval, limits: MIMELimits) {
+    package init(executable: String, memoryMegabytes: Int, timeout: TimeInterval, limits: MIMELimits) {
         self.executable = executable
         self.memoryMegabytes = memoryMegabytes
         self.timeout = timeout
@@ -29,7 +29,7 @@ public final class IsolatedParser: MessageParsing, @unchecked Sendable {
         if let worker { stop(worker) }
     }
 
-    public func parse(_ raw: [UInt8]) -> ParseOutcome {
+    package func parse(_ raw: [UInt8]) -> ParseOutcome {
         lock.lock()
         defer { lock.unlock() }
         let current: (process: Process, input: Int32, output: Int32)
@@ -82,14 +82,14 @@ public final class IsolatedParser: MessageParsing, @unchecked Sendable {
 }
 
 /// The worker's side: read a frame, parse, answer, until the input ends.
-public enum ParseWorker {
+package enum ParseWorker {
     /// Caps the process's address space so runaway allocations fail here, not in the daemon.
-    public static func limitMemory(megabytes: Int) {
+    package static func limitMemory(megabytes: Int) {
         var limit = rlimit(rlim_cur: rlim_t(megabytes) << 20, rlim_max: rlim_t(megabytes) << 20)
         setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
     }
 
-    public static func serve(input: Int32, output: Int32, limits: MIMELimits) {
+    package static func serve(input: Int32, output: Int32, limits: MIMELimits) {
         let parser = MessageParser(limits: limits)
         let encoder = JSONEncoder()
         let faults = ProcessInfo.processInfo.environment["INDIGATE_PARSE_WORKER_FAULTS"] == "1"

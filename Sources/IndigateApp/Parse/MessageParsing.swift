@@ -2,7 +2,7 @@ import IndigateCore
 import IndigateMIME
 
 /// What came of parsing one message.
-public enum ParseOutcome: Sendable, Equatable {
+package enum ParseOutcome: Sendable, Equatable {
     case parsed(ParsedMessage)
     /// GMime read the bytes and found them unusable: final, the message is quarantined.
     case refused(MIMEError)
@@ -11,19 +11,19 @@ public enum ParseOutcome: Sendable, Equatable {
 }
 
 /// Turns raw bytes into a `ParsedMessage`: in this process, or in an isolated worker.
-public protocol MessageParsing: Sendable {
+package protocol MessageParsing: Sendable {
     func parse(_ raw: [UInt8]) -> ParseOutcome
 }
 
 /// GMime in the calling process: for tests and one-shot commands on trusted input.
-public struct InProcessParser: MessageParsing {
+package struct InProcessParser: MessageParsing {
     let parser: MessageParser
 
-    public init(limits: MIMELimits) {
+    package init(limits: MIMELimits) {
         parser = MessageParser(limits: limits)
     }
 
-    public func parse(_ raw: [UInt8]) -> ParseOutcome {
+    package func parse(_ raw: [UInt8]) -> ParseOutcome {
         do {
             return .parsed(try parser.parse(raw))
         } catch {

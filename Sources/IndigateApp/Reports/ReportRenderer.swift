@@ -3,13 +3,13 @@ import IndigateCore
 import IndigateStore
 
 /// Which report `report` prints.
-public enum ReportKind: String, Sendable, CaseIterable {
+package enum ReportKind: String, Sendable, CaseIterable {
     case start, data, completeness
 }
 
 /// Prints reports for `indigate report`: JSON, CSV, or the digest's templates (text: that
 /// section only; HTML: the whole digest).
-public struct ReportRenderer: Sendable {
+package struct ReportRenderer: Sendable {
     let reports: Reports
     let templates: Templates
     let gateway: IndigateConfig.Gateway
@@ -17,7 +17,7 @@ public struct ReportRenderer: Sendable {
 
     var calendar: RegionalCalendar { reports.calendar }
 
-    public func render(
+    package func render(
         _ kind: ReportKind, scope: ReportScope, selection: ValueSelection, format: String, now: Date
     ) throws -> [UInt8] {
         try reports.store.read { tx in

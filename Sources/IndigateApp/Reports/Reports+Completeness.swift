@@ -4,7 +4,7 @@ import IndigateStore
 
 extension Reports {
     /// Completeness of the newest round, per municipality and per indicator group.
-    public func completenessReport(scope: ReportScope) throws -> CompletenessReport? {
+    package func completenessReport(scope: ReportScope) throws -> CompletenessReport? {
         try store.read { tx in try completenessReport(scope: scope, tx: tx) }
     }
 

@@ -5,7 +5,7 @@ import IndigateStore
 /// The coordinators' reports (the portal's «Отчёт о начале тестирования», «Отчёт по
 /// предоставленным данным», and completeness): read-only queries over a scope, each a few
 /// grouped statements, never one per organisation.
-public struct Reports: Sendable {
+package struct Reports: Sendable {
     let store: Store
     let calendar: RegionalCalendar
 
@@ -15,7 +15,7 @@ public struct Reports: Sendable {
     }
 
     /// Who has started and who has not, with contact persons and failing addresses.
-    public func startReport(scope: ReportScope) throws -> StartReport {
+    package func startReport(scope: ReportScope) throws -> StartReport {
         try store.read { tx in try startReport(scope: scope, tx: tx) }
     }
 
@@ -39,7 +39,7 @@ public struct Reports: Sendable {
     }
 
     /// The provided-data report for a selection of values.
-    public func dataReport(scope: ReportScope, selection: ValueSelection) throws -> DataReport {
+    package func dataReport(scope: ReportScope, selection: ValueSelection) throws -> DataReport {
         try store.read { tx in try dataReport(scope: scope, selection: selection, tx: tx) }
     }
 

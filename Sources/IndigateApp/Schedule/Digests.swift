@@ -5,7 +5,7 @@ import Logging
 
 /// Sends every coordinator the digest of their scope: on `digests.weekday` from `digests.hour`,
 /// and the day after the current round's deadline; at most one round of digests a day.
-public struct Digests: Sendable {
+package struct Digests: Sendable {
     let store: Store
     let mailer: DigestMailer
     let settings: IndigateConfig.Digests
@@ -30,7 +30,7 @@ public struct Digests: Sendable {
 
     /// Queues the digests when due or when `force`d. Returns how many.
     @discardableResult
-    public func send(now: Date, force: Bool = false) throws -> Int {
+    package func send(now: Date, force: Bool = false) throws -> Int {
         try store.write { tx in
             guard try force || due(tx: tx, now: now) else { return 0 }
             var sent = 0

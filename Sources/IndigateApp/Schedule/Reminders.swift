@@ -7,7 +7,7 @@ import Logging
 /// deadline and on the deadline day, everyone who still owes something (missing, waiting for a
 /// document, or rejected); and `after_rejection_days` after a rejection left uncorrected. At most
 /// one reminder a day per contact, none to an organisation that has sent everything.
-public struct Reminders: Sendable {
+package struct Reminders: Sendable {
     let store: Store
     let letters: LetterWriter
     let clock: RoundClock
@@ -17,7 +17,7 @@ public struct Reminders: Sendable {
     var calendar: RegionalCalendar { clock.calendar }
 
     @discardableResult
-    public func send(now: Date) throws -> Int {
+    package func send(now: Date) throws -> Int {
         guard calendar.calendar.component(.hour, from: now) >= settings.hour else { return 0 }
         return try store.write { tx in
             guard let round = try tx.currentRound(at: now), let daysLeft = clock.daysLeft(round, at: now),

@@ -6,7 +6,7 @@ import Logging
 /// Sends operators review letters: every complete version no review letter listed yet, each
 /// with its document, the quarantine in brief, and delivery problems — when due by
 /// `review.batch` (immediate, hourly, daily).
-public struct ReviewLetters: Sendable {
+package struct ReviewLetters: Sendable {
     let store: Store
     let letters: LetterWriter
     let settings: IndigateConfig.Review
@@ -31,7 +31,7 @@ public struct ReviewLetters: Sendable {
     /// Queues one review letter per operator when due (or `force`d) and something new waits.
     /// Returns how many were queued.
     @discardableResult
-    public func send(now: Date, force: Bool = false) throws -> Int {
+    package func send(now: Date, force: Bool = false) throws -> Int {
         try store.write { tx in
             guard try force || due(tx: tx, now: now) else { return 0 }
             let pending = try tx.valuesAwaitingReviewLetter()

@@ -4,21 +4,21 @@ import IndigateStore
 import Logging
 
 /// A round that cannot be opened, and why.
-public struct RoundError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
+package struct RoundError: Error, Sendable, CustomStringConvertible {
+    package var message: String
+    package var description: String { message }
 }
 
 /// What `round open` did.
-public struct RoundOpened: Sendable, Equatable, Codable {
-    public var month: String
-    public var indicators: [String]
-    public var requestLetters: Int
+package struct RoundOpened: Sendable, Equatable, Codable {
+    package var month: String
+    package var indicators: [String]
+    package var requestLetters: Int
 }
 
 /// Opens a month's round and queues a request letter to every respondent whose organisation
 /// answers at least one of its indicators; previews the request letter.
-public struct RoundOpener: Sendable {
+package struct RoundOpener: Sendable {
     let store: Store
     let letters: LetterWriter
     let schedule: IndigateConfig.Schedule
@@ -28,7 +28,7 @@ public struct RoundOpener: Sendable {
 
     /// Opens the round of `month` (`YYYY-MM`) asking for the indicators of `groups` (all groups
     /// when empty). All in one transaction; a month is opened once.
-    public func open(month: String, deadline: String, nextDataAfter: String?, groups: [String], now: Date) throws -> RoundOpened {
+    package func open(month: String, deadline: String, nextDataAfter: String?, groups: [String], now: Date) throws -> RoundOpened {
         guard RoundDates.isValid(month + "-01") else { throw RoundError(message: "month must be YYYY-MM, got '\(month)'") }
         guard RoundDates.isValid(deadline) else { throw RoundError(message: "deadline must be YYYY-MM-DD, got '\(deadline)'") }
         let nextData = nextDataAfter ?? RoundDates.nextData(deadline: deadline, day: schedule.nextDataDay)
@@ -75,7 +75,7 @@ public struct RoundOpener: Sendable {
 
     /// The request letter `inn`'s first respondent would get for the newest round (or a
     /// sample round of this month when none is open), as RFC 5322 bytes. Nothing is stored.
-    public func preview(inn: String, now: Date) throws -> [UInt8] {
+    package func preview(inn: String, now: Date) throws -> [UInt8] {
         var bytes: [UInt8] = []
         do {
             try store.write { tx in

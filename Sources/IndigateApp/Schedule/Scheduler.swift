@@ -3,25 +3,25 @@ import IndigateCore
 import IndigateStore
 
 /// What one scheduler pass did.
-public struct TickReport: Sendable, Equatable, Codable {
-    public var openedRound: RoundOpened?
-    public var reviewLetters = 0
-    public var reminders = 0
-    public var digests = 0
+package struct TickReport: Sendable, Equatable, Codable {
+    package var openedRound: RoundOpened?
+    package var reviewLetters = 0
+    package var reminders = 0
+    package var digests = 0
 }
 
 /// The Schedule stage: one `tick` opens the month's round on the configured day (once: a month
 /// has one round), sends review letters when due, reminders on their days, and digests.
-public struct Scheduler: Sendable {
+package struct Scheduler: Sendable {
     let store: Store
-    public let rounds: RoundOpener
-    public let reviewLetters: ReviewLetters
-    public let reminders: Reminders
-    public let digests: Digests
+    package let rounds: RoundOpener
+    package let reviewLetters: ReviewLetters
+    package let reminders: Reminders
+    package let digests: Digests
     let schedule: IndigateConfig.Schedule
     let calendar: RegionalCalendar
 
-    public func tick(now: Date) throws -> TickReport {
+    package func tick(now: Date) throws -> TickReport {
         var report = TickReport()
         let today = calendar.isoDay(now)
         let month = String(today.prefix(7))

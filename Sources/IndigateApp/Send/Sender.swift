@@ -4,17 +4,17 @@ import IndigateTransport
 import Logging
 
 /// Counts of one `flush` pass.
-public struct FlushReport: Sendable, Equatable, Codable {
-    public var sent = 0
-    public var deferred = 0
-    public var failed = 0
-    public init() {}
+package struct FlushReport: Sendable, Equatable, Codable {
+    package var sent = 0
+    package var deferred = 0
+    package var failed = 0
+    package init() {}
 }
 
 /// The Send stage: hands due letters from the durable outbox to the transport in batches (one
 /// connection per batch where the transport has connections) and records each result as the
 /// server answers — sent, deferred with backoff, or failed for good with the server's words.
-public struct Sender: Sendable {
+package struct Sender: Sendable {
     let store: Store
     let settings: IndigateConfig.Outbox
     let batchSize: Int
@@ -23,7 +23,7 @@ public struct Sender: Sendable {
     /// One pass over the outbox. A letter is marked sent only after the transport took it; a
     /// crash in between sends it again, which the Maildir transport turns into a rewrite of the
     /// same file.
-    public func flush(transport: any OutboundTransport, now: Date) throws -> FlushReport {
+    package func flush(transport: any OutboundTransport, now: Date) throws -> FlushReport {
         var report = FlushReport()
         var seen: Set<Int64> = []
         while true {

@@ -3,12 +3,12 @@ import IndigateStore
 import IndigateTransport
 
 /// Builds the transports the configuration names.
-public struct Transports: Sendable {
+package struct Transports: Sendable {
     let config: IndigateConfig
     let store: Store
 
     /// The inbound source the configuration names.
-    public func inboundSource() throws -> any InboundSource {
+    package func inboundSource() throws -> any InboundSource {
         let endpoint = config.transport.inbound
         switch endpoint.kind {
         case "imap":
@@ -25,7 +25,7 @@ public struct Transports: Sendable {
     }
 
     /// The outbound transport the configuration names.
-    public func outboundTransport() throws -> any OutboundTransport {
+    package func outboundTransport() throws -> any OutboundTransport {
         let endpoint = config.transport.outbound
         switch endpoint.kind {
         case "smtp":

@@ -7,20 +7,20 @@ import ServiceLifecycle
 /// until graceful shutdown. A pass in progress finishes (its transactions commit) before the
 /// service returns; a failing pass is logged and tried again after the pause, so a mail server
 /// or a disk that is away for a while stops nothing.
-public struct PassService: Service {
+package struct PassService: Service {
     let name: String
     let interval: Duration
     let logger: Logger
     let pass: @Sendable () throws -> Void
 
-    public init(name: String, interval: Duration, logger: Logger, pass: @escaping @Sendable () throws -> Void) {
+    package init(name: String, interval: Duration, logger: Logger, pass: @escaping @Sendable () throws -> Void) {
         self.name = name
         self.interval = interval
         self.logger = logger
         self.pass = pass
     }
 
-    public func run() async throws {
+    package func run() async throws {
         logger.info("service started", metadata: ["service": "\(name)", "every": "\(interval)"])
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
@@ -39,7 +39,7 @@ public struct PassService: Service {
 extension Gateway {
     /// The daemon's three services, in start order (ServiceGroup stops them in reverse): intake,
     /// outbox, scheduler.
-    public func services(
+    package func services(
         inbound source: any InboundSource, outbound transport: any OutboundTransport, clock: @escaping @Sendable () -> Date
     ) -> [any Service] {
         let every = Duration.seconds(config.schedule.pollSeconds)

@@ -1,39 +1,39 @@
 /// The installation's indicator groups, in the order letters print them.
-public struct Catalogue: Sendable, Equatable {
-    public var groups: [IndicatorGroup]
+package struct Catalogue: Sendable, Equatable {
+    package var groups: [IndicatorGroup]
 
-    public init(groups: [IndicatorGroup]) {
+    package init(groups: [IndicatorGroup]) {
         self.groups = groups
     }
 
     /// Every indicator, in catalogue order.
-    public var indicators: [Indicator] { groups.flatMap(\.indicators) }
+    package var indicators: [Indicator] { groups.flatMap(\.indicators) }
 
     /// The indicator with `code`, if any.
-    public func indicator(code: String) -> Indicator? {
+    package func indicator(code: String) -> Indicator? {
         indicators.first { $0.code == code }
     }
 
     /// The indicators `organization` answers in `round`, in catalogue order: those the round
     /// asks for that name the organisation among their participants. The one rule of
     /// assignment: letters, replies, reminders and commands all ask it here.
-    public func indicators(for organization: Organization, in round: Round) -> [Indicator] {
+    package func indicators(for organization: Organization, in round: Round) -> [Indicator] {
         indicators(for: organization, codes: Set(round.indicatorCodes))
     }
 
     /// The indicators of `codes` that `organization` answers, in catalogue order.
-    public func indicators(for organization: Organization, codes: Set<String>) -> [Indicator] {
+    package func indicators(for organization: Organization, codes: Set<String>) -> [Indicator] {
         indicators.filter { codes.contains($0.code) && $0.participants.includes(organization) }
     }
 
     /// The indicators of the groups `groupCodes` (every group when empty), in catalogue order.
-    public func indicators(ofGroups groupCodes: [String]) -> [Indicator] {
+    package func indicators(ofGroups groupCodes: [String]) -> [Indicator] {
         groups.filter { groupCodes.isEmpty || groupCodes.contains($0.code) }.flatMap(\.indicators)
     }
 
     /// Problems that make the catalogue unusable: duplicate codes, a code outside its group,
     /// a percentage without exactly two parts. Empty when the catalogue is sound.
-    public func problems() -> [String] {
+    package func problems() -> [String] {
         var problems: [String] = []
         var seen: Set<String> = []
         for group in groups {

@@ -1,18 +1,18 @@
 /// One indicator of the catalogue: a question asked of its participants every round.
-public struct Indicator: Sendable, Equatable {
+package struct Indicator: Sendable, Equatable {
     /// The code as printed in letters and typed in replies («1.2»).
-    public var code: String
+    package var code: String
     /// The code of the group it belongs to («1»).
-    public var groupCode: String
-    public var question: String
-    public var type: IndicatorType
+    package var groupCode: String
+    package var question: String
+    package var type: IndicatorType
     /// For a percentage: the questions of (1) the part and (2) the whole. Empty otherwise.
-    public var parts: [String]
+    package var parts: [String]
     /// The confirmation document required (always a PDF), described for the school; nil if none.
-    public var document: String?
-    public var participants: Participants
+    package var document: String?
+    package var participants: Participants
 
-    public init(
+    package init(
         code: String, groupCode: String, question: String, type: IndicatorType,
         parts: [String] = [], document: String? = nil, participants: Participants
     ) {
@@ -27,7 +27,7 @@ public struct Indicator: Sendable, Equatable {
 
     /// Whether a confirmation document is required for `value`: the seed's rule lets a school
     /// omit it when the answer is «Нет» or 0.
-    public func requiresDocument(for value: Value) -> Bool {
+    package func requiresDocument(for value: Value) -> Bool {
         guard document != nil else { return false }
         switch value {
         case .number(let n): return n != 0

@@ -1,12 +1,12 @@
 /// A group of indicators: one goal of the national project.
-public struct IndicatorGroup: Sendable, Equatable {
+package struct IndicatorGroup: Sendable, Equatable {
     /// «1», «2», …
-    public var code: String
+    package var code: String
     /// The goal's name as in the ministry's letter.
-    public var title: String
-    public var indicators: [Indicator]
+    package var title: String
+    package var indicators: [Indicator]
 
-    public init(code: String, title: String, indicators: [Indicator]) {
+    package init(code: String, title: String, indicators: [Indicator]) {
         self.code = code
         self.title = title
         self.indicators = indicators

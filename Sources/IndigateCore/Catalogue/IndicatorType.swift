@@ -1,5 +1,5 @@
 /// How an indicator is answered (the portal's three field kinds).
-public enum IndicatorType: String, Sendable, Codable, CaseIterable {
+package enum IndicatorType: String, Sendable, Codable, CaseIterable {
     /// A whole number ≥ 0.
     case numeric
     /// Да or Нет.

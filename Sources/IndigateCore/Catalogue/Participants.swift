@@ -1,5 +1,5 @@
 /// Which organisations an indicator is asked of.
-public enum Participants: Sendable, Equatable {
+package enum Participants: Sendable, Equatable {
     /// Every school.
     case schools
     /// Every municipal education authority.
@@ -8,7 +8,7 @@ public enum Participants: Sendable, Equatable {
     case list([String])
 
     /// Whether `organization` takes part.
-    public func includes(_ organization: Organization) -> Bool {
+    package func includes(_ organization: Organization) -> Bool {
         switch self {
         case .schools: organization.kind == .school
         case .mouo: organization.kind == .mouo

@@ -1,14 +1,14 @@
 /// One `Authentication-Results` header (RFC 8601): who wrote it and what each method found.
 /// Only headers written by the receiving MTA itself (a configured authserv-id) may be trusted;
 /// anyone can put such a header into a message.
-public struct AuthenticationResults: Sendable, Equatable {
+package struct AuthenticationResults: Sendable, Equatable {
     /// The authserv-id: the host that did the checks.
-    public var authservID: String
+    package var authservID: String
     /// Method (lowercased: `dmarc`, `spf`, `dkim`, …) to its results, in order.
-    public var results: [String: [String]]
+    package var results: [String: [String]]
 
     /// Reads a header value: `mx.example; spf=pass smtp.mailfrom=…; dkim=fail header.d=…; dmarc=fail`.
-    public init?(header: String) {
+    package init?(header: String) {
         let withoutComments = Self.strippingComments(header)
         let parts = withoutComments.split(separator: ";", omittingEmptySubsequences: true)
             .map { $0.trimmingCharacters(in: [" ", "\t", "\r", "\n"]) }
@@ -25,7 +25,7 @@ public struct AuthenticationResults: Sendable, Equatable {
     }
 
     /// Whether `method` reported `result`.
-    public func has(_ method: String, _ result: String) -> Bool {
+    package func has(_ method: String, _ result: String) -> Bool {
         results[method]?.contains(result) ?? false
     }
 

@@ -1,16 +1,16 @@
 /// What a bounce says about a failed delivery: a DSN (RFC 3464, multipart/report with a
 /// message/delivery-status part) or the common non-standard forms (a text body quoting the
 /// server's 5xx/4xx answer).
-public struct DeliveryReport: Sendable, Equatable {
+package struct DeliveryReport: Sendable, Equatable {
     /// Permanent (5.x.x / 5xx) or temporary (4.x.x / 4xx).
-    public var permanent: Bool
+    package var permanent: Bool
     /// The status code as reported (`5.1.1`, `550`), for operators.
-    public var status: String
+    package var status: String
     /// The failed recipient, when the report names it.
-    public var recipient: String?
+    package var recipient: String?
 
     /// The report in `message`, or nil when it does not look like a bounce.
-    public static func read(_ message: ParsedMessage) -> DeliveryReport? {
+    package static func read(_ message: ParsedMessage) -> DeliveryReport? {
         if let status = message.attachments.first(where: {
             $0.contentType == "message/delivery-status" || $0.contentType == "message/global-delivery-status"
         }) {

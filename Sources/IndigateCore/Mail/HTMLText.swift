@@ -2,8 +2,8 @@ import Foundation
 
 /// Reduces an HTML body to the lines a person sees: block ends and `<br>` become line breaks,
 /// table cells are separated by spaces, scripts and styles vanish, entities are decoded.
-public enum HTMLText {
-    public static func text(of html: String) -> String {
+package enum HTMLText {
+    package static func text(of html: String) -> String {
         var output = ""
         var index = html.startIndex
         var skipping: String? = nil

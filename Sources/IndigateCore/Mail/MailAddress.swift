@@ -1,8 +1,8 @@
 /// Checks on mailbox addresses before they reach a header or an SMTP envelope.
-public enum MailAddress {
+package enum MailAddress {
     /// Whether `address` is a plain `local@domain` with no spaces, control characters, angle
     /// brackets or quotes: safe for an envelope and a header.
-    public static func isPlain(_ address: String) -> Bool {
+    package static func isPlain(_ address: String) -> Bool {
         guard address.count <= 254, address.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return false }
         let forbidden: Set<Character> = ["<", ">", "\"", "(", ")", ",", ";", "\\", "[", "]"]
         guard !address.contains(where: forbidden.contains) else { return false }
@@ -15,7 +15,7 @@ public enum MailAddress {
 
     /// The token in a `local+token@domain` address whose local part and domain match
     /// `gateway` (`local@domain`), or nil. Case-insensitive.
-    public static func token(in address: String, gateway: String) -> String? {
+    package static func token(in address: String, gateway: String) -> String? {
         let lowered = address.lowercased()
         let gatewayParts = gateway.lowercased().split(separator: "@", omittingEmptySubsequences: false)
         let parts = lowered.split(separator: "@", omittingEmptySubsequences: false)
@@ -27,7 +27,7 @@ public enum MailAddress {
     }
 
     /// `local+tag@domain` for the gateway address `local@domain`.
-    public static func tagged(_ gateway: String, tag: String) -> String {
+    package static func tagged(_ gateway: String, tag: String) -> String {
         let parts = gateway.split(separator: "@", maxSplits: 1)
         guard parts.count == 2 else { return gateway }
         return "\(parts[0])+\(tag)@\(parts[1])"

@@ -1,27 +1,27 @@
 import Foundation
 
 /// A letter indigate sends, before it becomes RFC 5322 bytes: plain data for the composer.
-public struct OutgoingLetter: Sendable, Equatable {
-    public var fromName: String
-    public var fromAddress: String
-    public var toName: String
-    public var toAddress: String
-    public var replyTo: String
-    public var subject: String
+package struct OutgoingLetter: Sendable, Equatable {
+    package var fromName: String
+    package var fromAddress: String
+    package var toName: String
+    package var toAddress: String
+    package var replyTo: String
+    package var subject: String
     /// Without angle brackets.
-    public var messageID: String
-    public var inReplyTo: String?
-    public var references: [String]
-    public var date: Date
+    package var messageID: String
+    package var inReplyTo: String?
+    package var references: [String]
+    package var date: Date
     /// The UTC offset the Date header is written in, in seconds.
-    public var utcOffsetSeconds: Int
+    package var utcOffsetSeconds: Int
     /// Extra headers (Auto-Submitted, X-Auto-Response-Suppress, …), ASCII values.
-    public var headers: [(name: String, value: String)]
-    public var text: String
-    public var html: String?
-    public var attachments: [ParsedMessage.Attachment]
+    package var headers: [(name: String, value: String)]
+    package var text: String
+    package var html: String?
+    package var attachments: [ParsedMessage.Attachment]
 
-    public init(
+    package init(
         fromName: String, fromAddress: String, toName: String, toAddress: String, replyTo: String,
         subject: String, messageID: String, inReplyTo: String? = nil, references: [String] = [],
         date: Date, utcOffsetSeconds: Int, headers: [(name: String, value: String)] = [],
@@ -44,7 +44,7 @@ public struct OutgoingLetter: Sendable, Equatable {
         self.attachments = attachments
     }
 
-    public static func == (a: OutgoingLetter, b: OutgoingLetter) -> Bool {
+    package static func == (a: OutgoingLetter, b: OutgoingLetter) -> Bool {
         a.messageID == b.messageID && a.subject == b.subject && a.text == b.text && a.html == b.html
             && a.toAddress == b.toAddress && a.headers.map(\.name) == b.headers.map(\.name)
             && a.headers.map(\.value) == b.headers.map(\.value)

@@ -2,30 +2,30 @@ import Foundation
 
 /// A message as the parser hands it on: headers decoded to UTF-8, the readable text, and the
 /// attachments with their bytes. Plain data: nothing here points into a C library.
-public struct ParsedMessage: Sendable, Equatable, Codable {
-    public var messageID: String?
-    public var inReplyTo: String?
-    public var references: [String]
-    public var subject: String
+package struct ParsedMessage: Sendable, Equatable, Codable {
+    package var messageID: String?
+    package var inReplyTo: String?
+    package var references: [String]
+    package var subject: String
     /// The From mailboxes, lowercased.
-    public var from: [String]
+    package var from: [String]
     /// Every recipient mailbox the message names (To, Cc, Delivered-To, X-Original-To),
     /// lowercased: where a reply's token is found.
-    public var recipients: [String]
+    package var recipients: [String]
     /// The Reply-To mailboxes, lowercased.
-    public var replyTo: [String]
+    package var replyTo: [String]
     /// Headers that decide how the message is treated (auto-replies, loops), name lowercased.
-    public var headers: [String: String]
+    package var headers: [String: String]
     /// Every `Authentication-Results` header, in order (the topmost was added last).
-    public var authenticationResults: [String] = []
+    package var authenticationResults: [String] = []
     /// The text the sender wrote, from text/plain or HTML reduced to text, UTF-8.
-    public var text: String
-    public var attachments: [Attachment]
+    package var text: String
+    package var attachments: [Attachment]
     /// The readable text of each attached message (message/rfc822): a reply forwarded by a
     /// colleague counts.
-    public var forwardedTexts: [String] = []
+    package var forwardedTexts: [String] = []
 
-    public init(
+    package init(
         messageID: String? = nil, inReplyTo: String? = nil, references: [String] = [],
         subject: String = "", from: [String] = [], recipients: [String] = [], replyTo: [String] = [],
         headers: [String: String] = [:], text: String = "", attachments: [Attachment] = []
@@ -43,14 +43,14 @@ public struct ParsedMessage: Sendable, Equatable, Codable {
     }
 
     /// One attached file.
-    public struct Attachment: Sendable, Equatable, Codable {
+    package struct Attachment: Sendable, Equatable, Codable {
         /// The file name as the sender's client gave it: a display name, never a path.
-        public var fileName: String
+        package var fileName: String
         /// The declared media type, lowercased (`application/pdf`); not trusted.
-        public var contentType: String
-        public var bytes: [UInt8]
+        package var contentType: String
+        package var bytes: [UInt8]
 
-        public init(fileName: String, contentType: String, bytes: [UInt8]) {
+        package init(fileName: String, contentType: String, bytes: [UInt8]) {
             self.fileName = fileName
             self.contentType = contentType
             self.bytes = bytes
@@ -59,14 +59,14 @@ public struct ParsedMessage: Sendable, Equatable, Codable {
         enum CodingKeys: String, CodingKey { case fileName, contentType, bytes }
 
         // Bytes travel as base64 (Data), not as an array of numbers.
-        public init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             fileName = try container.decode(String.self, forKey: .fileName)
             contentType = try container.decode(String.self, forKey: .contentType)
             bytes = Array(try container.decode(Data.self, forKey: .bytes))
         }
 
-        public func encode(to encoder: any Encoder) throws {
+        package func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(fileName, forKey: .fileName)
             try container.encode(contentType, forKey: .contentType)
@@ -75,7 +75,7 @@ public struct ParsedMessage: Sendable, Equatable, Codable {
 
         /// Whether the bytes are a whole PDF: `%PDF-` at the start and `%%EOF` in the last
         /// kilobyte (GMime may silently truncate a broken base64 body, so metadata is not enough).
-        public var looksLikePDF: Bool {
+        package var looksLikePDF: Bool {
             guard bytes.count >= 16, bytes.starts(with: Array("%PDF-".utf8)) else { return false }
             let tail = bytes.suffix(1024)
             let eof = Array("%%EOF".utf8)

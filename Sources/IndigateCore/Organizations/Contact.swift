@@ -1,16 +1,16 @@
 /// A mailbox bound to an organisation with one role, and the person behind it.
-public struct Contact: Sendable, Equatable, Codable {
+package struct Contact: Sendable, Equatable, Codable {
     /// The organisation's INN.
-    public var organizationINN: String
-    public var role: ContactRole
+    package var organizationINN: String
+    package var role: ContactRole
     /// The mailbox, stored lowercased.
-    public var email: String
+    package var email: String
     /// Фамилия Имя Отчество; empty until the person tells it.
-    public var personName: String
-    public var position: String
-    public var phone: String
+    package var personName: String
+    package var position: String
+    package var phone: String
 
-    public init(
+    package init(
         organizationINN: String, role: ContactRole, email: String,
         personName: String = "", position: String = "", phone: String = ""
     ) {

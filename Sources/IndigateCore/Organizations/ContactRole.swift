@@ -1,5 +1,5 @@
 /// What a mailbox may do: fill values, watch (read-only), or review.
-public enum ContactRole: String, Sendable, Codable, CaseIterable {
+package enum ContactRole: String, Sendable, Codable, CaseIterable {
     /// Fills the organisation's values.
     case respondent
     /// Read-only: receives digests and reports.

@@ -2,9 +2,9 @@
 /// with an indicator's code belongs to it; if the reply gives values for exactly one indicator
 /// that needs a document and carries exactly one otherwise unmatched PDF, that PDF belongs to
 /// it. Everything else is named in the receipt with what to do.
-public enum DocumentMatcher {
+package enum DocumentMatcher {
     /// What became of one attachment.
-    public enum Disposition: Sendable, Equatable {
+    package enum Disposition: Sendable, Equatable {
         /// A PDF for this indicator.
         case document(code: String)
         /// A PDF named for an indicator the organisation does not answer.
@@ -24,7 +24,7 @@ public enum DocumentMatcher {
     ///   - assigned: the codes the organisation answers in the round.
     ///   - known: every code of the catalogue.
     ///   - valuesNeedingDocument: codes given a value in this reply that requires a document.
-    public static func match(
+    package static func match(
         _ attachments: [(fileName: String, isPDF: Bool)], assigned: Set<String>, known: Set<String>,
         valuesNeedingDocument: Set<String>
     ) -> [Disposition] {

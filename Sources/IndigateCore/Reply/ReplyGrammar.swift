@@ -1,15 +1,15 @@
 /// The reply grammar of the brief: `CODE: VALUE` (or `CODE = VALUE`) lines, a value on the line
 /// after a bare `CODE:`, registration lines (`ФИО:`, `Должность:`, `Телефон:`). Every other line
 /// is ignored. Checks that need the store (assignment, locks) happen when values are applied.
-public struct ReplyGrammar: Sendable {
-    public let catalogue: Catalogue
+package struct ReplyGrammar: Sendable {
+    package let catalogue: Catalogue
 
-    public init(catalogue: Catalogue) {
+    package init(catalogue: Catalogue) {
         self.catalogue = catalogue
     }
 
     /// Reads the new text of a reply (already cut from the quoted letter).
-    public func read(_ text: String) -> [ReplyLine] {
+    package func read(_ text: String) -> [ReplyLine] {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             .map { String($0).trimmed }
         var result: [ReplyLine] = []

@@ -1,5 +1,5 @@
 /// What the reply grammar made of one line of a reply's new text.
-public enum ReplyLine: Sendable, Equatable {
+package enum ReplyLine: Sendable, Equatable {
     /// A value for a known indicator, well-formed for its type.
     case value(code: String, text: String, value: Value)
     /// A line that starts with an indicator code but cannot be used.
@@ -8,7 +8,7 @@ public enum ReplyLine: Sendable, Equatable {
     case registration(field: RegistrationField, text: String, value: String)
 
     /// The line as the school wrote it (trimmed).
-    public var text: String {
+    package var text: String {
         switch self {
         case .value(_, let text, _), .invalid(_, let text, _), .registration(_, let text, _): text
         }
@@ -16,7 +16,7 @@ public enum ReplyLine: Sendable, Equatable {
 }
 
 /// A field of the contact person's details, as the portal's registration form asked them.
-public enum RegistrationField: String, Sendable, Equatable, CaseIterable {
+package enum RegistrationField: String, Sendable, Equatable, CaseIterable {
     case personName
     case position
     case phone
@@ -24,7 +24,7 @@ public enum RegistrationField: String, Sendable, Equatable, CaseIterable {
 
 /// Why a line that names an indicator could not be used. The receipt explains each case in
 /// words from the templates (`mailtemplates/phrases/problem.txt.mustache`).
-public enum ReplyProblem: Sendable, Equatable {
+package enum ReplyProblem: Sendable, Equatable {
     case unknownCode
     case missingValue
     case notAWholeNumber(expected: IndicatorType)
@@ -38,7 +38,7 @@ public enum ReplyProblem: Sendable, Equatable {
     case locked(nextDataAfter: String)
 
     /// The case's name: the key the templates use to pick the explanation.
-    public var key: String {
+    package var key: String {
         switch self {
         case .unknownCode: "unknownCode"
         case .missingValue: "missingValue"

@@ -1,11 +1,11 @@
 /// Cuts a reply down to the text the sender wrote: everything before indigate's marker line,
 /// a quote header of a mail client, a signature or a phone's footer; `>`-quoted lines dropped.
-public enum ReplyText {
+package enum ReplyText {
     /// The line every indigate letter carries above its quotable body.
-    public static let marker = "— Ответьте выше этой строки —"
+    package static let marker = "— Ответьте выше этой строки —"
 
     /// The new text of `body`.
-    public static func newText(of body: String) -> String {
+    package static func newText(of body: String) -> String {
         let lines = body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         var kept: [String] = []
         for (index, line) in lines.enumerated() {

@@ -1,26 +1,26 @@
 /// Whose data a report shows: one municipality (a municipal coordinator's) or the region.
-public enum ReportScope: Sendable, Equatable {
+package enum ReportScope: Sendable, Equatable {
     case region
     case municipality(String)
 
     /// The scope a coordinator of `organization` may see: a municipal coordinator never sees
     /// another municipality.
-    public static func of(_ organization: Organization) -> ReportScope {
+    package static func of(_ organization: Organization) -> ReportScope {
         organization.municipality.map { .municipality($0) } ?? .region
     }
 
-    public var municipality: String? {
+    package var municipality: String? {
         if case .municipality(let name) = self { return name }
         return nil
     }
 
-    public var russianTitle: String {
+    package var russianTitle: String {
         municipality ?? "вся область"
     }
 }
 
 /// Which values the provided-data report shows (the portal's «Выбранные значения»).
-public enum ValueSelection: Sendable, Equatable {
+package enum ValueSelection: Sendable, Equatable {
     /// Submitted and not yet reviewed («Новые значения»).
     case new
     /// The last accepted value of each indicator («Последние принятые значения»).

@@ -1,32 +1,32 @@
 import Foundation
 
 /// The start-of-work report («Отчёт о начале тестирования»).
-public struct StartReport: Sendable, Equatable, Codable {
-    public var scope: String
-    public var notStarted: [Entry]
-    public var started: [Entry]
+package struct StartReport: Sendable, Equatable, Codable {
+    package var scope: String
+    package var notStarted: [Entry]
+    package var started: [Entry]
     /// Organisations that answer no indicator (the regional centre, the ministry).
-    public var others: [Entry]
+    package var others: [Entry]
 
-    public init(scope: String, notStarted: [Entry], started: [Entry], others: [Entry]) {
+    package init(scope: String, notStarted: [Entry], started: [Entry], others: [Entry]) {
         self.scope = scope
         self.notStarted = notStarted
         self.started = started
         self.others = others
     }
 
-    public struct Entry: Sendable, Equatable, Codable {
-        public var inn: String
-        public var name: String
-        public var municipality: String
-        public var person: String
-        public var position: String
-        public var phone: String
-        public var email: String
+    package struct Entry: Sendable, Equatable, Codable {
+        package var inn: String
+        package var name: String
+        package var municipality: String
+        package var person: String
+        package var position: String
+        package var phone: String
+        package var email: String
         /// The address bounces: mail to it does not arrive.
-        public var failing: Bool
+        package var failing: Bool
 
-        public init(
+        package init(
             inn: String, name: String, municipality: String, person: String, position: String, phone: String, email: String,
             failing: Bool
         ) {
@@ -43,18 +43,18 @@ public struct StartReport: Sendable, Equatable, Codable {
 }
 
 /// The provided-data report («Отчёт по предоставленным данным»).
-public struct DataReport: Sendable, Equatable, Codable {
-    public var scope: String
+package struct DataReport: Sendable, Equatable, Codable {
+    package var scope: String
     /// «Новые значения», «Последние принятые значения», «До 01.12.2019».
-    public var selection: String
-    public var withData: [Organization]
-    public var withoutData: [Organization]
+    package var selection: String
+    package var withData: [Organization]
+    package var withoutData: [Organization]
     /// Latest versions rejected and not corrected yet.
-    public var awaitingCorrection: [Line]
+    package var awaitingCorrection: [Line]
     /// Latest versions received after their round's deadline.
-    public var late: [Line]
+    package var late: [Line]
 
-    public init(
+    package init(
         scope: String, selection: String, withData: [Organization], withoutData: [Organization],
         awaitingCorrection: [Line], late: [Line]
     ) {
@@ -66,16 +66,16 @@ public struct DataReport: Sendable, Equatable, Codable {
         self.late = late
     }
 
-    public struct Organization: Sendable, Equatable, Codable {
-        public var inn: String
-        public var name: String
-        public var municipality: String
+    package struct Organization: Sendable, Equatable, Codable {
+        package var inn: String
+        package var name: String
+        package var municipality: String
         /// Indicators with a value in this selection, of those the organisation answers.
-        public var withValues: Int
-        public var indicators: Int
-        public var lines: [Line]
+        package var withValues: Int
+        package var indicators: Int
+        package var lines: [Line]
 
-        public init(inn: String, name: String, municipality: String, withValues: Int, indicators: Int, lines: [Line]) {
+        package init(inn: String, name: String, municipality: String, withValues: Int, indicators: Int, lines: [Line]) {
             self.inn = inn
             self.name = name
             self.municipality = municipality
@@ -85,19 +85,19 @@ public struct DataReport: Sendable, Equatable, Codable {
         }
     }
 
-    public struct Line: Sendable, Equatable, Codable {
-        public var inn: String
-        public var organization: String
-        public var code: String
-        public var question: String
+    package struct Line: Sendable, Equatable, Codable {
+        package var inn: String
+        package var organization: String
+        package var code: String
+        package var question: String
         /// The value as letters print it, or «Нет данных».
-        public var value: String
+        package var value: String
         /// «ДД.ММ.ГГГГ - ЧЧ:ММ:СС», or empty.
-        public var date: String
-        public var state: String
-        public var resolution: String?
+        package var date: String
+        package var state: String
+        package var resolution: String?
 
-        public init(
+        package init(
             inn: String, organization: String, code: String, question: String, value: String, date: String, state: String,
             resolution: String?
         ) {
@@ -114,14 +114,14 @@ public struct DataReport: Sendable, Equatable, Codable {
 }
 
 /// Completeness of the current round (DHIS2's reporting rates): per municipality and per group.
-public struct CompletenessReport: Sendable, Equatable, Codable {
-    public var scope: String
-    public var round: String
-    public var municipalities: [Row]
-    public var groups: [Row]
-    public var total: Row
+package struct CompletenessReport: Sendable, Equatable, Codable {
+    package var scope: String
+    package var round: String
+    package var municipalities: [Row]
+    package var groups: [Row]
+    package var total: Row
 
-    public init(scope: String, round: String, municipalities: [Row], groups: [Row], total: Row) {
+    package init(scope: String, round: String, municipalities: [Row], groups: [Row], total: Row) {
         self.scope = scope
         self.round = round
         self.municipalities = municipalities
@@ -129,23 +129,23 @@ public struct CompletenessReport: Sendable, Equatable, Codable {
         self.total = total
     }
 
-    public struct Row: Sendable, Equatable, Codable {
-        public var name: String
+    package struct Row: Sendable, Equatable, Codable {
+        package var name: String
         /// Organisation × indicator pairs asked.
-        public var expected: Int
+        package var expected: Int
         /// Pairs with any value.
-        public var received: Int
+        package var received: Int
         /// Pairs whose latest value is accepted.
-        public var accepted: Int
+        package var accepted: Int
         /// Pairs whose latest value came by the deadline.
-        public var onTime: Int
+        package var onTime: Int
 
         /// Received as a share of expected, in whole percent.
-        public var percentReceived: Int { expected == 0 ? 0 : received * 100 / expected }
-        public var percentAccepted: Int { expected == 0 ? 0 : accepted * 100 / expected }
-        public var percentOnTime: Int { expected == 0 ? 0 : onTime * 100 / expected }
+        package var percentReceived: Int { expected == 0 ? 0 : received * 100 / expected }
+        package var percentAccepted: Int { expected == 0 ? 0 : accepted * 100 / expected }
+        package var percentOnTime: Int { expected == 0 ? 0 : onTime * 100 / expected }
 
-        public init(name: String, expected: Int = 0, received: Int = 0, accepted: Int = 0, onTime: Int = 0) {
+        package init(name: String, expected: Int = 0, received: Int = 0, accepted: Int = 0, onTime: Int = 0) {
             self.name = name
             self.expected = expected
             self.received = received

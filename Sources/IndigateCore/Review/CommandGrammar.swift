@@ -9,7 +9,7 @@
 /// and everything after that word is the resolution, which may go on below until a blank line
 /// or the next command. So `ОТКЛОНИТЬ 1043 10 учеников…` rejects № 1043 with the resolution
 /// «10 учеников…».
-public enum CommandGrammar {
+package enum CommandGrammar {
     enum Verb: String, CaseIterable {
         case accept, reject, release, drop
 
@@ -25,9 +25,9 @@ public enum CommandGrammar {
 
     static let stops = ["стоп", "stop", "--"]
     /// The most numbers one line may name.
-    public static let maximumNumbers = 1000
+    package static let maximumNumbers = 1000
 
-    public static func read(_ text: String) -> [CommandLine] {
+    package static func read(_ text: String) -> [CommandLine] {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map {
             $0.trimmingCharacters(in: [" ", "\t", "\u{00A0}"])
         }

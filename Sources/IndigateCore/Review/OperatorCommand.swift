@@ -1,5 +1,5 @@
 /// What an operator can ask for by replying to a review letter.
-public enum OperatorCommand: Sendable, Equatable {
+package enum OperatorCommand: Sendable, Equatable {
     /// Accept these submissions (ids), or every current one the letter replied to listed.
     case accept(Selection)
     /// Reject these submissions with a resolution the school will read.
@@ -10,7 +10,7 @@ public enum OperatorCommand: Sendable, Equatable {
     case drop([Int64])
 
     /// Which submissions a command names.
-    public enum Selection: Sendable, Equatable {
+    package enum Selection: Sendable, Equatable {
         case ids([Int64])
         /// Every submission in the letter replied to, nothing newer.
         case all
@@ -18,13 +18,13 @@ public enum OperatorCommand: Sendable, Equatable {
 }
 
 /// One line of an operator's reply as the command grammar read it.
-public struct CommandLine: Sendable, Equatable {
+package struct CommandLine: Sendable, Equatable {
     /// The line as written (with the resolution's continuation lines, for a rejection).
-    public var text: String
+    package var text: String
     /// The command, or why the line is not one.
-    public var command: Result<OperatorCommand, CommandProblem>
+    package var command: Result<OperatorCommand, CommandProblem>
 
-    public init(text: String, command: Result<OperatorCommand, CommandProblem>) {
+    package init(text: String, command: Result<OperatorCommand, CommandProblem>) {
         self.text = text
         self.command = command
     }
@@ -32,7 +32,7 @@ public struct CommandLine: Sendable, Equatable {
 
 /// Why a line that looks like a command cannot be carried out as written. The transcript
 /// explains each in words from the templates (`phrases/command.txt.mustache`).
-public enum CommandProblem: Error, Sendable, Equatable {
+package enum CommandProblem: Error, Sendable, Equatable {
     /// The verb is known but the numbers are not («ПРИНЯТЬ abc», a range backwards).
     case badNumbers
     /// A rejection without a resolution.
@@ -43,7 +43,7 @@ public enum CommandProblem: Error, Sendable, Equatable {
     case unknownVerb
 
     /// The case's name: the key the templates use to pick the explanation.
-    public var key: String {
+    package var key: String {
         switch self {
         case .badNumbers: "badNumbers"
         case .missingResolution: "missingResolution"

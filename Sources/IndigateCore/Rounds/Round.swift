@@ -2,19 +2,19 @@ import Foundation
 
 /// A round (campaign): one month's request for values, with its deadline and the date after
 /// which new data are expected (until then an accepted value stays locked).
-public struct Round: Sendable, Equatable {
-    public var id: Int64
+package struct Round: Sendable, Equatable {
+    package var id: Int64
     /// `YYYY-MM`.
-    public var month: String
+    package var month: String
     /// `YYYY-MM-DD`, the last day values are due.
-    public var deadline: String
+    package var deadline: String
     /// `YYYY-MM-DD`: accepted values lock input until this day has passed.
-    public var nextDataAfter: String
-    public var openedAt: Date
+    package var nextDataAfter: String
+    package var openedAt: Date
     /// The indicators this round asks for, in catalogue order.
-    public var indicatorCodes: [String]
+    package var indicatorCodes: [String]
 
-    public init(id: Int64, month: String, deadline: String, nextDataAfter: String, openedAt: Date, indicatorCodes: [String]) {
+    package init(id: Int64, month: String, deadline: String, nextDataAfter: String, openedAt: Date, indicatorCodes: [String]) {
         self.id = id
         self.month = month
         self.deadline = deadline
@@ -25,7 +25,7 @@ public struct Round: Sendable, Equatable {
 }
 
 /// Where a round stands for a reply that names it.
-public enum RoundPhase: Sendable, Equatable {
+package enum RoundPhase: Sendable, Equatable {
     /// The round takes values; `late` after its deadline day has ended.
     case open(late: Bool)
     /// The next-data date has passed and a newer round is open: values go to that one.

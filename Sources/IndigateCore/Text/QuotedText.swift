@@ -2,19 +2,19 @@
 /// may appear in a letter or on a terminal: one line, no control or format characters, at
 /// most `limit` characters, inside «…» so a reader sees where it starts and ends. Costs time
 /// linear in the input and never reads more than it keeps.
-public enum QuotedText {
+package enum QuotedText {
     /// The default limit: enough for a line of values, too short to pass as a paragraph.
-    public static let defaultLimit = 200
+    package static let defaultLimit = 200
 
     /// `text` cleaned (see `clean`) and inside «…».
-    public static func quote(_ text: String, limit: Int = defaultLimit) -> String {
+    package static func quote(_ text: String, limit: Int = defaultLimit) -> String {
         "«" + clean(text, limit: limit) + "»"
     }
 
     /// `text` as one line: line breaks and tabs become spaces, runs of spaces collapse, other
     /// control, format and bidirectional characters go, guillemets become quotes (so the text
     /// cannot close its own quotation), and it is cut at `limit` characters with «…».
-    public static func clean(_ text: String, limit: Int = defaultLimit) -> String {
+    package static func clean(_ text: String, limit: Int = defaultLimit) -> String {
         var result = ""
         var count = 0
         var pendingSpace = false

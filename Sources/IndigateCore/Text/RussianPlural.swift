@@ -1,6 +1,6 @@
 /// Russian agreement of a noun with a number: 1 значение, 2 значения, 5 значений, 21 значение,
 /// 11 значений. The words themselves live in the templates; this picks which one.
-public enum RussianPlural: String, Sendable, CaseIterable {
+package enum RussianPlural: String, Sendable, CaseIterable {
     /// 1, 21, 101 …
     case one
     /// 2–4, 22–24 …
@@ -8,7 +8,7 @@ public enum RussianPlural: String, Sendable, CaseIterable {
     /// 0, 5–20, 25–30, 11–14 …
     case many
 
-    public init(_ number: Int) {
+    package init(_ number: Int) {
         let n = abs(number)
         let lastTwo = n % 100
         let last = n % 10
@@ -25,7 +25,7 @@ public enum RussianPlural: String, Sendable, CaseIterable {
 
     /// A template context for a count: `{"n": 4, "few": true}`, so a template writes
     /// `{{n}} {{#one}}значение{{/one}}{{#few}}значения{{/few}}{{#many}}значений{{/many}}`.
-    public static func context(_ number: Int) -> [String: Any] {
+    package static func context(_ number: Int) -> [String: Any] {
         ["n": number, RussianPlural(number).rawValue: true]
     }
 }

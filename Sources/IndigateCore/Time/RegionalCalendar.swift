@@ -2,13 +2,13 @@ import Foundation
 
 /// Dates as the region reads them: in its own time zone, «25.09.2020» and
 /// «07.08.2020 - 13:10:03» as in the seed's portal.
-public struct RegionalCalendar: Sendable {
-    public let timeZone: TimeZone
+package struct RegionalCalendar: Sendable {
+    package let timeZone: TimeZone
     /// A Gregorian calendar in the region's time zone (made once: reports format dates by the
     /// ten thousand).
-    public let calendar: Calendar
+    package let calendar: Calendar
 
-    public init(timeZone: TimeZone) {
+    package init(timeZone: TimeZone) {
         self.timeZone = timeZone
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
@@ -16,13 +16,13 @@ public struct RegionalCalendar: Sendable {
     }
 
     /// «25.09.2020».
-    public func date(_ date: Date) -> String {
+    package func date(_ date: Date) -> String {
         let c = calendar.dateComponents([.year, .month, .day], from: date)
         return Self.two(c.day ?? 0) + "." + Self.two(c.month ?? 0) + "." + String(c.year ?? 0)
     }
 
     /// «07.08.2020 - 13:10:03».
-    public func dateTime(_ date: Date) -> String {
+    package func dateTime(_ date: Date) -> String {
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         return Self.two(c.day ?? 0) + "." + Self.two(c.month ?? 0) + "." + String(c.year ?? 0) + " - "
             + Self.two(c.hour ?? 0) + ":" + Self.two(c.minute ?? 0) + ":" + Self.two(c.second ?? 0)
@@ -33,7 +33,7 @@ public struct RegionalCalendar: Sendable {
     }
 
     /// The start of the day `day` (a `YYYY-MM-DD` string) in the region, or nil if malformed.
-    public func startOfDay(_ day: String) -> Date? {
+    package func startOfDay(_ day: String) -> Date? {
         let parts = day.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3,
             let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
@@ -43,13 +43,13 @@ public struct RegionalCalendar: Sendable {
     }
 
     /// The `YYYY-MM-DD` of `date` in the region.
-    public func isoDay(_ date: Date) -> String {
+    package func isoDay(_ date: Date) -> String {
         let c = calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
     }
 
     /// The region's month name in the genitive-free nominative («сентябрь 2020») of `month` (`YYYY-MM`).
-    public func monthTitle(_ month: String) -> String {
+    package func monthTitle(_ month: String) -> String {
         let names = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
                      "сентябрь", "октябрь", "ноябрь", "декабрь"]
         let parts = month.split(separator: "-").compactMap { Int($0) }

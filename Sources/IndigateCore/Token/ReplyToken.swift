@@ -4,19 +4,19 @@ import Foundation
 /// The token in every Reply-To that binds a reply to its recipient and purpose: an HMAC-SHA256
 /// (truncated to 80 bits) under the installation's secret over version, contact, purpose,
 /// subject (a round or a letter) and expiry day, in 36 base32 characters.
-public struct ReplyToken: Sendable, Equatable {
-    public static let version: UInt8 = 1
+package struct ReplyToken: Sendable, Equatable {
+    package static let version: UInt8 = 1
     static let macLength = 10
 
     /// The contact's row id.
-    public var contactID: Int64
-    public var purpose: TokenPurpose
+    package var contactID: Int64
+    package var purpose: TokenPurpose
     /// A round id for requests and receipts, a letter id for reviews and digests.
-    public var subjectID: Int64
+    package var subjectID: Int64
     /// The last day (days since 1970-01-01, UTC) on which the token is accepted.
-    public var expiryDay: Int
+    package var expiryDay: Int
 
-    public init(contactID: Int64, purpose: TokenPurpose, subjectID: Int64, expiryDay: Int) {
+    package init(contactID: Int64, purpose: TokenPurpose, subjectID: Int64, expiryDay: Int) {
         self.contactID = contactID
         self.purpose = purpose
         self.subjectID = subjectID
@@ -24,14 +24,14 @@ public struct ReplyToken: Sendable, Equatable {
     }
 
     /// A token that expires `lifetimeDays` after `now`.
-    public init(contactID: Int64, purpose: TokenPurpose, subjectID: Int64, now: Date, lifetimeDays: Int) {
+    package init(contactID: Int64, purpose: TokenPurpose, subjectID: Int64, now: Date, lifetimeDays: Int) {
         self.init(
             contactID: contactID, purpose: purpose, subjectID: subjectID,
             expiryDay: Self.day(of: now) + lifetimeDays)
     }
 
     /// Days since 1970-01-01 (UTC) of `date`: the unit of `expiryDay`.
-    public static func day(of date: Date) -> Int {
+    package static func day(of date: Date) -> Int {
         Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
     }
 
@@ -46,7 +46,7 @@ public struct ReplyToken: Sendable, Equatable {
     /// The token text under `secret`. `generation` is the contact's token generation: it is
     /// signed but not written into the token, so raising it (revocation) voids every token
     /// issued before.
-    public func encoded(secret: SymmetricKey, generation: UInt32 = 0) -> String {
+    package func encoded(secret: SymmetricKey, generation: UInt32 = 0) -> String {
         Base32.encode(payload + Self.mac(payload, generation: generation, secret: secret))
     }
 
@@ -56,7 +56,7 @@ public struct ReplyToken: Sendable, Equatable {
     }
 
     /// Why a token was refused.
-    public enum Refusal: Error, Sendable, Equatable {
+    package enum Refusal: Error, Sendable, Equatable {
         case malformed
         /// Not signed by any current secret for the contact's current generation: forged,
         /// altered, signed by a retired secret, or revoked.
@@ -67,7 +67,7 @@ public struct ReplyToken: Sendable, Equatable {
     }
 
     /// `verify` for tokens of generation 0 (no revocation).
-    public static func verify(_ text: String, secrets: [SymmetricKey], now: Date) -> Result<ReplyToken, Refusal> {
+    package static func verify(_ text: String, secrets: [SymmetricKey], now: Date) -> Result<ReplyToken, Refusal> {
         verify(text, secrets: secrets, now: now, generation: { _ in 0 })
     }
 
@@ -75,7 +75,7 @@ public struct ReplyToken: Sendable, Equatable {
     /// grace period) and the clock. Nothing else in the message is trusted.
     /// - Parameter generation: the contact's current token generation, or nil if there is no
     ///   such contact.
-    public static func verify(
+    package static func verify(
         _ text: String, secrets: [SymmetricKey], now: Date, generation: (Int64) -> UInt32?
     ) -> Result<ReplyToken, Refusal> {
         guard text.count <= 40, let bytes = Base32.decode(text), bytes.count == 12 + macLength,

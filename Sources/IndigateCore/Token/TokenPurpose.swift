@@ -1,5 +1,5 @@
 /// What a letter was for, and so what a reply to it may do.
-public enum TokenPurpose: UInt8, Sendable, Codable, CaseIterable {
+package enum TokenPurpose: UInt8, Sendable, Codable, CaseIterable {
     /// A request letter of a round: the reply carries values.
     case request = 1
     /// A receipt or notice to a school: the reply carries values too.

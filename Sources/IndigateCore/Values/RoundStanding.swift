@@ -1,8 +1,8 @@
 /// An organisation's standing in a round, indicator by indicator, in catalogue order: what
 /// receipts, decision letters, status letters and reminders summarise.
-public struct RoundStanding: Sendable, Equatable {
-    public var round: Round
-    public var indicators: [IndicatorStanding]
+package struct RoundStanding: Sendable, Equatable {
+    package var round: Round
+    package var indicators: [IndicatorStanding]
 
     /// - Parameters:
     ///   - assigned: the indicators the organisation answers in the round
@@ -11,7 +11,7 @@ public struct RoundStanding: Sendable, Equatable {
     ///   - lastAccepted: the newest accepted version of each indicator in any round, by code.
     ///   - locksAccepted: whether the round's accepted values are still locked
     ///     (`RoundClock.locksAcceptedValues`).
-    public init(
+    package init(
         round: Round, assigned: [Indicator], current: [String: ValueVersion], lastAccepted: [String: ValueVersion],
         locksAccepted: Bool
     ) {
@@ -22,23 +22,23 @@ public struct RoundStanding: Sendable, Equatable {
         }
     }
 
-    public func standing(of code: String) -> IndicatorStanding? {
+    package func standing(of code: String) -> IndicatorStanding? {
         indicators.first { $0.code == code }
     }
 
-    public func with(_ status: IndicatorStanding.Status) -> [IndicatorStanding] {
+    package func with(_ status: IndicatorStanding.Status) -> [IndicatorStanding] {
         indicators.filter { $0.status == status }
     }
 
     /// Nothing received yet.
-    public var missing: [IndicatorStanding] { with(.noData) }
-    public var awaitingDocument: [IndicatorStanding] { with(.awaitingDocument) }
+    package var missing: [IndicatorStanding] { with(.noData) }
+    package var awaitingDocument: [IndicatorStanding] { with(.awaitingDocument) }
     /// Rejected and not corrected yet.
-    public var awaitingCorrection: [IndicatorStanding] { with(.rejected) }
+    package var awaitingCorrection: [IndicatorStanding] { with(.rejected) }
 
     /// Everything asked has been sent, complete, and nothing waits for a correction.
-    public var complete: Bool { missing.isEmpty && awaitingDocument.isEmpty && awaitingCorrection.isEmpty }
+    package var complete: Bool { missing.isEmpty && awaitingDocument.isEmpty && awaitingCorrection.isEmpty }
 
     /// Something is still owed: missing, waiting for a document, or rejected.
-    public var owesSomething: Bool { !complete }
+    package var owesSomething: Bool { !complete }
 }

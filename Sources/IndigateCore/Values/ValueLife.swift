@@ -10,9 +10,9 @@ import Foundation
 ///        │                          └────reject──▶ rejected
 ///        └───────── newer version ──▶ superseded (an undecided version is never decided)
 /// ```
-public enum ValueLife {
+package enum ValueLife {
     /// A version's place in its life: its stored state, read together with supersession.
-    public enum Stage: Sendable, Equatable {
+    package enum Stage: Sendable, Equatable {
         case awaitingDocument
         case underReview
         case accepted
@@ -22,7 +22,7 @@ public enum ValueLife {
     }
 
     /// Why a transition cannot happen. Each is answered to the person who asked for it.
-    public enum Refusal: Error, Sendable, Equatable {
+    package enum Refusal: Error, Sendable, Equatable {
         /// A newer version replaced it: a decision would apply to a value nobody stands by.
         case superseded(by: Int64)
         /// Someone decided first: the first decision stands.
@@ -34,19 +34,19 @@ public enum ValueLife {
     }
 
     /// An operator's decision on a version.
-    public struct Decision: Sendable, Equatable {
-        public var accept: Bool
-        public var operatorID: Int64
-        public var resolution: String?
+    package struct Decision: Sendable, Equatable {
+        package var accept: Bool
+        package var operatorID: Int64
+        package var resolution: String?
 
-        public init(accept: Bool, operatorID: Int64, resolution: String?) {
+        package init(accept: Bool, operatorID: Int64, resolution: String?) {
             self.accept = accept
             self.operatorID = operatorID
             self.resolution = resolution
         }
     }
 
-    public static func stage(of version: ValueVersion) -> Stage {
+    package static func stage(of version: ValueVersion) -> Stage {
         switch version.state {
         case .accepted: return .accepted
         case .rejected: return .rejected
@@ -57,12 +57,12 @@ public enum ValueLife {
 
     /// The state a new version starts in: under review when complete, awaiting its document when
     /// the indicator requires one for this value and none came with it.
-    public static func startingState(of value: Value, for indicator: Indicator, hasDocument: Bool) -> ValueState {
+    package static func startingState(of value: Value, for indicator: Indicator, hasDocument: Bool) -> ValueState {
         indicator.requiresDocument(for: value) && !hasDocument ? .awaitingDocument : .review
     }
 
     /// A document arrives for a version that waited for it: it goes to review.
-    public static func attach(documentID: Int64, to version: ValueVersion) -> Result<ValueVersion, Refusal> {
+    package static func attach(documentID: Int64, to version: ValueVersion) -> Result<ValueVersion, Refusal> {
         switch version.stage {
         case .awaitingDocument:
             var next = version
@@ -76,7 +76,7 @@ public enum ValueLife {
 
     /// An operator accepts or rejects a version. Only a current version under review moves;
     /// the first decision stands.
-    public static func decide(_ decision: Decision, on version: ValueVersion, at now: Date) -> Result<ValueVersion, Refusal> {
+    package static func decide(_ decision: Decision, on version: ValueVersion, at now: Date) -> Result<ValueVersion, Refusal> {
         switch version.stage {
         case .underReview:
             var next = version
@@ -93,7 +93,7 @@ public enum ValueLife {
 
     /// A newer version replaces `version`. Always allowed: whether the newer version may be
     /// taken at all is the lock's question (`IndicatorStanding.locked`), asked before.
-    public static func supersede(_ version: ValueVersion, by newer: Int64) -> ValueVersion {
+    package static func supersede(_ version: ValueVersion, by newer: Int64) -> ValueVersion {
         var next = version
         next.supersededBy = newer
         return next

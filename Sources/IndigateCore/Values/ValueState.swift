@@ -1,6 +1,6 @@
 /// The stored state of a value version. A version is never overwritten: a correction is a new
 /// version, and a version's state only moves forward, by the rules of `ValueLife`.
-public enum ValueState: String, Sendable, Codable, CaseIterable {
+package enum ValueState: String, Sendable, Codable, CaseIterable {
     /// Saved but incomplete: the required document has not arrived yet.
     case awaitingDocument = "saved"
     /// Complete and waiting for an operator.
@@ -11,5 +11,5 @@ public enum ValueState: String, Sendable, Codable, CaseIterable {
     case rejected
 
     /// Whether an operator has decided on a version in this state.
-    public var isDecided: Bool { self == .accepted || self == .rejected }
+    package var isDecided: Bool { self == .accepted || self == .rejected }
 }

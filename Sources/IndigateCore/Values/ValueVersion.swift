@@ -2,31 +2,31 @@ import Foundation
 
 /// One version of one organisation's value for one indicator in one round. Versions are
 /// never overwritten; a newer version supersedes the one before it, which stays in the history.
-public struct ValueVersion: Sendable, Equatable {
+package struct ValueVersion: Sendable, Equatable {
     /// The number operators accept or reject («№ 1042»).
-    public var id: Int64
-    public var organizationID: Int64
-    public var indicatorCode: String
-    public var roundID: Int64
+    package var id: Int64
+    package var organizationID: Int64
+    package var indicatorCode: String
+    package var roundID: Int64
     /// Who sent it.
-    public var contactID: Int64
+    package var contactID: Int64
     /// The message it came in.
-    public var inboundID: Int64
-    public var state: ValueState
-    public var value: Value
+    package var inboundID: Int64
+    package var state: ValueState
+    package var value: Value
     /// The confirmation document: required, or sent along although optional.
-    public var documentID: Int64?
-    public var submittedAt: Date
+    package var documentID: Int64?
+    package var submittedAt: Date
     /// Received after the round's deadline day.
-    public var late: Bool
-    public var decidedAt: Date?
+    package var late: Bool
+    package var decidedAt: Date?
     /// The operator who decided.
-    public var decidedBy: Int64?
-    public var resolution: String?
+    package var decidedBy: Int64?
+    package var resolution: String?
     /// The newer version that replaced this one, if any.
-    public var supersededBy: Int64?
+    package var supersededBy: Int64?
 
-    public init(
+    package init(
         id: Int64, organizationID: Int64, indicatorCode: String, roundID: Int64, contactID: Int64, inboundID: Int64,
         state: ValueState, value: Value, documentID: Int64? = nil, submittedAt: Date, late: Bool = false,
         decidedAt: Date? = nil, decidedBy: Int64? = nil, resolution: String? = nil, supersededBy: Int64? = nil
@@ -49,5 +49,5 @@ public struct ValueVersion: Sendable, Equatable {
     }
 
     /// Where the version is in its life (see `ValueLife`).
-    public var stage: ValueLife.Stage { ValueLife.stage(of: self) }
+    package var stage: ValueLife.Stage { ValueLife.stage(of: self) }
 }
