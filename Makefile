@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = .build/debug/indigate
 CONFIG ?= config/indigate.yaml
 
-.PHONY: all deps build run test bench clean mailstack-stop
+.PHONY: all deps build run test bench clean mailstack-stop format
 
 all: build
 
@@ -40,3 +40,7 @@ mailstack-stop:
 
 clean:
 	rm -rf .build
+
+# One swift-format configuration (.swift-format), applied to everything.
+format:
+	$(SWIFT) format -i -r Sources Tests Package.swift

@@ -50,7 +50,8 @@ package struct Gateway: Sendable {
             store: store, parser: parsing ?? InProcessParser(limits: config.mimeLimits),
             classifier: Classifier(
                 tokens: TokenVerifier(
-                    secretBytes: secret, retired: Secret.retired(path: config.secretFile), graceDays: config.tokens.rotationGraceDays),
+                    secretBytes: secret, retired: Secret.retired(path: config.secretFile),
+                    graceDays: config.tokens.rotationGraceDays),
                 gatewayAddress: config.gateway.address, bounceAddress: config.bounceAddress, security: config.security),
             applier: Applier(
                 respondent: RespondentFlow(letters: letters, standings: standings, documentBytes: config.limits.documentBytes),

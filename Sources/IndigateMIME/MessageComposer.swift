@@ -22,9 +22,11 @@ package struct MessageComposer: Sendable {
         defer { g_object_unref(message) }
         let object = indigate_gmime_message_object(message)!
 
-        indigate_gmime_message_add_utf8_mailbox(message, GMIME_ADDRESS_TYPE_FROM, Self.oneLine(letter.fromName), letter.fromAddress)
+        indigate_gmime_message_add_utf8_mailbox(
+            message, GMIME_ADDRESS_TYPE_FROM, Self.oneLine(letter.fromName), letter.fromAddress)
         indigate_gmime_message_add_utf8_mailbox(message, GMIME_ADDRESS_TYPE_TO, Self.oneLine(letter.toName), letter.toAddress)
-        indigate_gmime_message_add_utf8_mailbox(message, GMIME_ADDRESS_TYPE_REPLY_TO, Self.oneLine(letter.fromName), letter.replyTo)
+        indigate_gmime_message_add_utf8_mailbox(
+            message, GMIME_ADDRESS_TYPE_REPLY_TO, Self.oneLine(letter.fromName), letter.replyTo)
         g_mime_message_set_subject(message, Self.oneLine(letter.subject), "utf-8")
         g_mime_message_set_message_id(message, Self.oneLine(letter.messageID))
         indigate_gmime_message_set_date(

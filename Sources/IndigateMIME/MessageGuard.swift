@@ -32,7 +32,10 @@ enum MessageGuard {
                 continue
             }
             try finish()
-            guard let colon = line.firstIndex(of: 0x3A) else { current = nil; continue }
+            guard let colon = line.firstIndex(of: 0x3A) else {
+                current = nil
+                continue
+            }
             let name = String(decoding: line[line.startIndex..<colon], as: UTF8.self).lowercased()
             let value = line[(colon + 1)...]
             current = (name, value.count, value.reduce(0) { $0 + ($1 == 0x3A ? 1 : 0) })

@@ -33,6 +33,8 @@ enum TextDecoding {
         }
         guard let converted else { return nil }
         defer { g_free(converted) }
-        return String(validating: UnsafeBufferPointer(start: UnsafeRawPointer(converted).assumingMemoryBound(to: UInt8.self), count: length), as: UTF8.self)
+        return String(
+            validating: UnsafeBufferPointer(
+                start: UnsafeRawPointer(converted).assumingMemoryBound(to: UInt8.self), count: length), as: UTF8.self)
     }
 }

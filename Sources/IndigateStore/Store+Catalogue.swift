@@ -42,11 +42,13 @@ extension StoreTransaction {
     /// reports read them in bulk on their own).
     package func catalogue(withParticipants: Bool = true) throws -> Catalogue {
         var participants: [String: [String]] = [:]
-        for row in try !withParticipants ? [] : Row.fetchAll(
-            db,
-            sql: """
-                SELECT p.indicatorCode, o.inn FROM participant p JOIN organization o ON o.id = p.organizationId
-                """)
+        for row in try !withParticipants
+            ? []
+            : Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.indicatorCode, o.inn FROM participant p JOIN organization o ON o.id = p.organizationId
+                    """)
         {
             participants[row["indicatorCode"], default: []].append(row["inn"])
         }

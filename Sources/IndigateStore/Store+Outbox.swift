@@ -72,7 +72,8 @@ extension StoreTransaction {
     package func retryOutbox(id: Int64?, at now: Date) throws -> Int {
         if let id {
             try db.execute(
-                sql: "UPDATE outbox SET state = 'queued', nextAttemptAt = ?, queuedAt = ? WHERE id = ? AND state IN ('failed', 'deferred')",
+                sql:
+                    "UPDATE outbox SET state = 'queued', nextAttemptAt = ?, queuedAt = ? WHERE id = ? AND state IN ('failed', 'deferred')",
                 arguments: [now, now, id])
         } else {
             try db.execute(
@@ -85,7 +86,8 @@ extension StoreTransaction {
     /// Gives up on a row for good (kept, marked failed by an operator).
     package func dropOutbox(id: Int64) throws -> Bool {
         try db.execute(
-            sql: "UPDATE outbox SET state = 'failed', lastError = coalesce(lastError, '') || ' (dropped by an operator)' WHERE id = ? AND state <> 'sent'",
+            sql:
+                "UPDATE outbox SET state = 'failed', lastError = coalesce(lastError, '') || ' (dropped by an operator)' WHERE id = ? AND state <> 'sent'",
             arguments: [id])
         return db.changesCount > 0
     }

@@ -19,17 +19,19 @@ package struct ReportOrganization: Sendable, Equatable {
 extension StoreTransaction {
     package func reportOrganizations(municipality: String?) throws -> [ReportOrganization] {
         let rows = try Row.fetchAll(
-            db, sql: "SELECT o.* FROM organization o WHERE (?1 IS NULL OR o.municipality = ?1) ORDER BY o.municipality, o.shortName",
+            db,
+            sql: "SELECT o.* FROM organization o WHERE (?1 IS NULL OR o.municipality = ?1) ORDER BY o.municipality, o.shortName",
             arguments: [municipality])
         // Started: one of its respondents sent a reply that was handled. A coordinator's request
         // for a report is not the organisation's work.
-        let started = Set(try Int64.fetchAll(
-            db,
-            sql: """
-                SELECT DISTINCT c.organizationId FROM contact c
-                WHERE c.role = 'respondent'
-                AND EXISTS (SELECT 1 FROM inbound i WHERE i.contactId = c.id AND i.outcome = 'applied')
-                """))
+        let started = Set(
+            try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT c.organizationId FROM contact c
+                    WHERE c.role = 'respondent'
+                    AND EXISTS (SELECT 1 FROM inbound i WHERE i.contactId = c.id AND i.outcome = 'applied')
+                    """))
         let participating = Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT organizationId FROM participant"))
         let contacts = try Row.fetchAll(
             db,

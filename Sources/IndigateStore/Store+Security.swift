@@ -38,7 +38,8 @@ extension StoreTransaction {
     /// Another address of the same person (a personal mailbox beside the school's).
     package func addAlias(_ email: String, contactID: Int64) throws {
         try db.execute(
-            sql: "INSERT INTO contactAlias (email, contactId) VALUES (?, ?) ON CONFLICT(email) DO UPDATE SET contactId = excluded.contactId",
+            sql:
+                "INSERT INTO contactAlias (email, contactId) VALUES (?, ?) ON CONFLICT(email) DO UPDATE SET contactId = excluded.contactId",
             arguments: [email.lowercased(), contactID])
     }
 
@@ -77,7 +78,9 @@ extension StoreTransaction {
     /// The letter and its recipient contact, for a bounce's VERP token.
     package func letter(id: Int64) throws -> (contactID: Int64, purpose: String, outboxID: Int64?)? {
         try Row.fetchOne(
-            db, sql: "SELECT l.contactId, l.purpose, o.id AS outboxId FROM letter l LEFT JOIN outbox o ON o.letterId = l.id WHERE l.id = ?",
+            db,
+            sql:
+                "SELECT l.contactId, l.purpose, o.id AS outboxId FROM letter l LEFT JOIN outbox o ON o.letterId = l.id WHERE l.id = ?",
             arguments: [id]
         ).map { ($0["contactId"], $0["purpose"], $0["outboxId"]) }
     }
@@ -93,7 +96,8 @@ extension StoreTransaction {
         if permanent {
             if let contactID {
                 try db.execute(
-                    sql: "UPDATE contact SET failing = 1, failingSince = coalesce(failingSince, ?), failingDetail = ? WHERE id = ?",
+                    sql:
+                        "UPDATE contact SET failing = 1, failingSince = coalesce(failingSince, ?), failingDetail = ? WHERE id = ?",
                     arguments: [now, "bounce \(status)", contactID])
             }
             if let letterID {

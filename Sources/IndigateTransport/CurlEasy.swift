@@ -113,16 +113,22 @@ final class CurlEasy {
     }
 }
 
-private func curlWrite(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
+private func curlWrite(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?)
+    -> Int
+{
     let easy = CurlEasy.from(context)
     let length = size * count
     if let data, length > 0 {
-        data.withMemoryRebound(to: UInt8.self, capacity: length) { easy.received.append(contentsOf: UnsafeBufferPointer(start: $0, count: length)) }
+        data.withMemoryRebound(to: UInt8.self, capacity: length) {
+            easy.received.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
+        }
     }
     return length
 }
 
-private func curlRead(_ buffer: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
+private func curlRead(_ buffer: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?)
+    -> Int
+{
     let easy = CurlEasy.from(context)
     guard let buffer else { return 0 }
     let length = min(size * count, easy.upload.count - easy.uploadOffset)
@@ -140,7 +146,9 @@ private func curlDebug(
 ) -> Int32 {
     guard type == CURLINFO_HEADER_IN, let data, size > 0 else { return 0 }
     let easy = CurlEasy.from(context)
-    let text = data.withMemoryRebound(to: UInt8.self, capacity: size) { String(decoding: UnsafeBufferPointer(start: $0, count: size), as: UTF8.self) }
+    let text = data.withMemoryRebound(to: UInt8.self, capacity: size) {
+        String(decoding: UnsafeBufferPointer(start: $0, count: size), as: UTF8.self)
+    }
     easy.serverLines.append(contentsOf: text.split(whereSeparator: \.isNewline).map(String.init))
     if easy.serverLines.count > 200 { easy.serverLines.removeFirst(easy.serverLines.count - 200) }
     return 0

@@ -150,7 +150,8 @@ package final class IMAPSource: InboundSource, @unchecked Sendable {
         let code = easy.perform()
         guard code == CURLE_OK else {
             cached = nil  // reconnect next time
-            throw TransportError("IMAP \(request.split(separator: " ").prefix(2).joined(separator: " ")) failed: \(easy.describe(code))")
+            throw TransportError(
+                "IMAP \(request.split(separator: " ").prefix(2).joined(separator: " ")) failed: \(easy.describe(code))")
         }
         return String(decoding: easy.received, as: UTF8.self)
     }

@@ -47,7 +47,9 @@ package struct SMTPTransport: OutboundTransport {
             easy = try CurlEasy()
             try configure(easy)
         } catch {
-            for index in messages.indices { guard onResult(index, .deferred(DeliveryProblem(.connection, "\(error)"))) else { return } }
+            for index in messages.indices {
+                guard onResult(index, .deferred(DeliveryProblem(.connection, "\(error)"))) else { return }
+            }
             return
         }
         var connectionDown: DeliveryProblem?
@@ -95,7 +97,9 @@ package struct SMTPTransport: OutboundTransport {
         let code = easy.perform(uploading: message.raw)
         if code == CURLE_OK { return .sent }
         // A refused login is the installation's problem, not the letter's: wait for a fix.
-        if code == CURLE_LOGIN_DENIED { return .deferred(DeliveryProblem(.loginRefused, "login refused: \(easy.describe(code))")) }
+        if code == CURLE_LOGIN_DENIED {
+            return .deferred(DeliveryProblem(.loginRefused, "login refused: \(easy.describe(code))"))
+        }
         let status = easy.responseCode
         let answer = easy.serverLines.last { $0.first.map { "45".contains($0) } ?? false } ?? easy.describe(code)
         if status >= 500 { return .failed(DeliveryProblem(.permanent, answer)) }

@@ -14,8 +14,15 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let directory = FileManager.default.temporaryDirectory.path + "/indigate-bench-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { if ProcessInfo.processInfo.environment["INDIGATE_BENCH_KEEP"] == nil { try? FileManager.default.removeItem(atPath: directory) } else { print("kept \(directory)") } }
+        defer {
+            if ProcessInfo.processInfo.environment["INDIGATE_BENCH_KEEP"] == nil {
+                try? FileManager.default.removeItem(atPath: directory)
+            } else {
+                print("kept \(directory)")
+            }
+        }
         _ = try ReportBenchmark.run(
-            directory: directory, organizations: organizations, indicators: indicators, rounds: rounds) { print($0) }
+            directory: directory, organizations: organizations, indicators: indicators, rounds: rounds
+        ) { print($0) }
     }
 }

@@ -9,6 +9,7 @@ struct Indigate: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, RoundCommand.self, IngestCommand.self, PollCommand.self, FlushCommand.self,
             TickCommand.self, ServeCommand.self, StatusCommand.self, ValuesCommand.self, PreviewCommand.self,
-            ReportCommand.self, DigestCommand.self, BenchCommand.self, ReviewCommand.self, OutboxCommand.self, QuarantineCommand.self, TokenCommand.self, SecretCommand.self, ParseWorkerCommand.self,
+            ReportCommand.self, DigestCommand.self, BenchCommand.self, ReviewCommand.self, OutboxCommand.self,
+            QuarantineCommand.self, TokenCommand.self, SecretCommand.self, ParseWorkerCommand.self,
         ])
 }

@@ -16,7 +16,9 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         guard ReportKind(rawValue: kind) != nil else { throw ValidationError("the report is start, data or completeness") }
-        guard ["text", "csv", "json", "html"].contains(format) else { throw ValidationError("--format is text, csv, json or html") }
+        guard ["text", "csv", "json", "html"].contains(format) else {
+            throw ValidationError("--format is text, csv, json or html")
+        }
         if let asOf, asOf.split(separator: "-").count != 3 { throw ValidationError("--as-of must be YYYY-MM-DD") }
     }
 
@@ -24,7 +26,9 @@ struct ReportCommand: ParsableCommand {
         let gateway = try options.gateway()
         let selection: ValueSelection = new ? .new : asOf.map { .acceptedBefore($0) } ?? .lastAccepted
         let scope: ReportScope = municipality.map { .municipality($0) } ?? .region
-        Output.bytes(try gateway.reportRenderer.render(ReportKind(rawValue: kind)!, scope: scope, selection: selection, format: format, now: options.clock()))
+        Output.bytes(
+            try gateway.reportRenderer.render(
+                ReportKind(rawValue: kind)!, scope: scope, selection: selection, format: format, now: options.clock()))
     }
 }
 

@@ -18,7 +18,8 @@ struct RoundCommand: ParsableCommand {
 
         func run() throws {
             let gateway = try options.gateway()
-            let groupList = groups.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+            let groupList =
+                groups.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
                 ?? gateway.config.schedule.groups
             let opened = try gateway.scheduler.rounds.open(
                 month: month, deadline: deadline, nextDataAfter: nextDataAfter, groups: groupList, now: options.clock())

@@ -18,7 +18,9 @@ struct QuarantineCommand: ParsableCommand {
             let entries = try options.gateway().admin.quarantineEntries(all: all)
             if json { return try Output.json(entries) }
             for entry in entries {
-                Output.line("\(entry.id)\t\(entry.reason)\t\(QuotedText.clean(entry.from ?? "-", limit: 120))\t\(QuotedText.clean(entry.subject ?? "", limit: 120))")
+                Output.line(
+                    "\(entry.id)\t\(entry.reason)\t\(QuotedText.clean(entry.from ?? "-", limit: 120))\t\(QuotedText.clean(entry.subject ?? "", limit: 120))"
+                )
             }
         }
     }
@@ -35,7 +37,8 @@ struct QuarantineCommand: ParsableCommand {
     }
 
     struct Drop: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Close an entry without handling it (the message stays archived).")
+        static let configuration = CommandConfiguration(
+            abstract: "Close an entry without handling it (the message stays archived).")
         @OptionGroup var options: CommonOptions
         @Argument(help: "The entry's number.") var id: Int64
 
@@ -94,7 +97,8 @@ struct ReviewCommand: ParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() throws {
-            Output.line("review letters queued: \(try options.gateway().scheduler.reviewLetters.send(now: options.clock(), force: true))")
+            Output.line(
+                "review letters queued: \(try options.gateway().scheduler.reviewLetters.send(now: options.clock(), force: true))")
         }
     }
 }

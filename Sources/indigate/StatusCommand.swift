@@ -14,13 +14,17 @@ struct StatusCommand: ParsableCommand {
             try Output.json(status)
         } else {
             Output.line("organisations: \(status.organizations)")
-            Output.line("contacts: " + status.contacts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            Output.line(
+                "contacts: " + status.contacts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             Output.line("indicators: \(status.indicators)")
             Output.line("rounds: " + (status.rounds.isEmpty ? "none" : status.rounds.joined(separator: ", ")))
-            Output.line("values: " + status.values.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            Output.line(
+                "values: " + status.values.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             Output.line("documents: \(status.documents)")
-            Output.line("inbound: " + status.inbound.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-            Output.line("outbox: " + status.outbox.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            Output.line(
+                "inbound: " + status.inbound.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            Output.line(
+                "outbox: " + status.outbox.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             Output.line("quarantine: \(status.quarantine)")
         }
     }
@@ -41,7 +45,8 @@ struct ValuesCommand: ParsableCommand {
             try Output.json(values)
         } else {
             for value in values {
-                Output.line("\(value.inn) \(value.round) \(value.indicator): \(value.value) [\(value.state)] \(value.submittedAt)")
+                Output.line(
+                    "\(value.inn) \(value.round) \(value.indicator): \(value.value) [\(value.state)] \(value.submittedAt)")
             }
         }
     }

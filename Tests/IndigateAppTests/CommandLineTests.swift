@@ -16,7 +16,9 @@ import Testing
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let input = Pipe(), output = Pipe(), errors = Pipe()
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
@@ -54,7 +56,8 @@ import Testing
         #expect(result.exitCode == 0)
         #expect(result.output.contains("Reply-To:") && result.output.contains("multipart/alternative"))
 
-        let request = try #require(try installation.sentLetters().first { $0.parsed.recipients.contains("etkul-sosh@etkul.edu.test") })
+        let request = try #require(
+            try installation.sentLetters().first { $0.parsed.recipients.contains("etkul-sosh@etkul.edu.test") })
         let reply = try TestInstallation.fixture(
             "thunderbird-top-posted-with-pdf.eml",
             ["REPLY_TO": request.parsed.replyTo[0], "IN_REPLY_TO": request.parsed.messageID ?? ""])
@@ -78,9 +81,12 @@ import Testing
         let config = ["--config", dir + "/indigate.yaml"]
         _ = try installation.gateway.setup.run(now: TestInstallation.date("2020-09-10T05:00:00Z"))
         _ = try installation.gateway.scheduler.rounds.open(
-            month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: [], now: TestInstallation.date("2020-09-10T05:00:00Z"))
-        _ = try installation.gateway.sender.flush(transport: installation.outbox, now: TestInstallation.date("2020-09-10T05:01:00Z"))
-        let request = try #require(try installation.sentLetters().first { $0.parsed.recipients.contains("etkul-sosh@etkul.edu.test") })
+            month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: [],
+            now: TestInstallation.date("2020-09-10T05:00:00Z"))
+        _ = try installation.gateway.sender.flush(
+            transport: installation.outbox, now: TestInstallation.date("2020-09-10T05:01:00Z"))
+        let request = try #require(
+            try installation.sentLetters().first { $0.parsed.recipients.contains("etkul-sosh@etkul.edu.test") })
         let reply = try TestInstallation.fixture(
             "thunderbird-top-posted-with-pdf.eml",
             ["REPLY_TO": request.parsed.replyTo[0], "IN_REPLY_TO": request.parsed.messageID ?? ""])

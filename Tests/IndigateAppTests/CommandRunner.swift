@@ -19,7 +19,8 @@ enum CommandRunner {
             try Output.$sink.withValue(sink) { try command.run() }
             return Result(output: sink.text, error: nil, exitCode: 0)
         } catch {
-            return Result(output: sink.text, error: Indigate.fullMessage(for: error), exitCode: Indigate.exitCode(for: error).rawValue)
+            return Result(
+                output: sink.text, error: Indigate.fullMessage(for: error), exitCode: Indigate.exitCode(for: error).rawValue)
         }
     }
 }

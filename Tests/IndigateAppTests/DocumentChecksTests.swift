@@ -13,8 +13,10 @@ import Testing
         let gateway = installation.gateway
         let now = TestInstallation.date("2020-09-16T06:00:00Z")
         _ = try gateway.setup.run(now: now)
-        _ = try gateway.scheduler.rounds.open(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1"], now: now)
-        let request = try #require(try gateway.testStore.read { try $0.letters(purpose: .request) }.first { $0.recipient == Self.school })
+        _ = try gateway.scheduler.rounds.open(
+            month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1"], now: now)
+        let request = try #require(
+            try gateway.testStore.read { try $0.letters(purpose: .request) }.first { $0.recipient == Self.school })
         let replyTo = try MessageParser().parse(request.raw).replyTo[0]
         let encoded = Data(pdf.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn])
         let raw = [

@@ -31,8 +31,12 @@ import Testing
     }
 
     func reply(_ installation: TestInstallation, body: String, id: String) throws -> String {
-        let request = try #require(try installation.gateway.testStore.read { try $0.letters(purpose: .request) }.first { $0.recipient == Self.school })
-        let replyTo = try #require(String(decoding: request.raw, as: UTF8.self).split(separator: "\r\n").first { $0.hasPrefix("\t<monitoring+") || $0.contains("<monitoring+") })
+        let request = try #require(
+            try installation.gateway.testStore.read { try $0.letters(purpose: .request) }.first { $0.recipient == Self.school })
+        let replyTo = try #require(
+            String(decoding: request.raw, as: UTF8.self).split(separator: "\r\n").first {
+                $0.hasPrefix("\t<monitoring+") || $0.contains("<monitoring+")
+            })
         let address = replyTo.split(separator: "<").last!.split(separator: ">").first!
         return "From: \(Self.school)\r\nTo: \(address)\r\nSubject: Re\r\nMessage-ID: <\(id)@x.test>\r\n\r\n\(body)\r\n"
     }
@@ -44,7 +48,8 @@ import Testing
         let gateway = installation.gateway
         let now = TestInstallation.date("2020-09-10T05:00:00Z")
         _ = try gateway.setup.run(now: now)
-        _ = try gateway.scheduler.rounds.open(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1"], now: now)
+        _ = try gateway.scheduler.rounds.open(
+            month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1"], now: now)
 
         // Fill the disk.
         _ = try Self.run("/bin/dd", ["if=/dev/zero", "of=\(mount)/filler", "bs=64k", "count=1000"])
@@ -81,7 +86,8 @@ import Testing
         var installation: TestInstallation? = try TestInstallation(databaseDirectory: mount)
         let now = TestInstallation.date("2020-09-10T05:00:00Z")
         _ = try installation!.gateway.setup.run(now: now)
-        _ = try installation!.gateway.scheduler.rounds.open(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1"], now: now)
+        _ = try installation!.gateway.scheduler.rounds.open(
+            month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1"], now: now)
         try installation!.deliver(try reply(installation!, body: "1.5: 7", id: "ro1"), name: "1.ro")
         let config = installation!.config
         let inbox = try installation!.inbox

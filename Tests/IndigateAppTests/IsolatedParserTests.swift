@@ -19,17 +19,26 @@ import Testing
 
     @Test func parsesInAWorkerAndSurvivesCrashesAndHangs() throws {
         let parser = IsolatedParser(executable: Self.binary, memoryMegabytes: 2048, timeout: 2, limits: MIMELimits())
-        guard case .parsed(let first) = parser.parse(message()) else { Issue.record("not parsed"); return }
+        guard case .parsed(let first) = parser.parse(message()) else {
+            Issue.record("not parsed")
+            return
+        }
         #expect(first.text == "1.1: 5\n")
         #expect(first.from == ["a@b.test"])
 
         #expect(parser.parse(message("X-Indigate-Test-Fault: crash\r\n")) == .parserFailed("the worker died"))
-        guard case .parsed = parser.parse(message()) else { Issue.record("no new worker after a crash"); return }
+        guard case .parsed = parser.parse(message()) else {
+            Issue.record("no new worker after a crash")
+            return
+        }
 
         let started = Date()
         #expect(parser.parse(message("X-Indigate-Test-Fault: hang\r\n")) == .parserFailed("timed out after 2 s"))
         #expect(Date().timeIntervalSince(started) < 5)
-        guard case .parsed = parser.parse(message()) else { Issue.record("no new worker after a hang"); return }
+        guard case .parsed = parser.parse(message()) else {
+            Issue.record("no new worker after a hang")
+            return
+        }
     }
 
     @Test func refusalsComeBackAsRefusals() {

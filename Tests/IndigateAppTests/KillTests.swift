@@ -23,11 +23,13 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.path + "/indigate-kill-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let (inbound, outbound) = try MailStack.endpoints(gateway: gatewayAddress, directory: directory)
-        let installation = try TestInstallation(isolated: true, inbound: inbound, outbound: outbound, gatewayAddress: gatewayAddress)
+        let installation = try TestInstallation(
+            isolated: true, inbound: inbound, outbound: outbound, gatewayAddress: gatewayAddress)
         let gateway = installation.gateway
         let now = TestInstallation.date("2020-09-10T05:00:00Z")
         _ = try gateway.setup.run(now: now)
-        _ = try gateway.scheduler.rounds.open(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1", "2", "3"], now: now)
+        _ = try gateway.scheduler.rounds.open(
+            month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1", "2", "3"], now: now)
 
         // Hundreds of replies, each a different message with one value per line.
         let requests = try gateway.testStore.read { try $0.letters(purpose: .request) }
@@ -40,7 +42,10 @@ import Testing
                     "Message-ID: <kill-\(n)-\(UUID().uuidString)@school.test>", "Content-Type: text/plain; charset=utf-8", "",
                     "3.1: \(100 + n)", "2.1: \(10 + n)", "",
                 ].joined(separator: "\r\n")
-                replies.append(OutboundMessage(id: Int64(replies.count), envelopeFrom: request.recipient, recipient: parsed.replyTo[0], raw: Array(raw.utf8)))
+                replies.append(
+                    OutboundMessage(
+                        id: Int64(replies.count), envelopeFrom: request.recipient, recipient: parsed.replyTo[0],
+                        raw: Array(raw.utf8)))
             }
         }
         let submitted = SMTPTransport(settings: .init(url: MailStack.smtp, startTLS: "off", helo: "school.test")).send(replies)
@@ -95,10 +100,12 @@ import Testing
         }
         #expect(missing == 0, "every letter reached the server")
         #expect(duplicates <= Self.trials, "at most one per kill")
-        let report = "kill test: \(Self.trials) kills, \(replies.count) replies, \(rows.count) letters, " +
-            "\(duplicates) duplicates at the server, SIGTERM stop \(String(format: "%.2f", stopSeconds)) s"
+        let report =
+            "kill test: \(Self.trials) kills, \(replies.count) replies, \(rows.count) letters, "
+            + "\(duplicates) duplicates at the server, SIGTERM stop \(String(format: "%.2f", stopSeconds)) s"
         print(report)
-        try report.write(toFile: FileManager.default.temporaryDirectory.path + "/indigate-kill-report.txt", atomically: true, encoding: .utf8)
+        try report.write(
+            toFile: FileManager.default.temporaryDirectory.path + "/indigate-kill-report.txt", atomically: true, encoding: .utf8)
     }
 
     static func start(_ arguments: [String], directory: String) throws -> Process {
@@ -118,7 +125,8 @@ import Testing
         var counts: [String: Int] = [:]
         let root = dovecotMail + "/" + mailbox
         guard let walker = FileManager.default.enumerator(atPath: root) else { return counts }
-        for case let path as String in walker where path.contains("/new/") || path.contains("/cur/") || path.hasPrefix("new/") || path.hasPrefix("cur/") {
+        for case let path as String in walker
+        where path.contains("/new/") || path.contains("/cur/") || path.hasPrefix("new/") || path.hasPrefix("cur/") {
             guard let data = FileManager.default.contents(atPath: root + "/" + path) else { continue }
             let head = String(decoding: data.prefix(8192), as: UTF8.self)
             for line in head.split(whereSeparator: \.isNewline) where line.lowercased().hasPrefix("message-id:") {

@@ -32,7 +32,10 @@ import Testing
         #expect(mouo.contains("например «2.1 документ.pdf». Если вы отвечаете 0, документ не нужен."))
         // The HTML alternative, rendered by the same letter writer.
         let stored = try round.installation.store.read { tx in
-            (try tx.organization(inn: "7430112855")!, try tx.contact(email: Self.school)!, try tx.round(month: "2020-09")!, try tx.catalogue())
+            (
+                try tx.organization(inn: "7430112855")!, try tx.contact(email: Self.school)!, try tx.round(month: "2020-09")!,
+                try tx.catalogue()
+            )
         }
         let view = RequestView(
             organization: stored.0.organization, contact: stored.1.contact, round: stored.2,
@@ -55,10 +58,12 @@ import Testing
     @Test func theReviewLetterAgreesInNumberAndHelpsOnlyWithWhatFollows() throws {
         let (round, _) = try september()
         _ = try round.reply(from: Self.school, "1.5: 7\n1.3: 45 / 300\n2.3: 5\n3.1: 20", at: round.at("2020-09-11 09:00"))
-        let stranger = "From: someone@else.test\r\nTo: monitoring@rcokio.test\r\nSubject: =?UTF-8?B?0J/RgNC40LLQtdGCCtCS0J3QmNCc0JDQndCY0JU=?=\r\nMessage-ID: <s@else.test>\r\n\r\nhi\r\n"
+        let stranger =
+            "From: someone@else.test\r\nTo: monitoring@rcokio.test\r\nSubject: =?UTF-8?B?0J/RgNC40LLQtdGCCtCS0J3QmNCc0JDQndCY0JU=?=\r\nMessage-ID: <s@else.test>\r\n\r\nhi\r\n"
         _ = try round.gateway.intake.ingest(Array(stranger.utf8), source: "t", now: round.at("2020-09-11 09:30"))
         _ = try round.gateway.scheduler.tick(now: round.at("2020-09-11 10:00"))
-        let review = try #require(try round.flush(round.at("2020-09-11 10:01")).first { $0.parsed.recipients == [Self.operator1] })
+        let review = try #require(
+            try round.flush(round.at("2020-09-11 10:01")).first { $0.parsed.recipients == [Self.operator1] })
         #expect(review.parsed.subject.hasPrefix("На проверку: 4 "))
         #expect(try Golden.check(review.parsed.text, "review-operator1.txt"))
         #expect(review.parsed.text.contains("На проверке 4 новых значения."))
@@ -80,7 +85,8 @@ import Testing
         _ = try round.gateway.scheduler.tick(now: round.at("2020-09-11 10:00"))
         _ = try round.flush(round.at("2020-09-11 10:01"))
         _ = try round.reply(from: Self.operator1, "Спасибо, посмотрю завтра", at: round.at("2020-09-11 11:00"))
-        let transcript = try #require(try round.flush(round.at("2020-09-11 11:01")).first { $0.parsed.recipients == [Self.operator1] })
+        let transcript = try #require(
+            try round.flush(round.at("2020-09-11 11:01")).first { $0.parsed.recipients == [Self.operator1] })
         #expect(transcript.parsed.subject == "Команд не найдено")
         #expect(try Golden.check(transcript.parsed.text, "transcript-no-commands.txt"))
     }
@@ -98,19 +104,22 @@ import Testing
         let transcript = try #require(letters.first { $0.parsed.recipients == [Self.operator1] })
         #expect(transcript.parsed.subject == "Обработано (ошибок: 1)")
         #expect(try Golden.check(transcript.parsed.text, "transcript-resolution-rule.txt"))
-        let decision = try #require(letters.first { $0.parsed.recipients == [Self.school] && $0.parsed.subject.hasPrefix("Результат") })
+        let decision = try #require(
+            letters.first { $0.parsed.recipients == [Self.school] && $0.parsed.subject.hasPrefix("Результат") })
         #expect(decision.parsed.text.contains("Резолюция: 10 педагогов больше штата школы\n"))
         #expect(try round.values("7430112855")["3.1"]?.state == "review", "the mistyped command changed nothing")
     }
 
     @Test func theRefusedAndUntokenedLettersNameWhatHappened() throws {
         let (round, _) = try september()
-        let forged = "From: attacker@evil.test\r\nTo: \(round.replyTo[Self.school]!)\r\nSubject: x\r\nMessage-ID: <f@evil.test>\r\n\r\n1.5: 9\r\n"
+        let forged =
+            "From: attacker@evil.test\r\nTo: \(round.replyTo[Self.school]!)\r\nSubject: x\r\nMessage-ID: <f@evil.test>\r\n\r\n1.5: 9\r\n"
         _ = try round.gateway.intake.ingest(Array(forged.utf8), source: "t", now: round.at("2020-09-11 09:00"))
         let refused = try #require(try round.flush(round.at("2020-09-11 09:01")).first { $0.parsed.recipients == [Self.school] })
         #expect(refused.parsed.text.contains("с адреса «attacker@evil.test»"))
         #expect(try Golden.check(refused.parsed.text, "refused.txt"))
-        let untokened = "From: \(Self.school)\r\nTo: monitoring@rcokio.test\r\nSubject: Данные за сентябрь\r\nMessage-ID: <u@school.test>\r\n\r\n1.5: 9\r\n"
+        let untokened =
+            "From: \(Self.school)\r\nTo: monitoring@rcokio.test\r\nSubject: Данные за сентябрь\r\nMessage-ID: <u@school.test>\r\n\r\n1.5: 9\r\n"
         _ = try round.gateway.intake.ingest(Array(untokened.utf8), source: "t", now: round.at("2020-09-11 10:00"))
         let answer = try #require(try round.flush(round.at("2020-09-11 10:01")).first { $0.parsed.recipients == [Self.school] })
         #expect(try Golden.check(answer.parsed.text, "untokened.txt"))
@@ -120,7 +129,10 @@ import Testing
         let (round, _) = try september()
         _ = try round.reply(from: Self.school, "1.1: 0\n1.2: 0", at: round.at("2020-09-11 09:00"))
         #expect(try round.gateway.scheduler.reminders.send(now: round.at("2020-09-22 09:30")) > 0)
-        let reminder = try #require(try round.flush(round.at("2020-09-22 09:31")).first { $0.parsed.recipients == [Self.school] && $0.parsed.subject.hasPrefix("Напоминание") })
+        let reminder = try #require(
+            try round.flush(round.at("2020-09-22 09:31")).first {
+                $0.parsed.recipients == [Self.school] && $0.parsed.subject.hasPrefix("Напоминание")
+            })
         #expect(reminder.parsed.text.contains("например «1.3: 45 / 300»"), "1.3, the first still owed, is a percentage")
         #expect(try Golden.check(reminder.parsed.text, "reminder-percentage-first.txt"))
     }

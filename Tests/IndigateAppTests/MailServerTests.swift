@@ -27,7 +27,8 @@ import Testing
         let gateway = installation.gateway
         let now = TestInstallation.date("2020-09-10T05:00:00Z")
         _ = try gateway.setup.run(now: now)
-        _ = try gateway.scheduler.rounds.open(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1", "2", "3"], now: now)
+        _ = try gateway.scheduler.rounds.open(
+            month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1", "2", "3"], now: now)
 
         // 48 request letters over one SMTP connection.
         let flushed = try gateway.sender.flush(transport: try gateway.transports.outboundTransport(), now: now)
@@ -52,17 +53,20 @@ import Testing
         // indigate fetches it over IMAP, records it, moves it to Processed.
         let inbox = try gateway.transports.inboundSource()
         var report = PollReport()
-        #expect(try MailStack.wait {
-            report = try gateway.intake.poll(source: inbox, now: now.addingTimeInterval(3600))
-            return report.applied == 1
-        })
+        #expect(
+            try MailStack.wait {
+                report = try gateway.intake.poll(source: inbox, now: now.addingTimeInterval(3600))
+                return report.applied == 1
+            })
         #expect(try gateway.admin.values(inn: "7430112855", month: "2020-09").count == 4)
         #expect(try MailStack.all(gatewayAddress).isEmpty, "INBOX emptied")
         #expect(try MailStack.all(gatewayAddress, folder: "Processed").count == 1)
         #expect(try gateway.intake.poll(source: inbox, now: now.addingTimeInterval(3700)).taken == 0)
 
         // The receipt reaches the school's mailbox.
-        #expect(try gateway.sender.flush(transport: try gateway.transports.outboundTransport(), now: now.addingTimeInterval(3600)).sent == 1)
+        #expect(
+            try gateway.sender.flush(transport: try gateway.transports.outboundTransport(), now: now.addingTimeInterval(3600))
+                .sent == 1)
         let receiptRow = try #require(try gateway.testStore.read { try $0.outboxRows(recipient: Self.school) }.last)
         let receiptID = try #require(try MessageParser().parse(receiptRow.raw).messageID)
         #expect(try MailStack.wait { try !MailStack.search(Self.school, messageID: receiptID).isEmpty })
@@ -79,9 +83,13 @@ import Testing
         let gateway = installation.gateway
         let now = TestInstallation.date("2020-09-10T05:00:00Z")
         _ = try gateway.setup.run(now: now)
-        let message = Array("From: stranger@example.test\r\nTo: \(gatewayAddress)\r\nSubject: hello\r\nMessage-ID: <x1@example.test>\r\n\r\nhi\r\n".utf8)
-        #expect(SMTPTransport(settings: .init(url: MailStack.smtp, startTLS: "off", helo: "example.test"))
-            .send([OutboundMessage(id: 1, envelopeFrom: "stranger@example.test", recipient: gatewayAddress, raw: message)]) == [.sent])
+        let message = Array(
+            "From: stranger@example.test\r\nTo: \(gatewayAddress)\r\nSubject: hello\r\nMessage-ID: <x1@example.test>\r\n\r\nhi\r\n"
+                .utf8)
+        #expect(
+            SMTPTransport(settings: .init(url: MailStack.smtp, startTLS: "off", helo: "example.test"))
+                .send([OutboundMessage(id: 1, envelopeFrom: "stranger@example.test", recipient: gatewayAddress, raw: message)])
+                == [.sent])
         #expect(try MailStack.wait { try MailStack.all(gatewayAddress).count == 1 })
         let source = try gateway.transports.inboundSource()
         let items = try source.fetch(limit: 10)
@@ -107,8 +115,12 @@ import Testing
         _ = try gateway.setup.run(now: now)
         let smtp = SMTPTransport(settings: .init(url: MailStack.smtp, startTLS: "off", helo: "example.test"))
         func send(_ n: Int) {
-            let raw = Array("From: stranger@example.test\r\nTo: \(gatewayAddress)\r\nSubject: m\(n)\r\nMessage-ID: <uv\(n)-\(UUID())@example.test>\r\n\r\nhi\r\n".utf8)
-            _ = smtp.send([OutboundMessage(id: Int64(n), envelopeFrom: "stranger@example.test", recipient: gatewayAddress, raw: raw)])
+            let raw = Array(
+                "From: stranger@example.test\r\nTo: \(gatewayAddress)\r\nSubject: m\(n)\r\nMessage-ID: <uv\(n)-\(UUID())@example.test>\r\n\r\nhi\r\n"
+                    .utf8)
+            _ = smtp.send([
+                OutboundMessage(id: Int64(n), envelopeFrom: "stranger@example.test", recipient: gatewayAddress, raw: raw)
+            ])
         }
         send(1)
         #expect(try MailStack.wait { try MailStack.all(gatewayAddress).count == 1 })
@@ -134,7 +146,10 @@ import Testing
             OutboundMessage(id: 2, envelopeFrom: "a@rcokio.test", recipient: "school5@miass.edu.test", raw: raw),
             OutboundMessage(id: 3, envelopeFrom: "a@rcokio.test", recipient: "x@y.test\r\nRCPT TO:<z@y.test>", raw: raw),
         ])
-        guard case .failed(let answer) = results[0] else { Issue.record("\(results[0])"); return }
+        guard case .failed(let answer) = results[0] else {
+            Issue.record("\(results[0])")
+            return
+        }
         #expect(answer.text.contains("554") && answer.text.contains("Relay access denied"))
         #expect(results[1] == .sent, "the same connection goes on")
         #expect(results[2] == .failed(DeliveryProblem(.invalidLetter, "invalid envelope address")))
@@ -145,15 +160,21 @@ import Testing
         let gateway = installation.gateway
         let now = TestInstallation.date("2020-09-10T05:00:00Z")
         _ = try gateway.setup.run(now: now)
-        _ = try gateway.scheduler.rounds.open(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["3"], now: now)
-        let down = SMTPTransport(settings: .init(url: "smtp://127.0.0.1:14999", startTLS: "off", helo: "indigate.test", timeoutSeconds: 2))
+        _ = try gateway.scheduler.rounds.open(
+            month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["3"], now: now)
+        let down = SMTPTransport(
+            settings: .init(url: "smtp://127.0.0.1:14999", startTLS: "off", helo: "indigate.test", timeoutSeconds: 2))
         let first = try gateway.sender.flush(transport: down, now: now)
         #expect(first.sent == 0 && first.deferred == 42)
-        #expect(try gateway.sender.flush(transport: try gateway.transports.outboundTransport(), now: now.addingTimeInterval(60)).sent == 0, "backing off")
-        let later = try gateway.sender.flush(transport: try gateway.transports.outboundTransport(), now: now.addingTimeInterval(400))
+        #expect(
+            try gateway.sender.flush(transport: try gateway.transports.outboundTransport(), now: now.addingTimeInterval(60)).sent
+                == 0, "backing off")
+        let later = try gateway.sender.flush(
+            transport: try gateway.transports.outboundTransport(), now: now.addingTimeInterval(400))
         #expect(later.sent == 42)
         // Five days later a letter still deferred is given up.
-        _ = try gateway.scheduler.rounds.open(month: "2020-10", deadline: "2020-10-25", nextDataAfter: nil, groups: ["3"], now: now)
+        _ = try gateway.scheduler.rounds.open(
+            month: "2020-10", deadline: "2020-10-25", nextDataAfter: nil, groups: ["3"], now: now)
         var moment = now
         for _ in 0..<200 where try gateway.admin.status().outbox["failed"] == nil {
             moment = moment.addingTimeInterval(3700)
@@ -170,7 +191,8 @@ import Testing
         _ = try gateway.setup.run(now: now)
         let state = IMAPStateKeeper(store: gateway.testStore)
         let down = IMAPSource(
-            settings: .init(url: "imap://127.0.0.1:14998", username: gatewayAddress, password: "secret", startTLS: "off", timeoutSeconds: 2),
+            settings: .init(
+                url: "imap://127.0.0.1:14998", username: gatewayAddress, password: "secret", startTLS: "off", timeoutSeconds: 2),
             state: state)
         #expect(throws: TransportError.self) { try gateway.intake.poll(source: down, now: now) }
         let message = Array("From: stranger@example.test\r\nTo: \(gatewayAddress)\r\nSubject: hi\r\n\r\nhi\r\n".utf8)
@@ -187,19 +209,31 @@ import Testing
 
     @Test(arguments: ["PLAIN", "LOGIN"])
     func authenticatesAndSends(mechanism: String) {
-        let transport = SMTPTransport(settings: .init(
-            url: "smtp://127.0.0.1:14587", startTLS: "off", username: "monitoring@rcokio.test", password: "secret",
-            authMechanism: mechanism, helo: "indigate.test"))
-        #expect(transport.send([OutboundMessage(id: 1, envelopeFrom: "monitoring@rcokio.test", recipient: "school5@miass.edu.test", raw: Self.raw)]) == [.sent])
+        let transport = SMTPTransport(
+            settings: .init(
+                url: "smtp://127.0.0.1:14587", startTLS: "off", username: "monitoring@rcokio.test", password: "secret",
+                authMechanism: mechanism, helo: "indigate.test"))
+        #expect(
+            transport.send([
+                OutboundMessage(id: 1, envelopeFrom: "monitoring@rcokio.test", recipient: "school5@miass.edu.test", raw: Self.raw)
+            ]) == [.sent])
     }
 
     @Test func requiredSTARTTLSRefusesAServerWithoutIt() {
         // The loopback stack offers no STARTTLS: with `required`, nothing goes in clear text.
-        let transport = SMTPTransport(settings: .init(url: MailStack.smtp, startTLS: "required", helo: "indigate.test", timeoutSeconds: 5))
-        let results = transport.send([OutboundMessage(id: 1, envelopeFrom: "monitoring@rcokio.test", recipient: "school5@miass.edu.test", raw: Self.raw)])
-        guard case .deferred = results.first else { Issue.record("\(results)"); return }
+        let transport = SMTPTransport(
+            settings: .init(url: MailStack.smtp, startTLS: "required", helo: "indigate.test", timeoutSeconds: 5))
+        let results = transport.send([
+            OutboundMessage(id: 1, envelopeFrom: "monitoring@rcokio.test", recipient: "school5@miass.edu.test", raw: Self.raw)
+        ])
+        guard case .deferred = results.first else {
+            Issue.record("\(results)")
+            return
+        }
         let imap = IMAPSource(
-            settings: .init(url: MailStack.imap, username: "monitoring@rcokio.test", password: "secret", startTLS: "required", timeoutSeconds: 5),
+            settings: .init(
+                url: MailStack.imap, username: "monitoring@rcokio.test", password: "secret", startTLS: "required",
+                timeoutSeconds: 5),
             state: NoState())
         #expect(throws: TransportError.self) { try imap.fetch(limit: 1) }
     }
@@ -210,9 +244,10 @@ import Testing
     }
 
     @Test func aWrongPasswordDefersEverythingInsteadOfFailingIt() {
-        let transport = SMTPTransport(settings: .init(
-            url: "smtp://127.0.0.1:14587", startTLS: "off", username: "monitoring@rcokio.test", password: "wrong",
-            helo: "indigate.test"))
+        let transport = SMTPTransport(
+            settings: .init(
+                url: "smtp://127.0.0.1:14587", startTLS: "off", username: "monitoring@rcokio.test", password: "wrong",
+                helo: "indigate.test"))
         let results = transport.send([
             OutboundMessage(id: 1, envelopeFrom: "monitoring@rcokio.test", recipient: "school5@miass.edu.test", raw: Self.raw),
             OutboundMessage(id: 2, envelopeFrom: "monitoring@rcokio.test", recipient: "school6@miass.edu.test", raw: Self.raw),

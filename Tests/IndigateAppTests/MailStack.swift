@@ -42,7 +42,9 @@ enum MailStack {
 
     /// The UIDs in `folder` of `address`'s mailbox whose Message-ID is `messageID`.
     static func search(_ address: String, messageID: String, folder: String = "INBOX") throws -> [Int] {
-        let text = try curl(["\(imap)/\(folder)", "-u", "\(address):secret", "-X", "UID SEARCH HEADER Message-ID \"<\(messageID)>\""])
+        let text = try curl([
+            "\(imap)/\(folder)", "-u", "\(address):secret", "-X", "UID SEARCH HEADER Message-ID \"<\(messageID)>\"",
+        ])
         return text.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("* SEARCH") }
             .flatMap { $0.split(separator: " ").dropFirst(2).compactMap { Int($0) } }
     }

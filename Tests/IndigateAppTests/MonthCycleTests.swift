@@ -84,13 +84,17 @@ import Testing
         let secondTime = TestInstallation.date("2020-09-11T04:30:00Z")
         #expect(try gateway.intake.poll(source: installation.inbox, now: secondTime).applied == 1)
         values = try gateway.admin.values(inn: Self.schoolINN, month: "2020-09")
-        #expect(values.map(\.state) == ["review", "review", "review", "review"], "the PDF completed 1.2; the quoted 1.1: 999 was ignored")
+        #expect(
+            values.map(\.state) == ["review", "review", "review", "review"],
+            "the PDF completed 1.2; the quoted 1.1: 999 was ignored")
         #expect(values[0].number == 40)
         #expect(values[1].document == "1.2 soglashenie.pdf")
 
         _ = try gateway.sender.flush(transport: installation.outbox, now: secondTime)
         let second = try #require(try installation.sentLetters().last)
-        #expect(second.parsed.text.contains("«1.2 soglashenie.pdf» — документ к показателю 1.2; значение 1234 отправлено на проверку"))
+        #expect(
+            second.parsed.text.contains("«1.2 soglashenie.pdf» — документ к показателю 1.2; значение 1234 отправлено на проверку")
+        )
         #expect(second.parsed.text.contains("В письме не найдено ни одного значения") == false || true)
     }
 

@@ -6,7 +6,8 @@ import Testing
 
 @Suite struct OrganizationsCSVTests {
     static let header = "inn;kind;short_name;full_name;municipality;mouo_inn;role;email;contact_name;position;phone"
-    static let mouo = "7415000001;mouo;УО Миасского ГО;Управление образования;Миасский ГО;;respondent;uo@miass.test;Иванов И. И.;специалист;+7 1"
+    static let mouo =
+        "7415000001;mouo;УО Миасского ГО;Управление образования;Миасский ГО;;respondent;uo@miass.test;Иванов И. И.;специалист;+7 1"
     static let school = "7415000002;school;СОШ № 5;МОУ СОШ № 5;Миасский ГО;7415000001;respondent;s5@miass.test;;;"
 
     func parse(_ lines: [String]) throws(ImportError) -> OrganizationsCSV.Contents {
@@ -17,7 +18,10 @@ import Testing
         let contents = try OrganizationsCSV.load(path: TestInstallation.repository + "/config/organizations.csv")
         #expect(contents.organizations.count >= 40 + 6)
         let municipalities = Set(contents.organizations.compactMap(\.municipality))
-        #expect(municipalities == ["Еткульский МР", "Каслинский МР", "Кусинский МР", "Миасский ГО", "Нязепетровский МР", "Южноуральский ГО"])
+        #expect(
+            municipalities == [
+                "Еткульский МР", "Каслинский МР", "Кусинский МР", "Миасский ГО", "Нязепетровский МР", "Южноуральский ГО",
+            ])
         for municipality in municipalities {
             let mouo = contents.organizations.filter { $0.kind == .mouo && $0.municipality == municipality }
             #expect(mouo.count == 1)
@@ -29,7 +33,8 @@ import Testing
     }
 
     @Test func acceptsCommasAndABOM() throws {
-        let text = "\u{FEFF}" + [Self.header, Self.mouo, Self.school].joined(separator: "\n").replacingOccurrences(of: ";", with: ",")
+        let text =
+            "\u{FEFF}" + [Self.header, Self.mouo, Self.school].joined(separator: "\n").replacingOccurrences(of: ";", with: ",")
         let contents = try OrganizationsCSV.parse(Array(text.utf8), file: "comma.csv")
         #expect(contents.organizations.map(\.inn) == ["7415000001", "7415000002"])
     }

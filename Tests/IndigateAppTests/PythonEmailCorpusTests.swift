@@ -26,7 +26,8 @@ import Testing
         var now = TestInstallation.date("2020-09-10T06:00:00Z")
         _ = try gateway.setup.run(now: now)
         _ = try gateway.scheduler.rounds.open(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: [], now: now)
-        let request = try #require(try gateway.testStore.read { try $0.letters(purpose: .request) }.first { $0.recipient == Self.school })
+        let request = try #require(
+            try gateway.testStore.read { try $0.letters(purpose: .request) }.first { $0.recipient == Self.school })
         let replyTo = try MessageParser().parse(request.raw).replyTo[0]
 
         var outcomes: [String: Int] = [:]

@@ -12,7 +12,8 @@ import Testing
 @Suite struct RealClientRepliesTests {
     static let directory = TestInstallation.fixtures + "/replies"
     static let school = "etkul-sosh@etkul.edu.test"
-    static let names: [String] = (try? FileManager.default.contentsOfDirectory(atPath: directory))?
+    static let names: [String] =
+        (try? FileManager.default.contentsOfDirectory(atPath: directory))?
         .filter { $0.hasSuffix(".eml") }.map { String($0.dropLast(4)) }.sorted() ?? []
 
     struct Expected: Decodable {

@@ -24,19 +24,26 @@ import Testing
             installation = try TestInstallation()
             let g = installation.gateway
             _ = try g.setup.run(now: at("2020-09-01 08:00"))
-            _ = try g.scheduler.rounds.open(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1", "2", "3"], now: at("2020-09-10 10:00"))
-            try reply(Self_complete, "1.1: 0\n1.2: 0\n1.3: 10 / 100\n1.4: Нет\n1.5: 12\n2.2: 0\n2.3: 5\n2.4: 3\n2.5: Нет\n2.6: 20 из 400\n2.7: Нет\n2.8: 7\n3.1: 150", at: "2020-09-11 09:00")
-            try reply(Self_rejected, "1.5: 8\n3.1: 90", at: "2020-09-11 09:10")
-            let rejectedID = organizationID(Self_rejected)
+            _ = try g.scheduler.rounds.open(
+                month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: ["1", "2", "3"], now: at("2020-09-10 10:00")
+            )
+            try reply(
+                selfComplete,
+                "1.1: 0\n1.2: 0\n1.3: 10 / 100\n1.4: Нет\n1.5: 12\n2.2: 0\n2.3: 5\n2.4: 3\n2.5: Нет\n2.6: 20 из 400\n2.7: Нет\n2.8: 7\n3.1: 150",
+                at: "2020-09-11 09:00")
+            try reply(selfRejected, "1.5: 8\n3.1: 90", at: "2020-09-11 09:10")
+            let rejectedID = organizationID(selfRejected)
             try decideAll(at: "2020-09-12 10:00") { value in
                 value.indicatorCode == "1.5" && value.organizationID == rejectedID ? "Проверьте значение" : nil
             }
-            try reply(Self_late, "2.1: 4", at: "2020-09-27 12:00")
-            try bounce(Self_bouncing)
+            try reply(selfLate, "2.1: 4", at: "2020-09-27 12:00")
+            try bounce(selfBouncing)
             // October: the complete school sends one new value, accepted after the as-of date.
             guard october else { return }
-            _ = try g.scheduler.rounds.open(month: "2020-10", deadline: "2020-10-25", nextDataAfter: nil, groups: ["1", "2", "3"], now: at("2020-10-10 10:00"))
-            try reply(Self_complete, "3.1: 160", at: "2020-10-11 09:00")
+            _ = try g.scheduler.rounds.open(
+                month: "2020-10", deadline: "2020-10-25", nextDataAfter: nil, groups: ["1", "2", "3"], now: at("2020-10-10 10:00")
+            )
+            try reply(selfComplete, "3.1: 160", at: "2020-10-11 09:00")
             try decideAll(at: "2020-10-12 10:00") { _ in nil }
         }
 
@@ -71,9 +78,12 @@ import Testing
         func bounce(_ email: String) throws {
             try gateway.testStore.write { tx in
                 let contact = try tx.contact(email: email)!
-                let inbound = try tx.archive(raw: Array("bounce".utf8), sha256: UUID().uuidString, source: "test", at: at("2020-09-11 12:00"))
+                let inbound = try tx.archive(
+                    raw: Array("bounce".utf8), sha256: UUID().uuidString, source: "test", at: at("2020-09-11 12:00"))
                 guard case .new(let id) = inbound else { return }
-                try tx.recordBounce(inboundID: id, letterID: nil, contactID: contact.id, permanent: true, status: "5.1.1", at: at("2020-09-11 12:00"))
+                try tx.recordBounce(
+                    inboundID: id, letterID: nil, contactID: contact.id, permanent: true, status: "5.1.1",
+                    at: at("2020-09-11 12:00"))
             }
         }
     }
@@ -86,7 +96,10 @@ import Testing
         #expect(report.notStarted.allSatisfy { !$0.inn.isEmpty })
         #expect(report.notStarted.first { $0.email == Self.bouncing }?.failing == true)
         #expect(!(report.started + report.notStarted + report.others).contains { $0.municipality != "Еткульский МР" }, "scope")
-        let text = String(decoding: try data.gateway.reportRenderer.render(.start, scope: .municipality("Еткульский МР"), selection: .lastAccepted, format: "text", now: data.at("2020-10-20 09:00")), as: UTF8.self)
+        let text = String(
+            decoding: try data.gateway.reportRenderer.render(
+                .start, scope: .municipality("Еткульский МР"), selection: .lastAccepted, format: "text",
+                now: data.at("2020-10-20 09:00")), as: UTF8.self)
         #expect(try Golden.check(text, "report-start-etkul.txt"))
     }
 
@@ -103,20 +116,28 @@ import Testing
 
         let before = try data.gateway.reports.dataReport(scope: .region, selection: .acceptedBefore("2020-10-01"))
         #expect(before.selection == "До 01.10.2020")
-        #expect(before.withData.first { $0.inn == "7430112855" }?.lines.first { $0.code == "3.1" }?.value == "150", "September's value")
+        #expect(
+            before.withData.first { $0.inn == "7430112855" }?.lines.first { $0.code == "3.1" }?.value == "150",
+            "September's value")
         let none = try data.gateway.reports.dataReport(scope: .region, selection: .acceptedBefore("2020-09-01"))
         #expect(none.withData.isEmpty && none.withoutData.count == 48)
 
         let new = try data.gateway.reports.dataReport(scope: .region, selection: .new)
         #expect(new.withData.map(\.inn) == ["7430348561"], "the МОУО's late 2.1 waits for review")
-        let text = String(decoding: try data.gateway.reportRenderer.render(.data, scope: .municipality("Еткульский МР"), selection: .acceptedBefore("2020-10-01"), format: "text", now: data.at("2020-10-20 09:00")), as: UTF8.self)
+        let text = String(
+            decoding: try data.gateway.reportRenderer.render(
+                .data, scope: .municipality("Еткульский МР"), selection: .acceptedBefore("2020-10-01"), format: "text",
+                now: data.at("2020-10-20 09:00")), as: UTF8.self)
         #expect(try Golden.check(text, "report-data-etkul-before-october.txt"))
     }
 
     @Test func rejectedValuesAwaitingCorrectionAndLateOnesAreListed() throws {
         let data = try Data(october: false)
         let report = try data.gateway.reports.dataReport(scope: .region, selection: .lastAccepted)
-        #expect(report.awaitingCorrection.map { "\($0.inn) \($0.code) \($0.resolution ?? "")" } == ["7430957210 1.5 Проверьте значение"])
+        #expect(
+            report.awaitingCorrection.map { "\($0.inn) \($0.code) \($0.resolution ?? "")" } == [
+                "7430957210 1.5 Проверьте значение"
+            ])
         #expect(report.late.map { "\($0.inn) \($0.code)" } == ["7430348561 2.1"])
         // In October's report, September's late value is history.
         let october = try Data().gateway.reports.dataReport(scope: .region, selection: .lastAccepted)
@@ -138,7 +159,9 @@ import Testing
 
     @Test func theCSVOpensInExcel() throws {
         let data = try Data()
-        let csv = try data.gateway.reportRenderer.render(.data, scope: .municipality("Еткульский МР"), selection: .lastAccepted, format: "csv", now: data.at("2020-10-20 09:00"))
+        let csv = try data.gateway.reportRenderer.render(
+            .data, scope: .municipality("Еткульский МР"), selection: .lastAccepted, format: "csv",
+            now: data.at("2020-10-20 09:00"))
         #expect(csv.starts(with: [0xEF, 0xBB, 0xBF]))
         let text = String(decoding: csv.dropFirst(3), as: UTF8.self)
         let lines = text.components(separatedBy: "\r\n")
@@ -163,12 +186,16 @@ import Testing
         #expect(try Golden.check(etkul.text, "digest-etkul.txt"))
         // The HTML part is the same template as `report --format html`: kept for a look in a
         // browser when INDIGATE_RENDER_DIR is set.
-        let html = String(decoding: try data.gateway.reportRenderer.render(.data, scope: .region, selection: .lastAccepted, format: "html", now: data.at("2020-10-20 09:00")), as: UTF8.self)
+        let html = String(
+            decoding: try data.gateway.reportRenderer.render(
+                .data, scope: .region, selection: .lastAccepted, format: "html", now: data.at("2020-10-20 09:00")), as: UTF8.self)
         #expect(html.contains("<table") && html.contains("Еткульский МР") && html.contains("width=\""))
         #expect(try Golden.check(html, "digest-region.html"))
         if let directory = ProcessInfo.processInfo.environment["INDIGATE_RENDER_DIR"] {
             try html.write(toFile: directory + "/digest-region.html", atomically: true, encoding: .utf8)
-            let municipal = try data.gateway.reportRenderer.render(.data, scope: .municipality("Еткульский МР"), selection: .lastAccepted, format: "html", now: data.at("2020-10-20 09:00"))
+            let municipal = try data.gateway.reportRenderer.render(
+                .data, scope: .municipality("Еткульский МР"), selection: .lastAccepted, format: "html",
+                now: data.at("2020-10-20 09:00"))
             try Foundation.Data(municipal).write(to: URL(fileURLWithPath: directory + "/digest-etkul.html"))
         }
     }
@@ -176,12 +203,17 @@ import Testing
     @Test func aCoordinatorAsksForAReportByMail() throws {
         let data = try Data()
         _ = try data.gateway.scheduler.digests.send(now: data.at("2020-10-19 09:00"), force: true)
-        let digest = try #require(try data.gateway.testStore.read { try $0.letters(purpose: .digest) }.first { $0.recipient == "uo-coord@etkul.edu.test" })
+        let digest = try #require(
+            try data.gateway.testStore.read { try $0.letters(purpose: .digest) }.first {
+                $0.recipient == "uo-coord@etkul.edu.test"
+            })
         let replyTo = try MessageParser().parse(digest.raw).replyTo[0]
-        let raw = "From: uo-coord@etkul.edu.test\r\nTo: \(replyTo)\r\nSubject: Re\r\nMessage-ID: <ask@x.test>\r\n\r\nОТЧЁТ 01.10.2020\r\n3.1: 999\r\n"
+        let raw =
+            "From: uo-coord@etkul.edu.test\r\nTo: \(replyTo)\r\nSubject: Re\r\nMessage-ID: <ask@x.test>\r\n\r\nОТЧЁТ 01.10.2020\r\n3.1: 999\r\n"
         let outcome = try data.gateway.intake.ingest(Array(raw.utf8), source: "t", now: data.at("2020-10-20 10:00"))
         #expect(outcome == .applied(inboundID: outcome.inboundID))
-        let answer = try MessageParser().parse(try #require(try data.gateway.testStore.read { try $0.letters(purpose: .digest) }.last).raw)
+        let answer = try MessageParser().parse(
+            try #require(try data.gateway.testStore.read { try $0.letters(purpose: .digest) }.last).raw)
         #expect(answer.inReplyTo == "ask@x.test")
         #expect(answer.text.contains("ОТЧЁТ ПО ПРЕДОСТАВЛЕННЫМ ДАННЫМ: До 01.10.2020"))
         #expect(answer.text.contains("Координатор не может вносить или менять значения"))
@@ -189,7 +221,7 @@ import Testing
     }
 }
 
-private let Self_complete = ReportsTests.complete
-private let Self_rejected = ReportsTests.rejected
-private let Self_late = ReportsTests.late
-private let Self_bouncing = ReportsTests.bouncing
+private let selfComplete = ReportsTests.complete
+private let selfRejected = ReportsTests.rejected
+private let selfLate = ReportsTests.late
+private let selfBouncing = ReportsTests.bouncing

@@ -27,7 +27,8 @@ import Testing
             installation = try TestInstallation()
             gateway = installation.gateway
             _ = try gateway.setup.run(now: now)
-            _ = try gateway.scheduler.rounds.open(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: [], now: now)
+            _ = try gateway.scheduler.rounds.open(
+                month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: [], now: now)
             _ = try gateway.sender.flush(transport: installation.outbox, now: now)
             for letter in try installation.sentLetters() {
                 requestReplyTo[letter.parsed.recipients[0]] = letter.parsed.replyTo[0]
@@ -48,9 +49,12 @@ import Testing
             from: String, to: String, subject: String = "Re: Мониторинг", headers: [String] = [],
             body: String = "1.5: 7\n3.1: 120", messageID: String = UUID().uuidString
         ) -> [UInt8] {
-            let lines = ["From: \(from)", "To: \(to)", "Subject: \(subject)", "Message-ID: <\(messageID)@spoof.test>",
-                         "Date: Thu, 10 Sep 2020 11:00:00 +0500", "MIME-Version: 1.0",
-                         "Content-Type: text/plain; charset=utf-8"] + headers + ["", body]
+            let lines =
+                [
+                    "From: \(from)", "To: \(to)", "Subject: \(subject)", "Message-ID: <\(messageID)@spoof.test>",
+                    "Date: Thu, 10 Sep 2020 11:00:00 +0500", "MIME-Version: 1.0",
+                    "Content-Type: text/plain; charset=utf-8",
+                ] + headers + ["", body]
             return Array(lines.joined(separator: "\r\n").utf8)
         }
 
@@ -99,7 +103,8 @@ import Testing
 
     @Test func twoFromAddressesAreRefused() throws {
         let world = try World()
-        let outcome = try world.ingest(world.message(from: "\(Self.school), attacker@evil.test", to: world.requestReplyTo[Self.school]!))
+        let outcome = try world.ingest(
+            world.message(from: "\(Self.school), attacker@evil.test", to: world.requestReplyTo[Self.school]!))
         #expect(Self.reason(outcome) == "from-mismatch")
         #expect(try world.valueCount == 0)
     }
@@ -139,7 +144,8 @@ import Testing
         let mouo = try #require(try world.gateway.testStore.read { try $0.contact(email: "uo@etkul.edu.test") })
         let inn = try #require(try world.gateway.testStore.read { try $0.organization(id: mouo.organizationID) }).organization.inn
         #expect(try world.gateway.admin.revokeTokens(contact: nil, organization: inn, now: world.now) == 2)
-        let outcome = try world.ingest(world.message(from: "uo@etkul.edu.test", to: world.requestReplyTo["uo@etkul.edu.test"]!, body: "2.1: 5"))
+        let outcome = try world.ingest(
+            world.message(from: "uo@etkul.edu.test", to: world.requestReplyTo["uo@etkul.edu.test"]!, body: "2.1: 5"))
         #expect(Self.reason(outcome) == "token-badSignature")
     }
 
@@ -154,7 +160,8 @@ import Testing
         let old = world.requestReplyTo[Self.school]!
         try Secret.rotate(path: world.installation.config.secretFile, now: world.now)
         let rotated = try Gateway(config: world.installation.config, logger: world.gateway.logger)
-        let inGrace = try rotated.intake.ingest(world.message(from: Self.school, to: old), source: "t", now: world.now.addingTimeInterval(86_400))
+        let inGrace = try rotated.intake.ingest(
+            world.message(from: Self.school, to: old), source: "t", now: world.now.addingTimeInterval(86_400))
         #expect(inGrace == .applied(inboundID: inGrace.inboundID))
         let late = world.now.addingTimeInterval(31 * 86_400)
         let outcome = try rotated.intake.ingest(world.message(from: Self.school, to: old), source: "t", now: late)
@@ -185,7 +192,8 @@ import Testing
 
     @Test func anOperatorCommandFromASchoolChangesNothing() throws {
         let world = try World()
-        let outcome = try world.ingest(world.message(from: Self.school, to: world.requestReplyTo[Self.school]!, body: "ПРИНЯТЬ ВСЕ\nACCEPT 1"))
+        let outcome = try world.ingest(
+            world.message(from: Self.school, to: world.requestReplyTo[Self.school]!, body: "ПРИНЯТЬ ВСЕ\nACCEPT 1"))
         #expect(outcome == .applied(inboundID: outcome.inboundID))
         #expect(try world.valueCount == 0)
         let receipt = try #require(try world.queued.first)
@@ -194,7 +202,8 @@ import Testing
 
     @Test func anOperatorCommandWithoutATokenChangesNothing() throws {
         let world = try World()
-        let outcome = try world.ingest(world.message(from: Self.operatorAddress, to: "monitoring@rcokio.test", body: "ПРИНЯТЬ ВСЕ"))
+        let outcome = try world.ingest(
+            world.message(from: Self.operatorAddress, to: "monitoring@rcokio.test", body: "ПРИНЯТЬ ВСЕ"))
         #expect(outcome == .ignored(inboundID: outcome.inboundID, reason: .untokened))
         #expect(try world.valueCount == 0)
         #expect(try world.queued.map(\.recipient) == [Self.operatorAddress], "asked to reply to a letter")
@@ -213,7 +222,9 @@ import Testing
         let world = try World()
         let raw = world.message(
             from: Self.school, to: world.requestReplyTo[Self.school]!,
-            headers: ["Authentication-Results: mx.rcokio.test; spf=pass smtp.mailfrom=etkul.edu.test; dkim=none; dmarc=fail header.from=etkul.edu.test"])
+            headers: [
+                "Authentication-Results: mx.rcokio.test; spf=pass smtp.mailfrom=etkul.edu.test; dkim=none; dmarc=fail header.from=etkul.edu.test"
+            ])
         #expect(Self.reason(try world.ingest(raw)) == "dmarc-fail")
         #expect(try world.valueCount == 0)
         #expect(try world.queued.map(\.purpose) == [.refusal])
@@ -223,8 +234,10 @@ import Testing
         let world = try World()
         let raw = world.message(
             from: Self.school, to: world.requestReplyTo[Self.school]!,
-            headers: ["Authentication-Results: evil.test; dmarc=pass; spf=pass; dkim=pass",
-                      "Authentication-Results: mx.rcokio.test (rcokio); dmarc=fail (p=reject) header.from=etkul.edu.test"])
+            headers: [
+                "Authentication-Results: evil.test; dmarc=pass; spf=pass; dkim=pass",
+                "Authentication-Results: mx.rcokio.test (rcokio); dmarc=fail (p=reject) header.from=etkul.edu.test",
+            ])
         #expect(Self.reason(try world.ingest(raw)) == "dmarc-fail")
         #expect(try world.valueCount == 0)
     }
@@ -265,7 +278,10 @@ import Testing
         let world = try World()
         let raw = world.message(from: Self.school, to: world.requestReplyTo[Self.school]!, subject: subject, headers: [header])
         let outcome = try world.ingest(raw)
-        guard case .ignored(1, _) = outcome else { Issue.record("\(outcome)"); return }
+        guard case .ignored(1, _) = outcome else {
+            Issue.record("\(outcome)")
+            return
+        }
         #expect(try world.valueCount == 0)
         #expect(try world.queued.isEmpty)
     }
@@ -320,7 +336,8 @@ import Testing
 
     @Test func aForgedBounceTokenChangesNothing() throws {
         let world = try World()
-        let outcome = try world.ingest(bounce(world, to: "bounces+aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@rcokio.test", status: "5.1.1", action: "failed"))
+        let outcome = try world.ingest(
+            bounce(world, to: "bounces+aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@rcokio.test", status: "5.1.1", action: "failed"))
         #expect(Self.reason(outcome) == "bounce with an invalid VERP token")
         #expect(try !(world.gateway.testStore.read { try $0.contact(email: Self.school) }?.failing ?? true))
     }
@@ -381,9 +398,12 @@ import Testing
     @Test func aFloodOfRepliesGetsAtMostTheHourlyNumberOfReceipts() throws {
         let world = try World()
         for index in 0..<25 {
-            _ = try world.ingest(world.message(from: Self.school, to: world.requestReplyTo[Self.school]!, body: "3.1: \(100 + index)"))
+            _ = try world.ingest(
+                world.message(from: Self.school, to: world.requestReplyTo[Self.school]!, body: "3.1: \(100 + index)"))
         }
         #expect(try world.queued.count == 20)
-        #expect(try world.gateway.admin.values(inn: "7430112855", month: "2020-09").first?.history?.count == 24, "every value recorded")
+        #expect(
+            try world.gateway.admin.values(inn: "7430112855", month: "2020-09").first?.history?.count == 24,
+            "every value recorded")
     }
 }

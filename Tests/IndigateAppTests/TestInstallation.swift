@@ -16,7 +16,8 @@ struct TestInstallation {
     let config: IndigateConfig
     let gateway: Gateway
 
-    init(isolated: Bool = false, documentBytes: Int = 20_971_520, reviewBatch: String = "immediate",
+    init(
+        isolated: Bool = false, documentBytes: Int = 20_971_520, reviewBatch: String = "immediate",
         inbound: String? = nil, outbound: String? = nil, gatewayAddress: String = "monitoring@rcokio.test",
         databaseDirectory: String? = nil
     ) throws {

@@ -42,7 +42,8 @@ import Testing
         let transcript = try #require(letters.first { $0.parsed.recipients == [Self.operator1] })
         #expect(transcript.parsed.subject == "Обработано (ошибок: 1)")
         #expect(transcript.parsed.text.contains("№ \(first.id): заменено новым значением (№ \(second.id)), решение не принято"))
-        #expect(!letters.contains { $0.parsed.subject.hasPrefix("Результат проверки") }, "no decision letter: nothing was decided")
+        #expect(
+            !letters.contains { $0.parsed.subject.hasPrefix("Результат проверки") }, "no decision letter: nothing was decided")
 
         // «ПРИНЯТЬ ВСЕ» on that letter accepts only what it listed and is still current: nothing.
         _ = try round.reply(from: Self.operator2, "ПРИНЯТЬ ВСЕ", at: round.at("2020-09-11 11:10"))

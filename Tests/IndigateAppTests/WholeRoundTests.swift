@@ -45,7 +45,8 @@ import Testing
             3.1: 150
             """
         #expect(try round.reply(from: Self.schoolA, a, at: round.at("2020-09-11 09:00")) == .applied(inboundID: 1))
-        #expect(try round.reply(from: Self.schoolB, "1.5: 8\n1.1: 40", at: round.at("2020-09-11 09:10")) == .applied(inboundID: 2))
+        #expect(
+            try round.reply(from: Self.schoolB, "1.5: 8\n1.1: 40", at: round.at("2020-09-11 09:10")) == .applied(inboundID: 2))
         let valuesA = try round.values("7430112855")
         let valuesB = try round.values("7430957210")
         #expect(valuesA.count == 13 && valuesA.values.allSatisfy { $0.state == "review" })
@@ -83,7 +84,9 @@ import Testing
         #expect(noticeA.parsed.text.contains("Последние принятые данные: 12 (11.09.2020 - 11:00:00)"))
         #expect(noticeA.parsed.text.contains("Ввод запрещен. Новые данные ожидаются после: 30.09.2020"))
         #expect(noticeA.parsed.text.contains("Значение '150' отклонено."))
-        #expect(!noticeA.parsed.text.contains("было отклонено ранее"), "the letter that announces a rejection does not call it earlier")
+        #expect(
+            !noticeA.parsed.text.contains("было отклонено ранее"),
+            "the letter that announces a rejection does not call it earlier")
         #expect(!noticeA.parsed.text.contains("Ещё не получено"), "a rejected value is awaiting a correction, not missing")
         #expect(noticeA.parsed.text.contains("Резолюция: Уточните информацию: число участников больше числа обучающихся"))
         #expect(noticeB.parsed.text.contains("Значение '8' отклонено."))
@@ -94,7 +97,9 @@ import Testing
         letters = try round.flush(round.at("2020-09-11 12:01"))
         let second = try #require(letters.first { $0.parsed.recipients == [Self.operator2] })
         #expect(second.parsed.subject == "Обработано (ошибок: 14)")
-        #expect(second.parsed.text.contains("№ \(valuesA["1.5"]!.id): уже принято (Иванова Светлана Николаевна, 11.09.2020 - 11:00:00)"))
+        #expect(
+            second.parsed.text.contains(
+                "№ \(valuesA["1.5"]!.id): уже принято (Иванова Светлана Николаевна, 11.09.2020 - 11:00:00)"))
         #expect(!letters.contains { $0.parsed.recipients == [Self.schoolA] }, "no second notice")
 
         // 12.09: A tries to change an accepted value (locked) and corrects the rejected one.
@@ -107,7 +112,8 @@ import Testing
         #expect(try round.values("7430112855")["3.1"]?.history?.first?.state == "rejected")
         #expect(try gateway.scheduler.tick(now: round.at("2020-09-12 10:00")).reviewLetters == 3)
         letters = try round.flush(round.at("2020-09-12 10:01"))
-        #expect(letters.filter { $0.parsed.subject.hasPrefix("На проверку: 1 ") }.count == 3, "only the correction, nothing older")
+        #expect(
+            letters.filter { $0.parsed.subject.hasPrefix("На проверку: 1 ") }.count == 3, "only the correction, nothing older")
 
         // 13.09: a school asks for its view.
         _ = try round.reply(from: Self.schoolB, "СТАТУС", at: round.at("2020-09-13 09:00"))

@@ -19,13 +19,17 @@ import Testing
         municipality: "Миасский ГО", mouoInn: nil)
 
     static let sound = Catalogue(groups: [
-        IndicatorGroup(code: "1", title: "Цель 1", indicators: [
-            indicator("1.1"), indicator("1.2", .percentage, parts: ["часть", "целое"]),
-            indicator("1.3", participants: .mouo),
-        ]),
-        IndicatorGroup(code: "2", title: "Цель 2", indicators: [
-            indicator("2.1", .yesno), indicator("2.2", participants: .list(["7415000100", "7415000002"])),
-        ]),
+        IndicatorGroup(
+            code: "1", title: "Цель 1",
+            indicators: [
+                indicator("1.1"), indicator("1.2", .percentage, parts: ["часть", "целое"]),
+                indicator("1.3", participants: .mouo),
+            ]),
+        IndicatorGroup(
+            code: "2", title: "Цель 2",
+            indicators: [
+                indicator("2.1", .yesno), indicator("2.2", participants: .list(["7415000100", "7415000002"])),
+            ]),
     ])
 
     @Test func findsNoProblemInASoundCatalogue() {
@@ -78,18 +82,27 @@ import Testing
     }
 
     @Test func selectsTheIndicatorsAnOrganisationAnswers() {
-        #expect(Self.sound.indicators(for: Self.school, in: Self.round(Self.sound.indicators.map(\.code))).map(\.code) == ["1.1", "1.2", "2.1"])
-        #expect(Self.sound.indicators(for: Self.mouo, in: Self.round(Self.sound.indicators.map(\.code))).map(\.code) == ["1.3", "2.2"])
+        #expect(
+            Self.sound.indicators(for: Self.school, in: Self.round(Self.sound.indicators.map(\.code))).map(\.code) == [
+                "1.1", "1.2", "2.1",
+            ])
+        #expect(
+            Self.sound.indicators(for: Self.mouo, in: Self.round(Self.sound.indicators.map(\.code))).map(\.code) == [
+                "1.3", "2.2",
+            ])
     }
 
     @Test func selectsOnlyWhatTheRoundAsks() {
         let second = Self.round(Self.sound.indicators(ofGroups: ["2"]).map(\.code))
         #expect(Self.sound.indicators(for: Self.school, in: second).map(\.code) == ["2.1"])
-        #expect(Self.sound.indicators(for: Self.mouo, in: Self.round(Self.sound.indicators(ofGroups: ["1"]).map(\.code))).map(\.code) == ["1.3"])
+        #expect(
+            Self.sound.indicators(for: Self.mouo, in: Self.round(Self.sound.indicators(ofGroups: ["1"]).map(\.code))).map(\.code)
+                == ["1.3"])
         #expect(Self.sound.indicators(ofGroups: ["9"]).isEmpty)
     }
 
     static func round(_ codes: [String]) -> Round {
-        Round(id: 1, month: "2020-09", deadline: "2020-09-25", nextDataAfter: "2020-09-30", openedAt: Date(), indicatorCodes: codes)
+        Round(
+            id: 1, month: "2020-09", deadline: "2020-09-25", nextDataAfter: "2020-09-30", openedAt: Date(), indicatorCodes: codes)
     }
 }

@@ -19,7 +19,9 @@ import Testing
     }
 
     @Test func rejectCarriesAResolutionThatMayContinueBelow() {
-        #expect(commands("ОТКЛОНИТЬ 1043 Уточните информацию") == [.success(.reject(.ids([1043]), resolution: "Уточните информацию"))])
+        #expect(
+            commands("ОТКЛОНИТЬ 1043 Уточните информацию") == [.success(.reject(.ids([1043]), resolution: "Уточните информацию"))]
+        )
         let lines = CommandGrammar.read("REJECT 5 Wrong number\n  the total is 300\nПРИНЯТЬ 6")
         #expect(lines.count == 2)
         #expect(lines[0].command == .success(.reject(.ids([5]), resolution: "Wrong number the total is 300")))
@@ -50,27 +52,32 @@ import Testing
     }
 
     @Test func quarantineCommandsTakeListsAndRanges() {
-        #expect(commands("ОСВОБОДИТЬ 7\nОТБРОСИТЬ 8\nRELEASE 9\nDROP 10") == [
-            .success(.release([7])), .success(.drop([8])), .success(.release([9])), .success(.drop([10])),
-        ])
+        #expect(
+            commands("ОСВОБОДИТЬ 7\nОТБРОСИТЬ 8\nRELEASE 9\nDROP 10") == [
+                .success(.release([7])), .success(.drop([8])), .success(.release([9])), .success(.drop([10])),
+            ])
         #expect(commands("ОСВОБОДИТЬ 7 8, 10-12") == [.success(.release([7, 8, 10, 11, 12]))])
         #expect(commands("ОТБРОСИТЬ ВСЕ") == [.failure(.badNumbers)], "the quarantine has no «all»")
     }
 
     @Test func aResolutionThatStartsWithANumberIsNotReadAsIds() {
-        #expect(commands("ОТКЛОНИТЬ 1043 10 учеников не может быть больше 5") == [
-            .success(.reject(.ids([1043]), resolution: "10 учеников не может быть больше 5"))
-        ])
+        #expect(
+            commands("ОТКЛОНИТЬ 1043 10 учеников не может быть больше 5") == [
+                .success(.reject(.ids([1043]), resolution: "10 учеников не может быть больше 5"))
+            ])
         #expect(commands("ОТКЛОНИТЬ 1043,1044 Проверьте") == [.success(.reject(.ids([1043, 1044]), resolution: "Проверьте"))])
-        #expect(commands("ОТКЛОНИТЬ 1043-1045: Проверьте") == [.success(.reject(.ids([1043, 1044, 1045]), resolution: "Проверьте"))])
+        #expect(
+            commands("ОТКЛОНИТЬ 1043-1045: Проверьте") == [.success(.reject(.ids([1043, 1044, 1045]), resolution: "Проверьте"))])
         #expect(commands("ОТКЛОНИТЬ ВСЕ Проверьте") == [.success(.reject(.all, resolution: "Проверьте"))])
     }
 
     @Test func aMistypedCommandEndsAResolutionAndIsAnsweredAsAnError() {
         let lines = CommandGrammar.read("ОТКЛОНИТЬ 5 Проверьте значение\nПРИНЯТ 10\nпринять 11")
-        #expect(lines.map(\.command) == [
-            .success(.reject(.ids([5]), resolution: "Проверьте значение")), .failure(.unknownVerb), .success(.accept(.ids([11]))),
-        ])
+        #expect(
+            lines.map(\.command) == [
+                .success(.reject(.ids([5]), resolution: "Проверьте значение")), .failure(.unknownVerb),
+                .success(.accept(.ids([11]))),
+            ])
         #expect(lines[1].text == "ПРИНЯТ 10")
         #expect(commands("ACEPT ALL") == [.failure(.unknownVerb)])
         #expect(commands("Прошу 10 дней на исправление").isEmpty, "an ordinary sentence with a number is not a command")

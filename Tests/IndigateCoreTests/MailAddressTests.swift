@@ -38,7 +38,9 @@ import Testing
 
     @Test func tagsTheGatewayAddress() {
         #expect(MailAddress.tagged("indigate@minobr.test", tag: "abc") == "indigate+abc@minobr.test")
-        #expect(MailAddress.token(in: MailAddress.tagged("indigate@minobr.test", tag: "xyz"), gateway: "indigate@minobr.test") == "xyz")
+        #expect(
+            MailAddress.token(in: MailAddress.tagged("indigate@minobr.test", tag: "xyz"), gateway: "indigate@minobr.test")
+                == "xyz")
     }
 }
 

@@ -3,17 +3,21 @@ import Testing
 
 @Suite struct ReplyGrammarTests {
     static let catalogue = Catalogue(groups: [
-        IndicatorGroup(code: "1", title: "Цель 1", indicators: [
-            Indicator(
-                code: "1.2", groupCode: "1", question: "Количество обучающихся", type: .numeric,
-                document: "приказ", participants: .schools),
-            Indicator(
-                code: "1.3", groupCode: "1", question: "Доля обучающихся", type: .percentage,
-                parts: ["часть", "целое"], participants: .schools),
-        ]),
-        IndicatorGroup(code: "2", title: "Цель 2", indicators: [
-            Indicator(code: "2.1", groupCode: "2", question: "Есть ли центр?", type: .yesno, participants: .schools)
-        ]),
+        IndicatorGroup(
+            code: "1", title: "Цель 1",
+            indicators: [
+                Indicator(
+                    code: "1.2", groupCode: "1", question: "Количество обучающихся", type: .numeric,
+                    document: "приказ", participants: .schools),
+                Indicator(
+                    code: "1.3", groupCode: "1", question: "Доля обучающихся", type: .percentage,
+                    parts: ["часть", "целое"], participants: .schools),
+            ]),
+        IndicatorGroup(
+            code: "2", title: "Цель 2",
+            indicators: [
+                Indicator(code: "2.1", groupCode: "2", question: "Есть ли центр?", type: .yesno, participants: .schools)
+            ]),
     ])
 
     let grammar = ReplyGrammar(catalogue: Self.catalogue)
@@ -127,10 +131,11 @@ import Testing
 
     @Test func reportsAMissingValueWhenTheNextLineIsAnotherCode() {
         let lines = grammar.read("1.2:\n2.1: Да")
-        #expect(lines == [
-            .invalid(code: "1.2", text: "1.2:", problem: .missingValue),
-            .value(code: "2.1", text: "2.1: Да", value: .yesNo(true)),
-        ])
+        #expect(
+            lines == [
+                .invalid(code: "1.2", text: "1.2:", problem: .missingValue),
+                .value(code: "2.1", text: "2.1: Да", value: .yesNo(true)),
+            ])
     }
 
     @Test func reportsAMissingValueAtTheEndOfTheText() throws {
@@ -139,11 +144,12 @@ import Testing
 
     @Test func marksEveryLineOfACodeGivenTwice() {
         let lines = grammar.read("1.2: 5\n2.1: да\n1.2: 6")
-        #expect(lines == [
-            .invalid(code: "1.2", text: "1.2: 5", problem: .duplicateCode),
-            .value(code: "2.1", text: "2.1: да", value: .yesNo(true)),
-            .invalid(code: "1.2", text: "1.2: 6", problem: .duplicateCode),
-        ])
+        #expect(
+            lines == [
+                .invalid(code: "1.2", text: "1.2: 5", problem: .duplicateCode),
+                .value(code: "2.1", text: "2.1: да", value: .yesNo(true)),
+                .invalid(code: "1.2", text: "1.2: 6", problem: .duplicateCode),
+            ])
     }
 
     /// markingDuplicates counts only well-formed lines, so a code given once well and once badly
@@ -174,11 +180,12 @@ import Testing
 
     @Test func readsTheRegistrationLines() {
         let text = "ФИО: Иванова Анна Петровна\nДолжность: завуч\nТелефон: +7 912 345-67-89"
-        #expect(grammar.read(text) == [
-            .registration(field: .personName, text: "ФИО: Иванова Анна Петровна", value: "Иванова Анна Петровна"),
-            .registration(field: .position, text: "Должность: завуч", value: "завуч"),
-            .registration(field: .phone, text: "Телефон: +7 912 345-67-89", value: "+7 912 345-67-89"),
-        ])
+        #expect(
+            grammar.read(text) == [
+                .registration(field: .personName, text: "ФИО: Иванова Анна Петровна", value: "Иванова Анна Петровна"),
+                .registration(field: .position, text: "Должность: завуч", value: "завуч"),
+                .registration(field: .phone, text: "Телефон: +7 912 345-67-89", value: "+7 912 345-67-89"),
+            ])
     }
 
     @Test func ignoresARegistrationLabelWithoutAValue() {
@@ -188,6 +195,7 @@ import Testing
     @Test func doesNotTakeARegistrationLineForTheValueOfABareCode() {
         let lines = grammar.read("1.2:\nФИО: Иванова Анна Петровна")
         #expect(lines.first == .invalid(code: "1.2", text: "1.2:", problem: .missingValue))
-        #expect(lines.last == .registration(field: .personName, text: "ФИО: Иванова Анна Петровна", value: "Иванова Анна Петровна"))
+        #expect(
+            lines.last == .registration(field: .personName, text: "ФИО: Иванова Анна Петровна", value: "Иванова Анна Петровна"))
     }
 }

@@ -1,7 +1,8 @@
 import Crypto
 import Foundation
-@testable import IndigateCore
 import Testing
+
+@testable import IndigateCore
 
 @Suite struct ReplyTokenTests {
     static var secret: SymmetricKey { SymmetricKey(data: Data(repeating: 0x5A, count: 32)) }

@@ -36,7 +36,8 @@ import Testing
     @Test func zeroAndNoNeedNoDocument() {
         #expect(ValueLife.startingState(of: .number(0), for: Self.withDocument, hasDocument: false) == .review)
         #expect(ValueLife.startingState(of: .percentage(part: 0, whole: 0), for: Self.share, hasDocument: false) == .review)
-        #expect(ValueLife.startingState(of: .percentage(part: 1, whole: 2), for: Self.share, hasDocument: false) == .awaitingDocument)
+        #expect(
+            ValueLife.startingState(of: .percentage(part: 1, whole: 2), for: Self.share, hasDocument: false) == .awaitingDocument)
     }
 
     @Test func aDocumentSendsAWaitingVersionToReview() throws {
@@ -48,7 +49,9 @@ import Testing
 
     @Test func anOperatorDecidesOnlyACurrentVersionUnderReview() throws {
         let accepted = try ValueLife.decide(accept, on: version(.review), at: Self.now).get()
-        #expect(accepted.state == .accepted && accepted.decidedBy == 9 && accepted.decidedAt == Self.now && accepted.resolution == nil)
+        #expect(
+            accepted.state == .accepted && accepted.decidedBy == 9 && accepted.decidedAt == Self.now && accepted.resolution == nil
+        )
         let rejected = try ValueLife.decide(reject, on: version(.review), at: Self.now).get()
         #expect(rejected.state == .rejected && rejected.resolution == "Уточните")
         #expect(ValueLife.decide(accept, on: version(.awaitingDocument), at: Self.now) == .failure(.awaitingDocument))
@@ -56,7 +59,9 @@ import Testing
 
     @Test func aDecisionOnASupersededVersionIsRefused() {
         #expect(ValueLife.decide(accept, on: version(.review, supersededBy: 2), at: Self.now) == .failure(.superseded(by: 2)))
-        #expect(ValueLife.decide(reject, on: version(.awaitingDocument, supersededBy: 3), at: Self.now) == .failure(.superseded(by: 3)))
+        #expect(
+            ValueLife.decide(reject, on: version(.awaitingDocument, supersededBy: 3), at: Self.now)
+                == .failure(.superseded(by: 3)))
     }
 
     @Test func theFirstDecisionStands() throws {
@@ -77,15 +82,22 @@ import Testing
 
     @Test func theLockHoldsAnAcceptedCurrentVersionUntilTheNextDataDate() {
         let accepted = version(.accepted)
-        #expect(IndicatorStanding(indicator: Self.withDocument, current: accepted, lastAccepted: accepted, locksAccepted: true).locked)
-        #expect(!IndicatorStanding(indicator: Self.withDocument, current: accepted, lastAccepted: accepted, locksAccepted: false).locked)
-        #expect(!IndicatorStanding(indicator: Self.withDocument, current: version(.review), lastAccepted: nil, locksAccepted: true).locked)
+        #expect(
+            IndicatorStanding(indicator: Self.withDocument, current: accepted, lastAccepted: accepted, locksAccepted: true).locked
+        )
+        #expect(
+            !IndicatorStanding(indicator: Self.withDocument, current: accepted, lastAccepted: accepted, locksAccepted: false)
+                .locked)
+        #expect(
+            !IndicatorStanding(indicator: Self.withDocument, current: version(.review), lastAccepted: nil, locksAccepted: true)
+                .locked)
     }
 
     @Test func aStandingShowsTheLastAcceptedValueBesideANewerOne() {
         var old = version(1, .accepted)
         old.decidedAt = Self.now
-        let standing = IndicatorStanding(indicator: Self.withDocument, current: version(2, .review), lastAccepted: old, locksAccepted: true)
+        let standing = IndicatorStanding(
+            indicator: Self.withDocument, current: version(2, .review), lastAccepted: old, locksAccepted: true)
         #expect(standing.status == .underReview && standing.lastAccepted?.id == 1 && !standing.locked)
         let same = IndicatorStanding(indicator: Self.withDocument, current: old, lastAccepted: old, locksAccepted: true)
         #expect(same.lastAccepted == nil, "the current version is the accepted one: it is not repeated")

@@ -12,16 +12,17 @@ import Testing
 
     /// 1. Adjacent B-words after one ending in '=' padding are dropped (#133) — subject and name.
     @Test func splitEncodedWordsKeepTheirTail() throws {
-        let parsed = try parser.parse(crlf([
-            "From: a@b.test",
-            "Subject: =?windows-1251?B?zvL3uPIg+Oru6/sguQ==?= =?windows-1251?B?IDEyMyDn4CDs4PDy?=",
-            "Content-Type: multipart/mixed; boundary=X", "",
-            "--X", "Content-Type: text/plain", "", "1.1: 1",
-            "--X",
-            "Content-Type: application/pdf; name=\"=?UTF-8?B?MS4xINC/0YDQuA==?= =?UTF-8?B?0LrQsNC3LnBkZg==?=\"",
-            "Content-Disposition: attachment; filename=\"=?UTF-8?B?MS4xINC/0YDQuA==?= =?UTF-8?B?0LrQsNC3LnBkZg==?=\"",
-            "Content-Transfer-Encoding: base64", "", "JVBERi0xLjQKJSVFT0YK", "--X--",
-        ]))
+        let parsed = try parser.parse(
+            crlf([
+                "From: a@b.test",
+                "Subject: =?windows-1251?B?zvL3uPIg+Oru6/sguQ==?= =?windows-1251?B?IDEyMyDn4CDs4PDy?=",
+                "Content-Type: multipart/mixed; boundary=X", "",
+                "--X", "Content-Type: text/plain", "", "1.1: 1",
+                "--X",
+                "Content-Type: application/pdf; name=\"=?UTF-8?B?MS4xINC/0YDQuA==?= =?UTF-8?B?0LrQsNC3LnBkZg==?=\"",
+                "Content-Disposition: attachment; filename=\"=?UTF-8?B?MS4xINC/0YDQuA==?= =?UTF-8?B?0LrQsNC3LnBkZg==?=\"",
+                "Content-Transfer-Encoding: base64", "", "JVBERi0xLjQKJSVFT0YK", "--X--",
+            ]))
         #expect(parsed.subject == "Отчёт школы № 123 за март")
         #expect(parsed.attachments.first?.fileName == "1.1 приказ.pdf")
     }
@@ -29,13 +30,14 @@ import Testing
     /// 2. Base64 decoding stops at an inner '=' (#150): the bytes are short, so a PDF is judged
     /// by its bytes, never by its declared type.
     @Test func truncatedBase64IsNotAWholePDF() throws {
-        let parsed = try parser.parse(crlf([
-            "From: a@b.test", "Content-Type: multipart/mixed; boundary=X", "",
-            "--X", "Content-Type: text/plain", "", "1.1: 1",
-            "--X", "Content-Type: application/pdf; name=a.pdf", "Content-Transfer-Encoding: base64", "",
-            // "%PDF-1.4\n" then an '=' inside the data, then the rest with %%EOF.
-            "JVBERi0xLjQK=JSVFT0YK", "--X--",
-        ]))
+        let parsed = try parser.parse(
+            crlf([
+                "From: a@b.test", "Content-Type: multipart/mixed; boundary=X", "",
+                "--X", "Content-Type: text/plain", "", "1.1: 1",
+                "--X", "Content-Type: application/pdf; name=a.pdf", "Content-Transfer-Encoding: base64", "",
+                // "%PDF-1.4\n" then an '=' inside the data, then the rest with %%EOF.
+                "JVBERi0xLjQK=JSVFT0YK", "--X--",
+            ]))
         let attachment = try #require(parsed.attachments.first)
         #expect(attachment.contentType == "application/pdf")
         #expect(!attachment.looksLikePDF)
@@ -47,10 +49,11 @@ import Testing
     @Test func aLongNonASCIIParameterNameDoesNotHang() throws {
         let name = String(repeating: "имя", count: 400)
         let started = Date()
-        let parsed = try parser.parse(crlf([
-            "From: a@b.test", "Content-Type: multipart/mixed; \(name)=1; boundary=X", "",
-            "--X", "Content-Type: text/plain", "", "1.1: 1", "--X--",
-        ]))
+        let parsed = try parser.parse(
+            crlf([
+                "From: a@b.test", "Content-Type: multipart/mixed; \(name)=1; boundary=X", "",
+                "--X", "Content-Type: text/plain", "", "1.1: 1", "--X--",
+            ]))
         #expect(Date().timeIntervalSince(started) < 5)
         #expect(parsed.from == ["a@b.test"])
         #expect(parsed.text == "1.1: 1", "the multipart is still read through its boundary")
@@ -105,13 +108,14 @@ import Testing
 
 @Suite struct EncodedFileNameTests {
     @Test func anUnquotedEncodedWordNameIsDecoded() throws {
-        let raw = Array([
-            "From: a@b.test", "Content-Type: multipart/mixed; boundary=X", "",
-            "--X", "Content-Type: text/plain", "", "1.1: 1",
-            "--X", "Content-Type: application/pdf; name==?UTF-8?B?MS4xINC/0YDQuNC60LDQty5wZGY=?=",
-            "Content-Disposition: attachment; filename==?UTF-8?B?MS4xINC/0YDQuNC60LDQty5wZGY=?=",
-            "Content-Transfer-Encoding: base64", "", "JVBERi0xLjQKJSVFT0YK", "--X--",
-        ].joined(separator: "\r\n").utf8)
+        let raw = Array(
+            [
+                "From: a@b.test", "Content-Type: multipart/mixed; boundary=X", "",
+                "--X", "Content-Type: text/plain", "", "1.1: 1",
+                "--X", "Content-Type: application/pdf; name==?UTF-8?B?MS4xINC/0YDQuNC60LDQty5wZGY=?=",
+                "Content-Disposition: attachment; filename==?UTF-8?B?MS4xINC/0YDQuNC60LDQty5wZGY=?=",
+                "Content-Transfer-Encoding: base64", "", "JVBERi0xLjQKJSVFT0YK", "--X--",
+            ].joined(separator: "\r\n").utf8)
         #expect(try MessageParser().parse(raw).attachments.first?.fileName == "1.1 приказ.pdf")
     }
 }

@@ -14,9 +14,14 @@ import Testing
             replyTo: "monitoring+token@rcokio.test", subject: subject, messageID: "indigate.1@rcokio.test",
             inReplyTo: "orig@school", references: ["orig@school"], date: Date(timeIntervalSince1970: 1_599_714_000),
             utcOffsetSeconds: 5 * 3600, headers: headers + [("Auto-Submitted", "auto-replied")],
-            text: "Строка 1\nСтрока 2 — длинная строка, которая должна быть перенесена кодировкой quoted-printable без потерь, " + String(repeating: "ж", count: 80) + "\n",
+            text: "Строка 1\nСтрока 2 — длинная строка, которая должна быть перенесена кодировкой quoted-printable без потерь, "
+                + String(repeating: "ж", count: 80) + "\n",
             html: "<p>Привет</p>",
-            attachments: [.init(fileName: "1042_Школа_5_Миасс_1.2.pdf", contentType: "application/pdf", bytes: Array("%PDF-1.4\n%%EOF\n".utf8))])
+            attachments: [
+                .init(
+                    fileName: "1042_Школа_5_Миасс_1.2.pdf", contentType: "application/pdf", bytes: Array("%PDF-1.4\n%%EOF\n".utf8)
+                )
+            ])
     }
 
     @Test func roundTripsThroughTheParser() throws {

@@ -12,14 +12,18 @@ import Testing
 
     @Test func readsBackTheCatalogueInOrderWithParticipantsAsStored() throws {
         let catalogue = Catalogue(groups: [
-            IndicatorGroup(code: "2", title: "Цель 2", indicators: [
-                Indicator(
-                    code: "2.1", groupCode: "2", question: "Доля", type: .percentage, parts: ["часть", "целое"],
-                    document: "отчёт", participants: .schools)
-            ]),
-            IndicatorGroup(code: "1", title: "Цель 1", indicators: [
-                Indicator(code: "1.1", groupCode: "1", question: "Есть ли?", type: .yesno, participants: .mouo)
-            ]),
+            IndicatorGroup(
+                code: "2", title: "Цель 2",
+                indicators: [
+                    Indicator(
+                        code: "2.1", groupCode: "2", question: "Доля", type: .percentage, parts: ["часть", "целое"],
+                        document: "отчёт", participants: .schools)
+                ]),
+            IndicatorGroup(
+                code: "1", title: "Цель 1",
+                indicators: [
+                    Indicator(code: "1.1", groupCode: "1", question: "Есть ли?", type: .yesno, participants: .mouo)
+                ]),
         ])
         let stored = try fixture.store.write { db in
             try db.makeOrganization(inn: "7415000001", kind: .school)

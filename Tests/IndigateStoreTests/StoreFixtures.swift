@@ -42,12 +42,14 @@ final class StoreFixture {
 
 extension StoreTransaction {
     static let catalogue = Catalogue(groups: [
-        IndicatorGroup(code: "1", title: "Цель 1", indicators: [
-            Indicator(
-                code: "1.1", groupCode: "1", question: "Количество", type: .numeric, document: "приказ",
-                participants: .schools),
-            Indicator(code: "1.2", groupCode: "1", question: "Есть ли центр?", type: .yesno, participants: .schools),
-        ])
+        IndicatorGroup(
+            code: "1", title: "Цель 1",
+            indicators: [
+                Indicator(
+                    code: "1.1", groupCode: "1", question: "Количество", type: .numeric, document: "приказ",
+                    participants: .schools),
+                Indicator(code: "1.2", groupCode: "1", question: "Есть ли центр?", type: .yesno, participants: .schools),
+            ])
     ])
 
     @discardableResult

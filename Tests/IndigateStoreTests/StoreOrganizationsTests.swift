@@ -92,7 +92,8 @@ import Testing
     @Test func refusesAContactOfANonExistentOrganisation() throws {
         #expect(throws: StoreError.self) {
             try fixture.store.write {
-                try $0.saveContact(Contact(organizationINN: "0000000000", role: .respondent, email: "x@y.test"), organizationID: 999)
+                try $0.saveContact(
+                    Contact(organizationINN: "0000000000", role: .respondent, email: "x@y.test"), organizationID: 999)
             }
         }
         #expect(try fixture.store.read { try $0.contacts(role: .respondent) }.isEmpty)

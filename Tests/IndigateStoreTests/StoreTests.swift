@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import IndigateCore
-@testable import IndigateStore
 import Testing
+
+@testable import IndigateStore
 
 @Suite struct StoreTests {
     @Test func opensWithWALFullSynchronousAndForeignKeys() throws {

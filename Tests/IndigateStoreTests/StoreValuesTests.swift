@@ -88,7 +88,9 @@ import Testing
     @Test func keepsEveryDecisionInTheReviewLog() throws {
         _ = try addValue(.number(125), state: .review)
         let version = try #require(try versions().first)
-        let decided = try ValueLife.decide(.init(accept: false, operatorID: seed.contactID, resolution: "Проверьте"), on: version, at: now).get()
+        let decided = try ValueLife.decide(
+            .init(accept: false, operatorID: seed.contactID, resolution: "Проверьте"), on: version, at: now
+        ).get()
         try fixture.store.write { tx in
             #expect(try tx.saveTransition(from: version, to: decided))
             try tx.logDecision(decided, inboundID: nil)

@@ -20,7 +20,9 @@ package struct Admin: Sendable {
     package func values(inn: String?, month: String?) throws -> [ValueView] {
         try store.read { tx in
             let organizationID = try inn.map { inn in
-                guard let organization = try tx.organization(inn: inn) else { throw AdminError("no organisation with INN \(inn)") }
+                guard let organization = try tx.organization(inn: inn) else {
+                    throw AdminError("no organisation with INN \(inn)")
+                }
                 return organization.id
             }
             let roundID = try month.map { month in
@@ -32,9 +34,14 @@ package struct Admin: Sendable {
             var rounds: [Int64: Round] = [:]
             let iso = ISO8601DateFormatter()
             func view(_ v: ValueVersion) throws -> ValueView {
-                if organizations[v.organizationID] == nil { organizations[v.organizationID] = try tx.organization(id: v.organizationID) }
+                if organizations[v.organizationID] == nil {
+                    organizations[v.organizationID] = try tx.organization(id: v.organizationID)
+                }
                 if rounds[v.roundID] == nil { rounds[v.roundID] = try tx.round(id: v.roundID) }
-                var number: Int?, yes: Bool?, part: Int?, whole: Int?
+                var number: Int?
+                var yes: Bool?
+                var part: Int?
+                var whole: Int?
                 switch v.value {
                 case .number(let n): number = n
                 case .yesNo(let y): yes = y
@@ -46,7 +53,8 @@ package struct Admin: Sendable {
                     round: rounds[v.roundID]?.month ?? "", indicator: v.indicatorCode, state: v.state.rawValue,
                     value: v.value.russianText, number: number, yes: yes, part: part, whole: whole, percent: v.value.percent,
                     document: try v.documentID.flatMap { try tx.documentInfo(id: $0)?.fileName },
-                    submittedAt: iso.string(from: v.submittedAt), late: v.late, decidedAt: v.decidedAt.map { iso.string(from: $0) },
+                    submittedAt: iso.string(from: v.submittedAt), late: v.late,
+                    decidedAt: v.decidedAt.map { iso.string(from: $0) },
                     resolution: v.resolution, supersededBy: v.supersededBy, history: nil)
             }
             let grouped = Dictionary(grouping: versions) { "\($0.organizationID)|\($0.roundID)|\($0.indicatorCode)" }
@@ -68,7 +76,9 @@ package struct Admin: Sendable {
     package func retryOutbox(id: Int64?, by actor: String, now: Date) throws -> Int {
         try store.write { tx in
             let count = try tx.retryOutbox(id: id, at: now)
-            try tx.audit(actor: actor, action: "outbox-retry", detail: "\(id.map { "row \($0)" } ?? "all failed"): \(count) queued", at: now)
+            try tx.audit(
+                actor: actor, action: "outbox-retry", detail: "\(id.map { "row \($0)" } ?? "all failed"): \(count) queued",
+                at: now)
             return count
         }
     }
@@ -93,7 +103,8 @@ package struct Admin: Sendable {
         case .failure(let refusal): throw AdminError(refusal, id: id)
         case .success(let entry):
             let outcomes = try intake.resumePending(now: now)
-            return outcomes.first { $0.inboundID == entry.inboundID } ?? .deferred(inboundID: entry.inboundID, reason: "not handled yet")
+            return outcomes.first { $0.inboundID == entry.inboundID }
+                ?? .deferred(inboundID: entry.inboundID, reason: "not handled yet")
         }
     }
 

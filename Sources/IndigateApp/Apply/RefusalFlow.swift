@@ -23,7 +23,8 @@ struct RefusalFlow: Sendable {
 
     /// Tells the registered contact — at their registered address, never the sender's — that a
     /// message in their name was refused. At most once a day per contact.
-    func notifyRefused(_ contact: StoredContact, reason: QuarantineReason, from: String?, tx: StoreTransaction, now: Date) throws {
+    func notifyRefused(_ contact: StoredContact, reason: QuarantineReason, from: String?, tx: StoreTransaction, now: Date) throws
+    {
         guard !(try tx.sentNotice(reason: "refused", to: contact.contact.email, since: now.addingTimeInterval(-86_400))),
             let organization = try tx.organization(id: contact.organizationID)
         else { return }
@@ -52,7 +53,8 @@ struct RefusalFlow: Sendable {
                     tokenSubjectID: round?.id ?? 0, answering: Answering(inboundID: inboundID, message: message)),
                 reason: "untokened", in: tx, now: now)
         }
-        try tx.finishInbound(id: inboundID, outcome: .ignored, detail: IgnoreReason.untokened.description, contactID: contact.id, at: now)
+        try tx.finishInbound(
+            id: inboundID, outcome: .ignored, detail: IgnoreReason.untokened.description, contactID: contact.id, at: now)
         return .ignored(inboundID: inboundID, reason: .untokened)
     }
 

@@ -34,10 +34,12 @@ struct RespondentFlow: Sendable {
             try queueReceipt(
                 plan, answeredRound: round, standing: standing, organization: organization, contact: contact,
                 catalogue: batch.catalogue, answering: answering, tx: tx, now: now)
-            try tx.finishInbound(id: inboundID, outcome: .applied, detail: "round \(round.month) closed", contactID: contact.id, at: now)
+            try tx.finishInbound(
+                id: inboundID, outcome: .applied, detail: "round \(round.month) closed", contactID: contact.id, at: now)
             return .applied(inboundID: inboundID)
         }
-        let documents = try storeDocuments(plan, message: message, inboundID: inboundID, organizationID: organization.id, roundID: round.id, tx: tx, now: now)
+        let documents = try storeDocuments(
+            plan, message: message, inboundID: inboundID, organizationID: organization.id, roundID: round.id, tx: tx, now: now)
         var recorded = 0
         for line in plan.lines {
             switch line.result {
@@ -64,8 +66,11 @@ struct RespondentFlow: Sendable {
         let refreshed = try tx.contact(id: contact.id) ?? contact
         if plan.asksStatus {
             try letters.enqueue(
-                StatusView(standing: after, organization: organization.organization, deadlinePassed: clock.isLate(round, at: now), calendar: calendar),
-                to: envelope(.notice, contact: refreshed, organization: organization, round: round, answering: answering), in: tx, now: now)
+                StatusView(
+                    standing: after, organization: organization.organization, deadlinePassed: clock.isLate(round, at: now),
+                    calendar: calendar),
+                to: envelope(.notice, contact: refreshed, organization: organization, round: round, answering: answering), in: tx,
+                now: now)
         }
         if !plan.asksStatus || !plan.lines.isEmpty || !plan.attachments.isEmpty {
             try queueReceipt(
@@ -73,7 +78,8 @@ struct RespondentFlow: Sendable {
                 catalogue: batch.catalogue, answering: answering, tx: tx, now: now)
         }
         try tx.finishInbound(
-            id: inboundID, outcome: .applied, detail: "\(recorded) values, \(documents.count) documents", contactID: contact.id, at: now)
+            id: inboundID, outcome: .applied, detail: "\(recorded) values, \(documents.count) documents", contactID: contact.id,
+            at: now)
         return .applied(inboundID: inboundID)
     }
 
@@ -121,10 +127,12 @@ struct RespondentFlow: Sendable {
         }
         let view = ReceiptView(
             plan: plan, organization: organization.organization, catalogue: catalogue,
-            standing: standing, answeredRound: answeredRound, receivedAt: now, askRegistration: contact.contact.personName.isEmpty,
+            standing: standing, answeredRound: answeredRound, receivedAt: now,
+            askRegistration: contact.contact.personName.isEmpty,
             deadlinePassed: clock.isLate(standing.round, at: now), calendar: calendar)
         try letters.enqueue(
-            view, to: envelope(.receipt, contact: contact, organization: organization, round: standing.round, answering: answering),
+            view,
+            to: envelope(.receipt, contact: contact, organization: organization, round: standing.round, answering: answering),
             reason: reason, in: tx, now: now)
     }
 

@@ -20,27 +20,33 @@ package enum ReportBenchmark {
             IndicatorGroup(
                 code: "1", title: "Синтетическая группа",
                 indicators: (1...indicators).map {
-                    Indicator(code: "1.\($0)", groupCode: "1", question: "Показатель \($0)", type: .numeric, participants: .schools)
-                }),
+                    Indicator(
+                        code: "1.\($0)", groupCode: "1", question: "Показатель \($0)", type: .numeric, participants: .schools)
+                })
         ])
         var contacts: [(organization: Int64, contact: Int64, inbound: Int64)] = []
         try store.write { tx in
             for index in 0..<organizations {
                 let inn = String(format: "74%08d", index)
-                let organization = try tx.saveOrganization(Organization(
-                    inn: inn, kind: .school, shortName: "Школа № \(index)", fullName: "Школа № \(index)",
-                    municipality: "Муниципалитет \(index % 40)", mouoInn: nil))
+                let organization = try tx.saveOrganization(
+                    Organization(
+                        inn: inn, kind: .school, shortName: "Школа № \(index)", fullName: "Школа № \(index)",
+                        municipality: "Муниципалитет \(index % 40)", mouoInn: nil))
                 let contact = try tx.saveContact(
-                    Contact(organizationINN: inn, role: .respondent, email: "school\(index)@bench.test"), organizationID: organization)
-                guard case .new(let inbound) = try tx.archive(
-                    raw: Array("x\(index)".utf8), sha256: "bench\(index)", source: "bench", at: started)
+                    Contact(organizationINN: inn, role: .respondent, email: "school\(index)@bench.test"),
+                    organizationID: organization)
+                guard
+                    case .new(let inbound) = try tx.archive(
+                        raw: Array("x\(index)".utf8), sha256: "bench\(index)", source: "bench", at: started)
                 else { continue }
                 try tx.finishInbound(id: inbound, outcome: .applied, detail: nil, contactID: contact, at: started)
                 contacts.append((organization, contact, inbound))
             }
-            let ministry = try tx.saveOrganization(Organization(
-                inn: "7451208572", kind: .other, shortName: "Минобр", fullName: "Минобр", municipality: nil, mouoInn: nil))
-            try tx.saveContact(Contact(organizationINN: "7451208572", role: .coordinator, email: "coord@bench.test"), organizationID: ministry)
+            let ministry = try tx.saveOrganization(
+                Organization(
+                    inn: "7451208572", kind: .other, shortName: "Минобр", fullName: "Минобр", municipality: nil, mouoInn: nil))
+            try tx.saveContact(
+                Contact(organizationINN: "7451208572", role: .coordinator, email: "coord@bench.test"), organizationID: ministry)
             try tx.saveCatalogue(catalogue)
         }
         var roundIDs: [(Int64, Date)] = []
@@ -57,17 +63,20 @@ package enum ReportBenchmark {
                 var batch: [BulkValue] = []
                 for (index, entry) in contacts.enumerated() {
                     for indicator in catalogue.indicators {
-                        batch.append(BulkValue(
-                            organizationID: entry.organization, indicatorCode: indicator.code, roundID: round.id,
-                            contactID: entry.contact, inboundID: entry.inbound, state: .accepted, number: index + offset,
-                            submittedAt: opened.addingTimeInterval(86_400), decidedAt: opened.addingTimeInterval(2 * 86_400)))
+                        batch.append(
+                            BulkValue(
+                                organizationID: entry.organization, indicatorCode: indicator.code, roundID: round.id,
+                                contactID: entry.contact, inboundID: entry.inbound, state: .accepted, number: index + offset,
+                                submittedAt: opened.addingTimeInterval(86_400), decidedAt: opened.addingTimeInterval(2 * 86_400)))
                     }
                 }
                 try tx.addValues(batch)
             }
         }
-        log("generated \(organizations) organisations × \(indicators) indicators × \(rounds) rounds = "
-            + "\(organizations * indicators * rounds) value versions in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        log(
+            "generated \(organizations) organisations × \(indicators) indicators × \(rounds) rounds = "
+                + "\(organizations * indicators * rounds) value versions in \(String(format: "%.1f", Date().timeIntervalSince(started))) s"
+        )
 
         let config = try ConfigLoader.benchConfig(directory: directory)
         let gateway = try Gateway(config: config, logger: .init(label: "bench"))
@@ -80,7 +89,9 @@ package enum ReportBenchmark {
             log("\(name): \(String(format: "%.3f", timings.last!.seconds)) s")
         }
         try time("start report, region") { _ = try gateway.reports.startReport(scope: .region) }
-        try time("provided data, last accepted, region") { _ = try gateway.reports.dataReport(scope: .region, selection: .lastAccepted) }
+        try time("provided data, last accepted, region") {
+            _ = try gateway.reports.dataReport(scope: .region, selection: .lastAccepted)
+        }
         try time("provided data, accepted before \(middle), region") {
             _ = try gateway.reports.dataReport(scope: .region, selection: .acceptedBefore(middle))
         }

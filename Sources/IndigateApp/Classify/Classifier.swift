@@ -37,7 +37,9 @@ struct Classifier: Sendable {
             return .bounce(report, letterID: letter == nil ? nil : token.subjectID, contactID: token.contactID)
         }
         if let reason = AutoReplyCheck.reason(message, ownDomain: ownDomain) {
-            if reason.isBounce, let report = DeliveryReport.read(message) { return .bounce(report, letterID: nil, contactID: nil) }
+            if reason.isBounce, let report = DeliveryReport.read(message) {
+                return .bounce(report, letterID: nil, contactID: nil)
+            }
             return .ignore(reason)
         }
         guard let text = message.recipients.lazy.compactMap({ MailAddress.token(in: $0, gateway: gatewayAddress) }).first else {

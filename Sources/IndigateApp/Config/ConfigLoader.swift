@@ -65,7 +65,9 @@ extension ConfigLoader {
                 problems.append("\(name).starttls must be required, opportunistic or off")
             }
             if network == "imap", endpoint.username == nil { problems.append("\(name).username is required for imap") }
-            if let auth = endpoint.auth, !["PLAIN", "LOGIN"].contains(auth) { problems.append("\(name).auth must be PLAIN or LOGIN") }
+            if let auth = endpoint.auth, !["PLAIN", "LOGIN"].contains(auth) {
+                problems.append("\(name).auth must be PLAIN or LOGIN")
+            }
             return problems
         default:
             return ["\(name).kind must be maildir or \(network)"]

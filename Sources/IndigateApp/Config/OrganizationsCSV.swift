@@ -64,7 +64,9 @@ package enum OrganizationsCSV {
             if !MailAddress.isPlain(email) { rowProblems.append("email '\(email)' is not a valid address") }
             if let previous = emails[email] { rowProblems.append("email \(email) already on line \(previous)") }
             let aliases = (row["aliases"] ?? "").split(separator: " ").map { $0.lowercased() }
-            for alias in aliases where !MailAddress.isPlain(alias) { rowProblems.append("alias '\(alias)' is not a valid address") }
+            for alias in aliases where !MailAddress.isPlain(alias) {
+                rowProblems.append("alias '\(alias)' is not a valid address")
+            }
             if row["short_name"]!.isEmpty { rowProblems.append("short_name is empty") }
             let municipality = row["municipality"]!.isEmpty ? nil : row["municipality"]
             if kind == .school || kind == .mouo, municipality == nil {
@@ -72,7 +74,9 @@ package enum OrganizationsCSV {
             }
             let mouoInn = row["mouo_inn"]!.isEmpty ? nil : row["mouo_inn"]
             if kind == .school, mouoInn == nil { rowProblems.append("a school needs mouo_inn") }
-            if role == .operator, kind != .other { rowProblems.append("operators belong to a region-level organisation (kind other)") }
+            if role == .operator, kind != .other {
+                rowProblems.append("operators belong to a region-level organisation (kind other)")
+            }
             guard rowProblems.isEmpty, let kind, let role else {
                 problems += rowProblems.map { "line \(number): \($0)" }
                 continue

@@ -42,7 +42,8 @@ package enum Secret {
     package static func rotate(path: String, now: Date) throws(ConfigError) {
         let current = try loadOrCreate(path: path)
         let line = hex(current) + " " + String(Int(now.timeIntervalSince1970)) + "\n"
-        let previous = (FileManager.default.contents(atPath: path + ".previous").map { String(decoding: $0, as: UTF8.self) } ?? "") + line
+        let previous =
+            (FileManager.default.contents(atPath: path + ".previous").map { String(decoding: $0, as: UTF8.self) } ?? "") + line
         try write(previous, to: path + ".previous.tmp", exclusive: false)
         try write(hex(random()) + "\n", to: path + ".tmp", exclusive: false)
         // The retired secret is safe on disk before the new one replaces it.

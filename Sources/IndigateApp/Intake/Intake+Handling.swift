@@ -51,7 +51,8 @@ extension Intake {
             throw error
         } catch {
             logger.error("handling failed", metadata: ["inbound": "\(item.id)", "error": "\(error)"])
-            return try refusals.quarantine(.internalError, detail: "\(error)", tell: nil, from: nil, inboundID: item.id, tx: tx, now: now)
+            return try refusals.quarantine(
+                .internalError, detail: "\(error)", tell: nil, from: nil, inboundID: item.id, tx: tx, now: now)
         }
     }
 
@@ -60,10 +61,12 @@ extension Intake {
         switch item.parsed {
         case .parsed(let value): message = value
         case .refused(let error):
-            return try refusals.quarantine(.unreadable, detail: error.description, tell: nil, from: nil, inboundID: item.id, tx: tx, now: now)
+            return try refusals.quarantine(
+                .unreadable, detail: error.description, tell: nil, from: nil, inboundID: item.id, tx: tx, now: now)
         case .parserFailed(let reason):
             return try refusals.quarantine(
-                .parserFailed, detail: "\(reason), \(item.parseAttempts) attempts", tell: nil, from: nil, inboundID: item.id, tx: tx,
+                .parserFailed, detail: "\(reason), \(item.parseAttempts) attempts", tell: nil, from: nil, inboundID: item.id,
+                tx: tx,
                 now: now)
         case nil:
             return try refusals.quarantine(

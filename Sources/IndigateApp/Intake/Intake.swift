@@ -112,7 +112,9 @@ package struct Intake: Sendable {
                 case .new(let id), .pending(let id):
                     guard seen.insert(id).inserted, let state = try tx.handlingState(inboundID: id) else { return .duplicate(id) }
                     try tx.countParseAttempt(inboundID: id)
-                    return .handle(id, parseAttempts: state.parseAttempts + 1, handleAttempts: state.handleAttempts, releasedBy: state.releasedBy)
+                    return .handle(
+                        id, parseAttempts: state.parseAttempts + 1, handleAttempts: state.handleAttempts,
+                        releasedBy: state.releasedBy)
                 }
             }
         }

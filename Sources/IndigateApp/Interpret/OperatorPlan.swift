@@ -43,7 +43,9 @@ enum OperatorInterpreter {
         return OperatorPlan(steps: steps, listed: Set(listed))
     }
 
-    static func decide(_ selection: OperatorCommand.Selection, listed: [Int64], accept: Bool, resolution: String?) -> OperatorPlan.Action {
+    static func decide(_ selection: OperatorCommand.Selection, listed: [Int64], accept: Bool, resolution: String?)
+        -> OperatorPlan.Action
+    {
         switch selection {
         case .all: listed.isEmpty ? .nothingListed : .decide(ids: listed, accept: accept, resolution: resolution)
         case .ids(let ids): .decide(ids: ids, accept: accept, resolution: resolution)

@@ -21,12 +21,13 @@ enum RespondentInterpreter {
             plan.late = late
         }
         var results = read.map { lineResult($0, context: context) }
-        let valuesNeedingDocument = Set(results.compactMap { result -> String? in
-            guard case .submit(let code, let value, _, _) = result,
-                context.catalogue.indicator(code: code)?.requiresDocument(for: value) == true
-            else { return nil }
-            return code
-        })
+        let valuesNeedingDocument = Set(
+            results.compactMap { result -> String? in
+                guard case .submit(let code, let value, _, _) = result,
+                    context.catalogue.indicator(code: code)?.requiresDocument(for: value) == true
+                else { return nil }
+                return code
+            })
         let submitted = Set(results.compactMap { if case .submit(let code, _, _, _) = $0 { code } else { nil } })
         plan.attachments = attachments(
             message, context: context, valuesNeedingDocument: valuesNeedingDocument, submitted: submitted)
@@ -53,7 +54,9 @@ enum RespondentInterpreter {
             return .error(code: code, problem: problem)
         case .value(let code, _, let value):
             guard let standing = context.standing.standing(of: code) else { return .error(code: code, problem: .notAssigned) }
-            if standing.locked { return .error(code: code, problem: .locked(nextDataAfter: context.standing.round.nextDataAfter)) }
+            if standing.locked {
+                return .error(code: code, problem: .locked(nextDataAfter: context.standing.round.nextDataAfter))
+            }
             return .submit(code: code, value: value, state: .review, document: nil)
         }
     }

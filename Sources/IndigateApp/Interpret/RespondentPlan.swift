@@ -81,10 +81,11 @@ struct RespondentPlan: Sendable, Equatable {
     /// The mistakes of a reply that records nothing, as a key: the same mistakes are answered
     /// at most once a day, so an auto-responder that slipped through cannot ping-pong.
     var errorKey: String {
-        let problems = Set(lines.compactMap { line -> String? in
-            if case .error(_, let problem) = line.result { return problem.key }
-            return nil
-        })
+        let problems = Set(
+            lines.compactMap { line -> String? in
+                if case .error(_, let problem) = line.result { return problem.key }
+                return nil
+            })
         return "error-receipt:" + (problems.isEmpty ? "no-values" : problems.sorted().joined(separator: ","))
     }
 }

@@ -44,7 +44,8 @@ struct LetterWriter: Sendable {
         let generation = try tx.tokenGeneration(contactID: envelope.contact.id) ?? 0
         let messageID = "indigate.\(UUID().uuidString.lowercased())@\(domain)"
         let answered = envelope.answering?.messageID.flatMap(Self.usableMessageID)
-        let references = Array(((envelope.answering?.references ?? []).compactMap(Self.usableMessageID) + [answered].compactMap { $0 }).suffix(10))
+        let references = Array(
+            ((envelope.answering?.references ?? []).compactMap(Self.usableMessageID) + [answered].compactMap { $0 }).suffix(10))
         return try tx.enqueueLetter(
             purpose: envelope.purpose, contactID: envelope.contact.id, roundID: envelope.roundID,
             inboundID: envelope.answering?.inboundID, messageID: messageID, subject: rendered.subject,
@@ -58,7 +59,8 @@ struct LetterWriter: Sendable {
                 contactID: envelope.contact.id, purpose: .bounce, subjectID: letterID, generation: generation, now: now)
             let outgoing = OutgoingLetter(
                 fromName: gateway.name, fromAddress: gateway.address,
-                toName: QuotedText.clean(envelope.contact.contact.personName, limit: 100), toAddress: envelope.contact.contact.email,
+                toName: QuotedText.clean(envelope.contact.contact.personName, limit: 100),
+                toAddress: envelope.contact.contact.email,
                 replyTo: MailAddress.tagged(gateway.address, tag: replyToken),
                 subject: rendered.subject, messageID: messageID, inReplyTo: answered, references: references, date: now,
                 utcOffsetSeconds: calendar.timeZone.secondsFromGMT(for: now),
@@ -82,7 +84,10 @@ struct LetterWriter: Sendable {
         context["helpdesk"] = gateway.helpdesk
         let subject = templates.render(L.template + ".subject", context)
             .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
-        return (subject, templates.render(L.template + ".txt", context), L.hasHTML ? templates.render(L.template + ".html", context) : nil)
+        return (
+            subject, templates.render(L.template + ".txt", context),
+            L.hasHTML ? templates.render(L.template + ".html", context) : nil
+        )
     }
 
     /// A Message-ID fit to be answered: RFC 5322 allows 998 characters a line, and an id a

@@ -29,13 +29,21 @@ enum ReportContext {
     ///   the region's digest keeps to the counts, the CSV has the whole table.
     static func data(_ report: DataReport, lines withLines: Bool = true) -> [String: Any] {
         func lines(_ list: [DataReport.Line]) -> [[String: Any]] {
-            list.map { ["inn": $0.inn, "organization": $0.organization, "code": $0.code, "question": $0.question, "value": $0.value,
-                        "date": $0.date, "state": $0.state, "resolution": $0.resolution ?? "", "hasData": $0.value != "Нет данных"] }
+            list.map {
+                [
+                    "inn": $0.inn, "organization": $0.organization, "code": $0.code, "question": $0.question, "value": $0.value,
+                    "date": $0.date, "state": $0.state, "resolution": $0.resolution ?? "", "hasData": $0.value != "Нет данных",
+                ]
+            }
         }
         func organizations(_ list: [DataReport.Organization]) -> [[String: Any]] {
-            list.map { ["inn": $0.inn, "name": $0.name, "municipality": $0.municipality, "withValues": $0.withValues,
-                        "indicators": $0.indicators, "lines": withLines ? lines($0.lines) : [],
-                        "percent": $0.indicators == 0 ? 0 : $0.withValues * 100 / $0.indicators] }
+            list.map {
+                [
+                    "inn": $0.inn, "name": $0.name, "municipality": $0.municipality, "withValues": $0.withValues,
+                    "indicators": $0.indicators, "lines": withLines ? lines($0.lines) : [],
+                    "percent": $0.indicators == 0 ? 0 : $0.withValues * 100 / $0.indicators,
+                ]
+            }
         }
         return [
             "selection": report.selection,
@@ -49,10 +57,14 @@ enum ReportContext {
     static func completeness(_ report: CompletenessReport?) -> [String: Any] {
         guard let report else { return ["hasCompleteness": false] }
         func rows(_ list: [CompletenessReport.Row]) -> [[String: Any]] {
-            list.map { ["name": $0.name, "expected": $0.expected, "received": $0.received, "accepted": $0.accepted,
-                        "onTime": $0.onTime, "percentReceived": $0.percentReceived, "percentAccepted": $0.percentAccepted,
-                        "percentOnTime": $0.percentOnTime, "percentPending": max(0, $0.percentReceived - $0.percentAccepted),
-                        "percentMissing": max(0, 100 - $0.percentReceived)] }
+            list.map {
+                [
+                    "name": $0.name, "expected": $0.expected, "received": $0.received, "accepted": $0.accepted,
+                    "onTime": $0.onTime, "percentReceived": $0.percentReceived, "percentAccepted": $0.percentAccepted,
+                    "percentOnTime": $0.percentOnTime, "percentPending": max(0, $0.percentReceived - $0.percentAccepted),
+                    "percentMissing": max(0, 100 - $0.percentReceived),
+                ]
+            }
         }
         return [
             "hasCompleteness": true, "round": report.round, "municipalities": rows(report.municipalities),
@@ -65,7 +77,9 @@ enum ReportContext {
 /// between fields, CRLF line ends, dates as ДД.ММ.ГГГГ and the time in its own column.
 enum DataReportCSV {
     static func render(_ report: DataReport) -> [UInt8] {
-        var rows = [["Муниципалитет", "ИНН", "Организация", "Код", "Показатель", "Значение", "Дата", "Время", "Состояние", "Резолюция"]]
+        var rows = [
+            ["Муниципалитет", "ИНН", "Организация", "Код", "Показатель", "Значение", "Дата", "Время", "Состояние", "Резолюция"]
+        ]
         for organization in report.withData + report.withoutData {
             for line in organization.lines {
                 let parts = line.date.components(separatedBy: " - ")
@@ -83,7 +97,8 @@ enum DataReportCSV {
     /// is prefixed with `'` so Excel never runs data as a formula.
     static func field(_ value: String) -> String {
         var text = value
-        if let first = text.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@")].contains(first),
+        if let first = text.utf8.first,
+            [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@")].contains(first),
             Int(text) == nil
         {
             text = "'" + text

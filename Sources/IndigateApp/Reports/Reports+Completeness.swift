@@ -14,10 +14,12 @@ extension Reports {
         let groupOf = Dictionary(uniqueKeysWithValues: catalogue.indicators.map { ($0.code, $0.groupCode) })
         let groupTitles = Dictionary(uniqueKeysWithValues: catalogue.groups.map { ($0.code, $0.title) })
         let asked = Set(round.indicatorCodes)
-        let organizations = Dictionary(uniqueKeysWithValues: try tx.reportOrganizations(municipality: scope.municipality).map { ($0.id, $0.organization) })
-        let newest = Dictionary(uniqueKeysWithValues: try tx.newestValues(roundID: round.id, municipality: scope.municipality).map {
-            ("\($0.organizationID)|\($0.indicatorCode)", $0)
-        })
+        let organizations = Dictionary(
+            uniqueKeysWithValues: try tx.reportOrganizations(municipality: scope.municipality).map { ($0.id, $0.organization) })
+        let newest = Dictionary(
+            uniqueKeysWithValues: try tx.newestValues(roundID: round.id, municipality: scope.municipality).map {
+                ("\($0.organizationID)|\($0.indicatorCode)", $0)
+            })
         var municipalities: [String: CompletenessReport.Row] = [:]
         var groups: [String: CompletenessReport.Row] = [:]
         var total = CompletenessReport.Row(name: "Итого")

@@ -9,10 +9,6 @@ package struct Reports: Sendable {
     let store: Store
     let calendar: RegionalCalendar
 
-    init(store: Store, calendar: RegionalCalendar) {
-        self.store = store
-        self.calendar = calendar
-    }
 
     /// Who has started and who has not, with contact persons and failing addresses.
     package func startReport(scope: ReportScope) throws -> StartReport {
@@ -65,7 +61,8 @@ package struct Reports: Sendable {
         let asked = Dictionary(
             grouping: try tx.participantPairs(municipality: scope.municipality).filter { roundCodes?.contains($0.code) ?? true }
         ) { $0.organizationID }
-        var report = DataReport(scope: scope.russianTitle, selection: title, withData: [], withoutData: [], awaitingCorrection: [], late: [])
+        var report = DataReport(
+            scope: scope.russianTitle, selection: title, withData: [], withoutData: [], awaitingCorrection: [], late: [])
         for organization in organizations {
             let own = Dictionary(uniqueKeysWithValues: (values[organization.id] ?? []).map { ($0.indicatorCode, $0) })
             let codes = (asked[organization.id] ?? []).map(\.code).sorted { order[$0, default: 0] < order[$1, default: 0] }
@@ -85,12 +82,17 @@ package struct Reports: Sendable {
         for value in try tx.newestValues(roundID: nil, municipality: scope.municipality, state: .rejected) {
             guard let organization = names[value.organizationID] else { continue }
             report.awaitingCorrection.append(
-                line(value, code: value.indicatorCode, question: indicators[value.indicatorCode]?.question ?? "", organization: organization))
+                line(
+                    value, code: value.indicatorCode, question: indicators[value.indicatorCode]?.question ?? "",
+                    organization: organization))
         }
         if let newestRound {
             for value in try tx.newestValues(roundID: newestRound, municipality: scope.municipality, lateOnly: true) {
                 guard let organization = names[value.organizationID] else { continue }
-                report.late.append(line(value, code: value.indicatorCode, question: indicators[value.indicatorCode]?.question ?? "", organization: organization))
+                report.late.append(
+                    line(
+                        value, code: value.indicatorCode, question: indicators[value.indicatorCode]?.question ?? "",
+                        organization: organization))
             }
         }
         report.awaitingCorrection.sort { ($0.inn, $0.code) < ($1.inn, $1.code) }
@@ -100,8 +102,9 @@ package struct Reports: Sendable {
 
     func line(_ value: ValueVersion?, code: String, question: String, organization: Organization) -> DataReport.Line {
         guard let value else {
-            return DataReport.Line(inn: organization.inn, organization: organization.shortName, code: code, question: question,
-                                   value: "Нет данных", date: "", state: "", resolution: nil)
+            return DataReport.Line(
+                inn: organization.inn, organization: organization.shortName, code: code, question: question,
+                value: "Нет данных", date: "", state: "", resolution: nil)
         }
         return DataReport.Line(
             inn: organization.inn, organization: organization.shortName, code: code, question: question,

@@ -35,7 +35,9 @@ package struct Digests: Sendable {
             guard try force || due(tx: tx, now: now) else { return 0 }
             var sent = 0
             for coordinator in try tx.contacts(role: .coordinator) where !coordinator.failing {
-                if try mailer.enqueue(to: coordinator, selection: .lastAccepted, refusedValues: false, answering: nil, tx: tx, now: now) {
+                if try mailer.enqueue(
+                    to: coordinator, selection: .lastAccepted, refusedValues: false, answering: nil, tx: tx, now: now)
+                {
                     sent += 1
                 }
             }

@@ -51,7 +51,8 @@ package struct Reminders: Sendable {
                 let letterID = try letters.enqueue(
                     view,
                     to: LetterEnvelope(
-                        purpose: .reminder, tokenPurpose: .receipt, contact: contact, organization: organization, roundID: round.id,
+                        purpose: .reminder, tokenPurpose: .receipt, contact: contact, organization: organization,
+                        roundID: round.id,
                         tokenSubjectID: round.id, answering: nil),
                     in: tx, now: now)
                 if letterID != nil { sent += 1 }

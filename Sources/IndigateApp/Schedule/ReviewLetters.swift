@@ -42,14 +42,19 @@ package struct ReviewLetters: Sendable {
             var attachments: [ParsedMessage.Attachment] = []
             var accepted: [Int64: [String: ValueVersion]] = [:]
             for version in pending {
-                guard let organization = organizations[version.organizationID], let indicator = catalogue.indicator(code: version.indicatorCode)
+                guard let organization = organizations[version.organizationID],
+                    let indicator = catalogue.indicator(code: version.indicatorCode)
                 else { continue }
-                if accepted[version.organizationID] == nil { accepted[version.organizationID] = try tx.lastAccepted(organizationID: version.organizationID) }
+                if accepted[version.organizationID] == nil {
+                    accepted[version.organizationID] = try tx.lastAccepted(organizationID: version.organizationID)
+                }
                 var item = ReviewView.Item(
                     version: version, organization: organization.organization, indicator: indicator,
-                    sender: try tx.contact(id: version.contactID), lastAccepted: accepted[version.organizationID]?[indicator.code])
+                    sender: try tx.contact(id: version.contactID), lastAccepted: accepted[version.organizationID]?[indicator.code]
+                )
                 if let documentID = version.documentID, let document = try tx.document(id: documentID) {
-                    let name = DocumentName.forReview(valueID: version.id, organization: organization.organization, code: indicator.code)
+                    let name = DocumentName.forReview(
+                        valueID: version.id, organization: organization.organization, code: indicator.code)
                     item.document = name
                     attachments.append(.init(fileName: name, contentType: "application/pdf", bytes: document.bytes))
                 }

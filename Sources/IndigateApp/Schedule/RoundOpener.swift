@@ -28,7 +28,8 @@ package struct RoundOpener: Sendable {
 
     /// Opens the round of `month` (`YYYY-MM`) asking for the indicators of `groups` (all groups
     /// when empty). All in one transaction; a month is opened once.
-    package func open(month: String, deadline: String, nextDataAfter: String?, groups: [String], now: Date) throws -> RoundOpened {
+    package func open(month: String, deadline: String, nextDataAfter: String?, groups: [String], now: Date) throws -> RoundOpened
+    {
         guard RoundDates.isValid(month + "-01") else { throw RoundError(message: "month must be YYYY-MM, got '\(month)'") }
         guard RoundDates.isValid(deadline) else { throw RoundError(message: "deadline must be YYYY-MM-DD, got '\(deadline)'") }
         let nextData = nextDataAfter ?? RoundDates.nextData(deadline: deadline, day: schedule.nextDataDay)
@@ -50,7 +51,9 @@ package struct RoundOpener: Sendable {
                 guard let organization = organizations[contact.organizationID] else { continue }
                 let own = catalogue.indicators(for: organization.organization, in: round)
                 guard !own.isEmpty else { continue }
-                try queueRequest(round: round, indicators: own, catalogue: catalogue, contact: contact, organization: organization, tx: tx, now: now)
+                try queueRequest(
+                    round: round, indicators: own, catalogue: catalogue, contact: contact, organization: organization, tx: tx,
+                    now: now)
                 count += 1
             }
             try tx.audit(actor: "cli", action: "round-open", detail: "\(month): \(count) request letters", at: now)
@@ -79,8 +82,11 @@ package struct RoundOpener: Sendable {
         var bytes: [UInt8] = []
         do {
             try store.write { tx in
-                guard let organization = try tx.organization(inn: inn) else { throw RoundError(message: "no organisation with INN \(inn)") }
-                guard let contact = try tx.contacts(role: .respondent).first(where: { $0.organizationID == organization.id }) else {
+                guard let organization = try tx.organization(inn: inn) else {
+                    throw RoundError(message: "no organisation with INN \(inn)")
+                }
+                guard let contact = try tx.contacts(role: .respondent).first(where: { $0.organizationID == organization.id })
+                else {
                     throw RoundError(message: "organisation \(inn) has no respondent contact")
                 }
                 let catalogue = try tx.catalogue()
@@ -92,7 +98,8 @@ package struct RoundOpener: Sendable {
                         nextDataAfter: RoundDates.day(month: month, day: schedule.nextDataDay),
                         indicatorCodes: catalogue.indicators.map(\.code), at: now)
                 try queueRequest(
-                    round: round, indicators: catalogue.indicators(for: organization.organization, in: round), catalogue: catalogue,
+                    round: round, indicators: catalogue.indicators(for: organization.organization, in: round),
+                    catalogue: catalogue,
                     contact: contact, organization: organization, tx: tx, now: now)
                 bytes = try tx.letters().last?.raw ?? []
                 throw PreviewRollback()

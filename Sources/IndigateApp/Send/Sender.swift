@@ -49,7 +49,8 @@ package struct Sender: Sendable {
             if due.count < batchSize { break }
         }
         if report.sent + report.deferred + report.failed > 0 {
-            logger.info("flush", metadata: ["sent": "\(report.sent)", "deferred": "\(report.deferred)", "failed": "\(report.failed)"])
+            logger.info(
+                "flush", metadata: ["sent": "\(report.sent)", "deferred": "\(report.deferred)", "failed": "\(report.failed)"])
         }
         return report
     }
@@ -67,7 +68,8 @@ package struct Sender: Sendable {
                     try tx.markFailed(outboxID: row.id, error: "gave up after \(settings.maxAgeDays) days: \(problem.text)")
                     report.failed += 1
                 } else {
-                    try tx.markDeferred(outboxID: row.id, error: problem.text, until: now.addingTimeInterval(backoff(attempts: row.attempts)))
+                    try tx.markDeferred(
+                        outboxID: row.id, error: problem.text, until: now.addingTimeInterval(backoff(attempts: row.attempts)))
                     report.deferred += 1
                 }
             case .failed(let problem):

@@ -33,7 +33,8 @@ package struct Transports: Sendable {
                 settings: SMTPTransport.Settings(
                     url: endpoint.url ?? "", startTLS: endpoint.startTLS ?? "opportunistic", username: endpoint.username,
                     password: endpoint.username == nil ? nil : try password(endpoint), authMechanism: endpoint.auth ?? "PLAIN",
-                    helo: endpoint.helo ?? String(config.gateway.address.split(separator: "@").last ?? "localhost"), timeoutSeconds: endpoint.timeoutSeconds ?? 60))
+                    helo: endpoint.helo ?? String(config.gateway.address.split(separator: "@").last ?? "localhost"),
+                    timeoutSeconds: endpoint.timeoutSeconds ?? 60))
         default:
             return try MaildirOutbox(path: endpoint.path ?? "var/mail/outbox")
         }

@@ -48,7 +48,9 @@ extension Gateway {
         let scheduler = scheduler
         return [
             PassService(name: "intake", interval: every, logger: logger) { _ = try intake.poll(source: source, now: clock()) },
-            PassService(name: "outbox", interval: every, logger: logger) { _ = try sender.flush(transport: transport, now: clock()) },
+            PassService(name: "outbox", interval: every, logger: logger) {
+                _ = try sender.flush(transport: transport, now: clock())
+            },
             PassService(name: "scheduler", interval: every, logger: logger) { _ = try scheduler.tick(now: clock()) },
         ]
     }

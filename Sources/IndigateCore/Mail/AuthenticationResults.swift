@@ -33,8 +33,14 @@ package struct AuthenticationResults: Sendable, Equatable {
         var depth = 0
         var output = ""
         for c in text {
-            if c == "(" { depth += 1; continue }
-            if c == ")" { depth = max(0, depth - 1); continue }
+            if c == "(" {
+                depth += 1
+                continue
+            }
+            if c == ")" {
+                depth = max(0, depth - 1)
+                continue
+            }
             if depth == 0 { output.append(c) }
         }
         return output

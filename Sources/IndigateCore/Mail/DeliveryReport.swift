@@ -45,8 +45,10 @@ package struct DeliveryReport: Sendable, Equatable {
     /// Non-standard bounces: find an SMTP reply code or an enhanced status in the text.
     static func fromText(_ text: String, subject: String, headers: [String: String]) -> DeliveryReport? {
         let lowered = subject.lowercased()
-        let bounceSubjects = ["undeliver", "returned mail", "delivery status notification", "mail delivery failed",
-                              "failure notice", "недоставлен", "не доставлено", "delivery failure"]
+        let bounceSubjects = [
+            "undeliver", "returned mail", "delivery status notification", "mail delivery failed",
+            "failure notice", "недоставлен", "не доставлено", "delivery failure",
+        ]
         let looksLikeBounce = bounceSubjects.contains { lowered.contains($0) } || headers["x-failed-recipients"] != nil
         guard looksLikeBounce else { return nil }
         let recipient = headers["x-failed-recipients"]?.trimmingCharacters(in: [" "]).lowercased()

@@ -21,13 +21,17 @@ package enum ReplyText {
         if line.contains("Ответьте выше этой строки") { return true }
         if line == "--" || line == "-- " || line.hasPrefix("-- ") && line.count < 40 { return true }
         let lowered = line.lowercased()
-        let separators = ["-----исходное сообщение-----", "-----original message-----",
-                          "-------- пересланное сообщение --------", "-------- forwarded message --------"]
+        let separators = [
+            "-----исходное сообщение-----", "-----original message-----",
+            "-------- пересланное сообщение --------", "-------- forwarded message --------",
+        ]
         if separators.contains(where: { lowered.hasPrefix($0) }) { return true }
         if lowered.hasPrefix("________________") { return true }
-        let footers = ["отправлено с iphone", "отправлено с ipad", "отправлено из мобильной почты",
-                       "sent from my iphone", "sent from my ipad", "отправлено с моего", "sent from my",
-                       "отправлено из приложения"]
+        let footers = [
+            "отправлено с iphone", "отправлено с ipad", "отправлено из мобильной почты",
+            "sent from my iphone", "sent from my ipad", "отправлено с моего", "sent from my",
+            "отправлено из приложения",
+        ]
         if footers.contains(where: { lowered.hasPrefix($0) }) { return true }
         if lowered.hasSuffix("пишет:") || lowered.hasSuffix("wrote:") || lowered.hasSuffix("написал(а):")
             || lowered.hasSuffix("написал:") || lowered.hasSuffix("написала:")

@@ -50,8 +50,10 @@ package struct RegionalCalendar: Sendable {
 
     /// The region's month name in the genitive-free nominative («сентябрь 2020») of `month` (`YYYY-MM`).
     package func monthTitle(_ month: String) -> String {
-        let names = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
-                     "сентябрь", "октябрь", "ноябрь", "декабрь"]
+        let names = [
+            "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+            "сентябрь", "октябрь", "ноябрь", "декабрь",
+        ]
         let parts = month.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 2, (1...12).contains(parts[1]) else { return month }
         return "\(names[parts[1] - 1]) \(parts[0])"

@@ -33,9 +33,10 @@ struct DecisionView: Letter {
         context["hasAccepted"] = !accepted.isEmpty
         context["rejected"] = rejected
         context["hasRejected"] = !rejected.isEmpty
-        context["rejectedExample"] = decided.first { $0.state == .rejected }.flatMap { version in
-            catalogue.indicator(code: version.indicatorCode).map(AnswerHelp.example)
-        } ?? ""
+        context["rejectedExample"] =
+            decided.first { $0.state == .rejected }.flatMap { version in
+                catalogue.indicator(code: version.indicatorCode).map(AnswerHelp.example)
+            } ?? ""
         return context
     }
 }

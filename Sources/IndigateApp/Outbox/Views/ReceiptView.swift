@@ -20,7 +20,8 @@ struct ReceiptView: Letter {
     var calendar: RegionalCalendar
 
     var context: [String: Any] {
-        var context = StandingContext(calendar: calendar).context(standing, organization: organization, deadlinePassed: deadlinePassed)
+        var context = StandingContext(calendar: calendar).context(
+            standing, organization: organization, deadlinePassed: deadlinePassed)
         context.merge(AnswerHelp.context(standing.indicators.map(\.indicator))) { $1 }
         context["receivedAt"] = calendar.dateTime(receivedAt)
         let lines = plan.lines.map(line)

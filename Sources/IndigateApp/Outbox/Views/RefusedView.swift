@@ -28,7 +28,10 @@ extension QuarantineReason {
         switch self {
         case .tokenMalformed, .tokenBadSignature, .tokenExpired, .tokenUnknownContact, .tokenMisused: "token"
         default:
-            String(rawValue.split(separator: "-").enumerated().map { $0 == 0 ? String($1) : $1.prefix(1).uppercased() + $1.dropFirst() }.joined())
+            String(
+                rawValue.split(separator: "-").enumerated().map {
+                    $0 == 0 ? String($1) : $1.prefix(1).uppercased() + $1.dropFirst()
+                }.joined())
         }
     }
 }
@@ -41,6 +44,9 @@ struct UntokenedView: Letter {
     var subject: String
 
     var context: [String: Any] {
-        ["organization": organization.shortName, "subject": QuotedText.quote(subject, limit: 120), "hasSubject": !subject.isEmpty]
+        [
+            "organization": organization.shortName, "subject": QuotedText.quote(subject, limit: 120),
+            "hasSubject": !subject.isEmpty,
+        ]
     }
 }

@@ -12,7 +12,8 @@ struct ReminderView: Letter {
     var calendar: RegionalCalendar
 
     var context: [String: Any] {
-        var context = StandingContext(calendar: calendar).context(standing, organization: organization, deadlinePassed: deadlinePassed)
+        var context = StandingContext(calendar: calendar).context(
+            standing, organization: organization, deadlinePassed: deadlinePassed)
         context["deadlineToday"] = deadlineToday
         let owed = standing.missing + standing.awaitingCorrection + standing.awaitingDocument
         context["example"] = owed.first.map { AnswerHelp.example($0.indicator) } ?? ""

@@ -34,7 +34,8 @@ struct ReviewView: Letter {
         let shown = quarantine.prefix(Self.quarantineShown).map(entry)
         let total = quarantineCounts.map(\.count).reduce(0, +)
         return [
-            "items": rows, "count": RussianPlural.context(items.count), "firstID": items.first.map { String($0.version.id) } ?? "",
+            "items": rows, "count": RussianPlural.context(items.count),
+            "firstID": items.first.map { String($0.version.id) } ?? "",
             "hasQuarantine": total > 0, "quarantine": shown, "quarantineTotal": total,
             "quarantineMore": total - shown.count, "quarantineShown": shown.count, "hasQuarantineMore": total > shown.count,
             "quarantineCounts": quarantineCounts.map { ["reason": Self.reason($0.reason), "count": $0.count] },

@@ -41,7 +41,8 @@ struct StandingContext {
     }
 
     func status(_ standing: IndicatorStanding, decidedNow: Set<Int64> = []) -> [String: Any] {
-        var context: [String: Any] = Flags.only(standing.status.rawValue, among: IndicatorStanding.Status.allCases.map(\.rawValue))
+        var context: [String: Any] = Flags.only(
+            standing.status.rawValue, among: IndicatorStanding.Status.allCases.map(\.rawValue))
         if let current = standing.current {
             context["value"] = current.value.russianText
             context["submittedAt"] = calendar.dateTime(current.submittedAt)

@@ -40,7 +40,8 @@ struct TranscriptView: Letter {
 
     var errors: Int { commands.flatMap(\.results).filter(\.isError).count }
     var decided: Int {
-        commands.flatMap(\.results).filter { if case .accepted = $0 { true } else if case .rejected = $0 { true } else { false } }.count
+        commands.flatMap(\.results).filter { if case .accepted = $0 { true } else if case .rejected = $0 { true } else { false } }
+            .count
     }
 
     var context: [String: Any] {
