@@ -9,7 +9,6 @@ package struct Reports: Sendable {
     let store: Store
     let calendar: RegionalCalendar
 
-
     /// Who has started and who has not, with contact persons and failing addresses.
     package func startReport(scope: ReportScope) throws -> StartReport {
         try store.read { tx in try startReport(scope: scope, tx: tx) }
