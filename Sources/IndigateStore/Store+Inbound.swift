@@ -59,12 +59,19 @@ extension StoreTransaction {
         try db.execute(sql: "UPDATE inbound SET parseAttempts = parseAttempts + 1 WHERE id = ?", arguments: [inboundID])
     }
 
-    /// Counts one more pass that starts handling these messages (committed before the pass, so
-    /// a crash while handling is counted too).
-    package func countHandleAttempt(inboundIDs: [Int64]) throws {
+    /// Marks messages as being handled together in a batch (committed before the batch): if the
+    /// daemon dies, each is a suspect and is handled alone next time. A batch's death is blamed
+    /// on nobody, so the mark is set, not counted.
+    package func markHandling(inboundIDs: [Int64]) throws {
         for id in inboundIDs {
-            try db.execute(sql: "UPDATE inbound SET handleAttempts = handleAttempts + 1 WHERE id = ?", arguments: [id])
+            try db.execute(sql: "UPDATE inbound SET handleAttempts = 1 WHERE id = ? AND handleAttempts = 0", arguments: [id])
         }
+    }
+
+    /// Counts one more attempt to handle a suspect alone (committed before it): a death now is
+    /// this message's.
+    package func countSoloAttempt(inboundID: Int64) throws {
+        try db.execute(sql: "UPDATE inbound SET handleAttempts = handleAttempts + 1 WHERE id = ?", arguments: [inboundID])
     }
 
     /// Hands a quarantined message back to intake as a message of its own, vouched for by

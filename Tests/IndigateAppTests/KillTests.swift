@@ -78,7 +78,8 @@ import Testing
 
         // Every reply recorded once, every value once.
         let status = try gateway.admin.status()
-        #expect(status.inbound == ["applied": replies.count])
+        let quarantined = try installation.gateway.admin.quarantineEntries(all: true).map { "\($0.reason): \($0.detail ?? "")" }
+        #expect(status.inbound == ["applied": replies.count], "quarantined: \(quarantined)")
         let values = try gateway.admin.values(inn: nil, month: "2020-09")
         let versions = values.reduce(0) { $0 + 1 + ($1.history?.count ?? 0) }
         #expect(versions == replies.count, "one value per reply (3.1 for schools, 2.1 for МОУО)")

@@ -3,9 +3,11 @@ import IndigateCore
 import IndigateStore
 
 extension Intake {
-    /// Handles parsed messages: the attempts are committed first; messages that were being
-    /// handled when the daemon died are then handled one per transaction, the rest together
-    /// in one transaction with a savepoint each.
+    /// Handles parsed messages. Messages that were in a batch when the daemon died are suspects:
+    /// each is handled alone, its attempt committed first, so a message that kills the daemon
+    /// is blamed alone and set aside after three deaths of its own, while the rest of its batch
+    /// goes through. The others are marked and handled together, one transaction with a
+    /// savepoint each.
     func handle(_ items: [Item], now: Date) throws -> [MessageOutcome] {
         var outcomes: [MessageOutcome] = []
         var ready: [Item] = []
@@ -19,13 +21,14 @@ extension Intake {
             }
         }
         guard !ready.isEmpty else { return outcomes }
-        try store.write { tx in try tx.countHandleAttempt(inboundIDs: ready.map(\.id)) }
         let suspects = ready.filter { $0.handleAttempts > 0 }
         let ordinary = ready.filter { $0.handleAttempts == 0 }
         for item in suspects {
+            try store.write { tx in try tx.countSoloAttempt(inboundID: item.id) }
             outcomes += try store.write { tx in [try handle(item, batch: try BatchContext(tx: tx), tx: tx, now: now)] }
         }
         if !ordinary.isEmpty {
+            try store.write { tx in try tx.markHandling(inboundIDs: ordinary.map(\.id)) }
             outcomes += try store.write { tx in
                 let batch = try BatchContext(tx: tx)
                 return try ordinary.map { try handle($0, batch: batch, tx: tx, now: now) }
@@ -38,10 +41,11 @@ extension Intake {
     /// One message through Classify and Apply, in its own savepoint: if anything unexpected
     /// fails, its changes are undone and it is kept in quarantine, while the batch goes on.
     func handle(_ item: Item, batch: BatchContext, tx: StoreTransaction, now: Date) throws -> MessageOutcome {
-        if item.handleAttempts >= Self.maximumAttempts {
+        // handleAttempts: 1 after a batch that died, then one more per death while handled alone.
+        if item.handleAttempts > Self.maximumAttempts {
             return try refusals.quarantine(
-                .handlingFailed, detail: "handling it was interrupted \(item.handleAttempts) times", tell: nil, from: nil,
-                inboundID: item.id, tx: tx, now: now)
+                .handlingFailed, detail: "the daemon died \(item.handleAttempts - 1) times while handling it alone", tell: nil,
+                from: nil, inboundID: item.id, tx: tx, now: now)
         }
         do {
             return try tx.savepoint {

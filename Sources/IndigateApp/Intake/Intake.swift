@@ -68,22 +68,40 @@ package struct Intake: Sendable {
         logger.notice("handling archived messages", metadata: ["count": "\(ids.count)"])
         var outcomes: [MessageOutcome] = []
         for chunk in stride(from: 0, to: ids.count, by: batchSize).map({ Array(ids[$0..<min($0 + batchSize, ids.count)]) }) {
-            let pending: [(StoredInbound, attempts: Int)] = try store.write { tx in
+            let pending: [StoredInbound] = try store.write { tx in
                 try chunk.compactMap { id in
                     guard let stored = try tx.inbound(id: id) else { return nil }
-                    guard stored.parseAttempts < Self.maximumAttempts else { return (stored, stored.parseAttempts) }
-                    try tx.countParseAttempt(inboundID: id)
-                    return (stored, stored.parseAttempts + 1)
+                    if !parser.isIsolated { try tx.countParseAttempt(inboundID: id) }
+                    return stored
                 }
             }
-            let items = pending.map { stored, attempts in
-                Item(
-                    id: stored.id, parseAttempts: attempts, handleAttempts: stored.handleAttempts, releasedBy: stored.releasedBy,
-                    parsed: stored.parseAttempts >= Self.maximumAttempts ? nil : parser.parse(stored.raw))
+            let items = try pending.map { stored in
+                try parse(
+                    stored.raw, id: stored.id, attempts: stored.parseAttempts + (parser.isIsolated ? 0 : 1),
+                    handleAttempts: stored.handleAttempts, releasedBy: stored.releasedBy)
             }
             outcomes += try handle(items, now: now)
         }
         return outcomes
+    }
+
+    /// Parses one archived message by the attempts policy. The isolated parser reports its own
+    /// failures (a crash or a hang of the worker), and only those are counted, as they happen:
+    /// the daemon dying meanwhile is never the message's fault. A parser in this process fails
+    /// only by taking the daemon down, so there each attempt was counted before it started.
+    func parse(_ raw: [UInt8], id: Int64, attempts: Int, handleAttempts: Int, releasedBy: String?) throws -> Item {
+        var item = Item(id: id, parseAttempts: attempts, handleAttempts: handleAttempts, releasedBy: releasedBy, parsed: nil)
+        if parser.isIsolated {
+            guard attempts < Self.maximumAttempts else { return item }
+            item.parsed = parser.parse(raw)
+            if case .parserFailed = item.parsed {
+                try store.write { tx in try tx.countParseAttempt(inboundID: id) }
+                item.parseAttempts += 1
+            }
+        } else if attempts <= Self.maximumAttempts {
+            item.parsed = parser.parse(raw)
+        }
+        return item
     }
 
     /// One message on its way through the stages after parsing.
@@ -111,9 +129,9 @@ package struct Intake: Sendable {
                 case .done(let id): return .duplicate(id)
                 case .new(let id), .pending(let id):
                     guard seen.insert(id).inserted, let state = try tx.handlingState(inboundID: id) else { return .duplicate(id) }
-                    try tx.countParseAttempt(inboundID: id)
+                    if !parser.isIsolated { try tx.countParseAttempt(inboundID: id) }
                     return .handle(
-                        id, parseAttempts: state.parseAttempts + 1, handleAttempts: state.handleAttempts,
+                        id, parseAttempts: state.parseAttempts + (parser.isIsolated ? 0 : 1), handleAttempts: state.handleAttempts,
                         releasedBy: state.releasedBy)
                 }
             }
@@ -122,9 +140,7 @@ package struct Intake: Sendable {
         for (slot, message) in zip(slots, messages) {
             guard case .handle(let id, let parseAttempts, let handleAttempts, let releasedBy) = slot else { continue }
             items.append(
-                Item(
-                    id: id, parseAttempts: parseAttempts, handleAttempts: handleAttempts, releasedBy: releasedBy,
-                    parsed: parseAttempts > Self.maximumAttempts ? nil : parser.parse(message.raw)))
+                try parse(message.raw, id: id, attempts: parseAttempts, handleAttempts: handleAttempts, releasedBy: releasedBy))
         }
         let handled = Dictionary(try handle(items, now: now).map { ($0.inboundID, $0) }) { first, _ in first }
         return slots.map { slot in

@@ -29,6 +29,8 @@ package final class IsolatedParser: MessageParsing, @unchecked Sendable {
         if let worker { stop(worker) }
     }
 
+    package var isIsolated: Bool { true }
+
     package func parse(_ raw: [UInt8]) -> ParseOutcome {
         lock.lock()
         defer { lock.unlock() }

@@ -13,6 +13,9 @@ package enum ParseOutcome: Sendable, Equatable {
 /// Turns raw bytes into a `ParsedMessage`: in this process, or in an isolated worker.
 package protocol MessageParsing: Sendable {
     func parse(_ raw: [UInt8]) -> ParseOutcome
+    /// Whether a crash or hang of the parser is caught and reported (a worker process), rather
+    /// than taking the calling process down with it.
+    var isIsolated: Bool { get }
 }
 
 /// GMime in the calling process: for tests and one-shot commands on trusted input.
@@ -22,6 +25,8 @@ package struct InProcessParser: MessageParsing {
     package init(limits: MIMELimits) {
         parser = MessageParser(limits: limits)
     }
+
+    package var isIsolated: Bool { false }
 
     package func parse(_ raw: [UInt8]) -> ParseOutcome {
         do {

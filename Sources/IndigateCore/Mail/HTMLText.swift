@@ -7,6 +7,9 @@ package enum HTMLText {
         var output = ""
         var index = html.startIndex
         var skipping: String? = nil
+        // Once a search for '>' has failed, no later '<' can close either: remembering that keeps
+        // a body of unterminated tags («<a<a<a…») linear instead of quadratic.
+        var noMoreClose = false
         while index < html.endIndex {
             if let skip = skipping {
                 // Inside <script>, <style>, <head>: nothing is text until the closing tag.
@@ -19,7 +22,9 @@ package enum HTMLText {
             }
             let c = html[index]
             let next = html.index(after: index) < html.endIndex ? html[html.index(after: index)] : " "
-            if c == "<", next.isLetter || next == "/" || next == "!", let close = html[index...].firstIndex(of: ">") {
+            if c == "<", next.isLetter || next == "/" || next == "!", !noMoreClose,
+                let close = html[index...].firstIndex(of: ">") ?? { noMoreClose = true; return nil }()
+            {
                 let tag = html[html.index(after: index)..<close].lowercased()
                 let name = String(tag.drop(while: { $0 == "/" }).prefix(while: { $0.isLetter || $0.isNumber }))
                 let closing = tag.hasPrefix("/")
