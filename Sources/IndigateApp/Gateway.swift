@@ -31,6 +31,9 @@ package struct Gateway: Sendable {
     /// - Parameter parsing: how messages are parsed; GMime in this process when nil (the
     ///   daemon passes an `IsolatedParser`).
     package init(config: IndigateConfig, logger: Logger, parsing: (any MessageParsing)? = nil) throws {
+        // Everything indigate writes — the database, the secret, letters in a Maildir — is the
+        // owner's only.
+        umask(0o077)
         guard let zone = config.timeZone else { throw ConfigError(file: "config", message: "bad timezone") }
         let calendar = RegionalCalendar(timeZone: zone)
         let clock = RoundClock(calendar: calendar)
@@ -57,7 +60,8 @@ package struct Gateway: Sendable {
                 respondent: RespondentFlow(letters: letters, standings: standings, documentBytes: config.limits.documentBytes),
                 operators: OperatorFlow(letters: letters, standings: standings, quarantine: quarantine),
                 coordinator: CoordinatorFlow(digests: digestMailer), refusals: refusals),
-            refusals: refusals, batchSize: config.limits.batch, logger: logger)
+            refusals: refusals, batchSize: config.limits.batch, batchBytes: config.limits.effectiveBatchBytes,
+            messageBytes: config.limits.messageBytes, logger: logger)
         self.config = config
         self.logger = logger
         self.intake = intake

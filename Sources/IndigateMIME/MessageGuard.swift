@@ -8,8 +8,22 @@ enum MessageGuard {
         "delivered-to", "x-original-to", "envelope-to", "return-path", "disposition-notification-to",
     ]
 
-    static func check(_ raw: [UInt8], limits: MIMELimits) throws(MIMEError) {
+    /// What the raw header block says about the From header, which GMime cannot tell: how many
+    /// there are, and whether one holds a control character (a NUL ends the address GMime sees,
+    /// while a receiving server's DMARC check may judge the rest).
+    struct FromFacts: Equatable {
+        var headers = 0
+        var hasControl = false
+    }
+
+    @discardableResult
+    static func check(_ raw: [UInt8], limits: MIMELimits) throws(MIMEError) -> FromFacts {
         guard raw.count <= limits.messageBytes else { throw .tooLarge(bytes: raw.count) }
+        var from = FromFacts()
+        var inFrom = false
+        func hasControl(_ bytes: ArraySlice<UInt8>) -> Bool {
+            bytes.contains { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }
+        }
         var index = 0
         var current: (name: String, bytes: Int, colons: Int)? = nil
         func finish() throws(MIMEError) {
@@ -27,6 +41,7 @@ enum MessageGuard {
             if line.isEmpty { break }
             guard index <= limits.headerBytes else { throw .hostileHeader(name: "header block") }
             if line.first == 0x20 || line.first == 0x09 {
+                if inFrom && hasControl(line) { from.hasControl = true }
                 current?.bytes += line.count
                 current?.colons += line.reduce(0) { $0 + ($1 == 0x3A ? 1 : 0) }
                 continue
@@ -34,10 +49,16 @@ enum MessageGuard {
             try finish()
             guard let colon = line.firstIndex(of: 0x3A) else {
                 current = nil
+                inFrom = false
                 continue
             }
             let name = String(decoding: line[line.startIndex..<colon], as: UTF8.self).lowercased()
             let value = line[(colon + 1)...]
+            inFrom = name == "from"
+            if inFrom {
+                from.headers += 1
+                if hasControl(value) { from.hasControl = true }
+            }
             current = (name, value.count, value.reduce(0) { $0 + ($1 == 0x3A ? 1 : 0) })
         }
         try finish()
@@ -54,6 +75,7 @@ enum MessageGuard {
             position += 1
         }
         if countBoundaryParameters(raw, limit: limits.boundaries) > limits.boundaries { throw .tooManyParts }
+        return from
     }
 
     /// How many times `boundary=` occurs (case-insensitive), counting no further than `limit + 1`.

@@ -20,7 +20,7 @@ package struct MessageParser: Sendable {
 
     package func parse(_ bytes: [UInt8]) throws(MIMEError) -> ParsedMessage {
         guard !bytes.isEmpty else { throw .notAMessage }
-        try MessageGuard.check(bytes, limits: limits)
+        let fromFacts = try MessageGuard.check(bytes, limits: limits)
         guard let message = bytes.withUnsafeBytes({ indigate_gmime_parse($0.baseAddress, $0.count) })
         else { throw .notAMessage }
         defer { g_object_unref(message) }
@@ -30,6 +30,7 @@ package struct MessageParser: Sendable {
         parsed.messageID = g_mime_message_get_message_id(message).map { String(cString: $0) }
         parsed.subject = HeaderText.header("Subject", of: object) ?? ""
         parsed.from = GMimeTree.mailboxes(g_mime_message_get_from(message))
+        parsed.fromIsAmbiguous = !FromCheck.isUnambiguous(g_mime_message_get_from(message), facts: fromFacts)
         parsed.recipients =
             GMimeTree.mailboxes(g_mime_message_get_addresses(message, GMIME_ADDRESS_TYPE_TO))
             + GMimeTree.mailboxes(g_mime_message_get_addresses(message, GMIME_ADDRESS_TYPE_CC))

@@ -59,4 +59,6 @@ package struct StoredInbound: Sendable, Equatable {
     /// The operator (or `cli`) who released it from quarantine: it is handled as if its
     /// sender were verified.
     package var releasedBy: String?
+    /// For a message over the size limit, archived in part: its full size.
+    package var fullSize: Int?
 }

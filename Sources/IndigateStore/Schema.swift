@@ -29,7 +29,8 @@ enum Schema {
     /// The value's life as one model: a version replaced by a newer one names it (an undecided
     /// version replaced can no longer be decided); a message released from quarantine goes back
     /// to intake as a message of its own, vouched for by the operator; handling attempts are
-    /// counted so a message that crashes the daemon is set aside alone.
+    /// counted so a message that crashes the daemon is set aside alone; a message over the size
+    /// limit is archived in part (its headers and first 64 KB), with its full size.
     static let v6 = """
         ALTER TABLE valueVersion ADD COLUMN supersededBy INTEGER REFERENCES valueVersion(id);
         UPDATE valueVersion SET supersededBy = (
@@ -38,6 +39,7 @@ enum Schema {
                 AND w.id > valueVersion.id);
         ALTER TABLE inbound ADD COLUMN releasedBy TEXT;
         ALTER TABLE inbound ADD COLUMN handleAttempts INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE inbound ADD COLUMN fullSize INTEGER;
         """
 
     /// Indexes for the reports' window queries over the whole region.

@@ -15,7 +15,8 @@ package enum ArchiveResult: Sendable, Equatable {
 extension StoreTransaction {
     /// Archives the raw bytes of an inbound message unless the same bytes (by SHA-256) are
     /// already archived.
-    package func archive(raw: [UInt8], sha256: String, source: String, at now: Date) throws -> ArchiveResult {
+    /// - Parameter fullSize: for a message archived in part (over the size limit), its full size.
+    package func archive(raw: [UInt8], sha256: String, source: String, fullSize: Int? = nil, at now: Date) throws -> ArchiveResult {
         if let row = try Row.fetchOne(
             db, sql: "SELECT id, outcome FROM inbound WHERE sha256 = ?", arguments: [sha256])
         {
@@ -23,29 +24,32 @@ extension StoreTransaction {
             return row["outcome"] == InboundOutcome.pending.rawValue ? .pending(id) : .done(id)
         }
         try db.execute(
-            sql: "INSERT INTO inbound (receivedAt, source, sha256, raw, size) VALUES (?, ?, ?, ?, ?)",
-            arguments: [now, source, sha256, Data(raw), raw.count])
+            sql: "INSERT INTO inbound (receivedAt, source, sha256, raw, size, fullSize) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [now, source, sha256, Data(raw), raw.count, fullSize])
         return .new(db.lastInsertedRowID)
     }
 
     package func inbound(id: Int64) throws -> StoredInbound? {
         try Row.fetchOne(
-            db, sql: "SELECT id, sha256, raw, outcome, parseAttempts, handleAttempts, releasedBy FROM inbound WHERE id = ?",
+            db,
+            sql: "SELECT id, sha256, raw, outcome, parseAttempts, handleAttempts, releasedBy, fullSize FROM inbound WHERE id = ?",
             arguments: [id]
         ).map { row in
             let data: Data = row["raw"]
             return StoredInbound(
                 id: row["id"], sha256: row["sha256"], raw: Array(data),
                 outcome: InboundOutcome(rawValue: row["outcome"]) ?? .pending, parseAttempts: row["parseAttempts"],
-                handleAttempts: row["handleAttempts"], releasedBy: row["releasedBy"])
+                handleAttempts: row["handleAttempts"], releasedBy: row["releasedBy"], fullSize: row["fullSize"])
         }
     }
 
     /// How far handling a message has got: parse and handling attempts, and who released it.
-    package func handlingState(inboundID: Int64) throws -> (parseAttempts: Int, handleAttempts: Int, releasedBy: String?)? {
+    package func handlingState(inboundID: Int64) throws -> (
+        parseAttempts: Int, handleAttempts: Int, releasedBy: String?, fullSize: Int?
+    )? {
         try Row.fetchOne(
-            db, sql: "SELECT parseAttempts, handleAttempts, releasedBy FROM inbound WHERE id = ?", arguments: [inboundID]
-        ).map { ($0["parseAttempts"], $0["handleAttempts"], $0["releasedBy"]) }
+            db, sql: "SELECT parseAttempts, handleAttempts, releasedBy, fullSize FROM inbound WHERE id = ?", arguments: [inboundID]
+        ).map { ($0["parseAttempts"], $0["handleAttempts"], $0["releasedBy"], $0["fullSize"]) }
     }
 
     /// Ids of archived messages not yet handled, oldest first.
@@ -98,7 +102,7 @@ extension StoreTransaction {
             db,
             sql: """
                 SELECT id FROM inbound WHERE messageId = ? AND fromAddress = ? AND id <> ? AND outcome <> 'pending'
-                LIMIT 1
+                AND fullSize IS NULL LIMIT 1
                 """, arguments: [messageID, from, inboundID]) != nil
     }
 

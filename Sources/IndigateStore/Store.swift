@@ -16,14 +16,26 @@ package final class Store: Sendable {
         }
         do {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             queue = try DatabaseQueue(path: path, configuration: configuration)
+            Self.restrict(path)
             try queue.writeWithoutTransaction { db in
                 _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             }
             try Schema.migrator.migrate(queue)
         } catch {
             throw StoreError(operation: "open the database at \(path)", underlying: error)
+        }
+    }
+
+    /// The database holds every live token (in letters queued), all raw mail and all documents:
+    /// its file, WAL and shared-memory file are the owner's only (0600), whatever the umask
+    /// was when they were made.
+    static func restrict(_ path: String) {
+        for file in [path, path + "-wal", path + "-shm"] {
+            var info = stat()
+            if stat(file, &info) == 0, info.st_mode & 0o077 != 0 { chmod(file, 0o600) }
         }
     }
 

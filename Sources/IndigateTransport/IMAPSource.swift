@@ -44,16 +44,18 @@ package final class IMAPSource: InboundSource, @unchecked Sendable {
     }
 
     package let settings: Settings
+    package let limits: InboundLimits
     let state: any StateKeeper
     private let lock = NSLock()
     private var createdProcessedFolder = false
 
-    package init(settings: Settings, state: any StateKeeper) {
+    package init(settings: Settings, state: any StateKeeper, limits: InboundLimits = InboundLimits(messageBytes: 50 << 20)) {
         self.settings = settings
         self.state = state
+        self.limits = limits
     }
 
-    package func fetch(limit: Int) throws(TransportError) -> [InboundItem] {
+    package func fetch(limit: Int, maxBytes: Int) throws(TransportError) -> [InboundItem] {
         lock.lock()
         defer { lock.unlock() }
         let easy = try session()
@@ -67,15 +69,44 @@ package final class IMAPSource: InboundSource, @unchecked Sendable {
         guard next > lastUID + 1 || settings.processedFolder != nil else { return [] }
         let criteria = settings.processedFolder == nil ? "UNKEYWORD \(settings.keyword)" : "ALL"
         let uids = try search(easy, criteria: "UID \(lastUID + 1):* \(criteria)").filter { $0 > lastUID }.sorted()
+        let wanted = Array(uids.prefix(limit))
+        let sizes = try self.sizes(easy, uids: wanted)
         var items: [InboundItem] = []
-        for uid in uids.prefix(limit) {
-            try easy.set(CURLOPT_URL, mailboxURL + ";UID=\(uid)")
+        var bytes = 0
+        for uid in wanted {
+            guard items.isEmpty || bytes < maxBytes else { break }
+            let size = sizes[uid] ?? 0
+            // A message over the limit is never fetched whole: its first part carries the headers.
+            let partial = size > limits.messageBytes ? ";PARTIAL=0.\(InboundLimits.prefixBytes)" : ""
+            try easy.set(CURLOPT_URL, mailboxURL + ";UID=\(uid)" + partial)
             try easy.reset(CURLOPT_CUSTOMREQUEST)
             let code = easy.perform()
             guard code == CURLE_OK else { throw TransportError("IMAP fetch of UID \(uid) failed: \(easy.describe(code))") }
-            items.append(InboundItem(source: "imap:\(validity):\(uid)", raw: easy.received, handle: "\(validity):\(uid)"))
+            items.append(
+                InboundItem(
+                    source: "imap:\(validity):\(uid)", raw: easy.received, handle: "\(validity):\(uid)",
+                    size: max(size, easy.received.count)))
+            bytes += easy.received.count
         }
         return items
+    }
+
+    /// The RFC822.SIZE of each UID, in one command.
+    private func sizes(_ easy: CurlEasy, uids: [UInt32]) throws(TransportError) -> [UInt32: Int] {
+        guard !uids.isEmpty else { return [:] }
+        try easy.set(CURLOPT_URL, mailboxURL)
+        let text = try command(easy, "UID FETCH \(uids.map(String.init).joined(separator: ",")) (RFC822.SIZE)")
+        var sizes: [UInt32: Int] = [:]
+        for line in text.split(whereSeparator: \.isNewline) where line.hasPrefix("* ") {
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" })
+            func value(after key: String) -> Substring? {
+                words.firstIndex { $0.uppercased() == key }.flatMap { words.index(after: $0) < words.endIndex ? words[words.index(after: $0)] : nil }
+            }
+            if let uid = value(after: "UID").flatMap({ UInt32($0) }), let size = value(after: "RFC822.SIZE").flatMap({ Int($0) }) {
+                sizes[uid] = size
+            }
+        }
+        return sizes
     }
 
     package func markDone(_ item: InboundItem) throws(TransportError) {

@@ -21,7 +21,7 @@ package struct Maildir: Sendable {
     package func deliver(_ bytes: [UInt8], name: String) throws(TransportError) {
         let temporary = "\(path)/tmp/\(name)"
         let final = "\(path)/new/\(name)"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o640)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard fd >= 0 else { throw TransportError("cannot create \(temporary): errno \(errno)") }
         var written = 0
         while written < bytes.count {
@@ -54,6 +54,41 @@ package struct Maildir: Sendable {
         } catch {
             throw TransportError("cannot list \(path)/new")
         }
+    }
+
+    /// Reads `new/<name>` if it is a regular file: without following a link, without blocking
+    /// on a FIFO, at most `upTo(size)` bytes. Returns the bytes and the file's full size, or
+    /// why the entry is not a message to read.
+    package func readRegular(newMessage name: String, upTo: (Int) -> Int) -> Result<([UInt8], Int), InboundProblem> {
+        let path = "\(self.path)/new/\(name)"
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            let reason = errno == ELOOP ? "a symbolic link" : errno == EACCES ? "not readable" : "cannot be opened (errno \(errno))"
+            return .failure(InboundProblem(entry: name, reason: reason))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(InboundProblem(entry: name, reason: "cannot be examined")) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(InboundProblem(entry: name, reason: "a directory"))
+        case S_IFIFO: return .failure(InboundProblem(entry: name, reason: "a FIFO"))
+        default: return .failure(InboundProblem(entry: name, reason: "not a regular file"))
+        }
+        let size = Int(info.st_size)
+        let wanted = upTo(size)
+        var bytes = [UInt8](repeating: 0, count: wanted)
+        var done = 0
+        while done < wanted {
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, wanted - done) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { break }
+            done += n
+        }
+        guard done == wanted else {
+            return .failure(InboundProblem(entry: name, reason: "read failed after \(done) of \(wanted) bytes"))
+        }
+        return .success((bytes, size))
     }
 
     package func read(newMessage name: String) throws(TransportError) -> [UInt8] {

@@ -1,20 +1,44 @@
-/// The embedded default inbound source: a Maildir whose `new` holds replies to handle.
+import Foundation
+
+/// The embedded default inbound source: a Maildir whose `new` holds replies to handle. Only
+/// regular files are read — opened without following links and without blocking, so a
+/// directory, a FIFO, a dangling link or an unreadable file is skipped (and reported by
+/// `problems()`) instead of stopping the inbox.
 package struct MaildirInbox: InboundSource {
     package let maildir: Maildir
+    package let limits: InboundLimits
 
-    package init(path: String) throws(TransportError) {
+    package init(path: String, limits: InboundLimits = InboundLimits(messageBytes: 50 << 20)) throws(TransportError) {
         maildir = try Maildir(path: path)
+        self.limits = limits
     }
 
-    package func fetch(limit: Int) throws(TransportError) -> [InboundItem] {
+    package func fetch(limit: Int, maxBytes: Int) throws(TransportError) -> [InboundItem] {
         var items: [InboundItem] = []
-        for name in try maildir.newMessages().prefix(limit) {
-            items.append(InboundItem(source: "maildir:\(name)", raw: try maildir.read(newMessage: name), handle: name))
+        var bytes = 0
+        for name in try maildir.newMessages() {
+            guard items.count < limit, items.isEmpty || bytes < maxBytes else { break }
+            guard case .success(let (raw, size)) = maildir.readRegular(newMessage: name, upTo: readable(of:)) else { continue }
+            items.append(InboundItem(source: "maildir:\(name)", raw: raw, handle: name, size: size))
+            bytes += raw.count
         }
         return items
     }
 
+    /// How much of a message of `size` bytes to read: all of it, or its first part when it is
+    /// over the limit.
+    func readable(of size: Int) -> Int {
+        size > limits.messageBytes ? min(size, InboundLimits.prefixBytes) : size
+    }
+
     package func markDone(_ item: InboundItem) throws(TransportError) {
         try maildir.moveToCur(item.handle)
+    }
+
+    package func problems() -> [InboundProblem] {
+        ((try? maildir.newMessages()) ?? []).compactMap { name in
+            if case .failure(let problem) = maildir.readRegular(newMessage: name, upTo: { _ in 0 }) { return problem }
+            return nil
+        }
     }
 }

@@ -2,22 +2,62 @@
 package struct InboundItem: Sendable, Equatable {
     /// Where it came from, for the archive (`maildir:<file name>`, `imap:<uidvalidity>:<uid>`).
     package var source: String
+    /// The whole message — or, for a message over the size limit, only its first
+    /// `InboundLimits.prefixBytes` (enough for its headers): it is never read whole.
     package var raw: [UInt8]
     /// The source's own handle (a file name, a UID).
     package var handle: String
+    /// The message's full size in bytes.
+    package var size: Int
 
-    package init(source: String, raw: [UInt8], handle: String) {
+    package init(source: String, raw: [UInt8], handle: String, size: Int? = nil) {
         self.source = source
         self.raw = raw
         self.handle = handle
+        self.size = size ?? raw.count
+    }
+
+    /// Whether `raw` is the whole message.
+    package var isComplete: Bool { raw.count == size }
+}
+
+/// How much of the inbox one pass reads.
+package struct InboundLimits: Sendable, Equatable {
+    /// The largest message read whole.
+    package var messageBytes: Int
+    /// What is read of a larger one: its headers and the start of its body.
+    package static let prefixBytes = 320 * 1024
+
+    package init(messageBytes: Int) {
+        self.messageBytes = messageBytes
+    }
+}
+
+/// An entry of the inbox that cannot be taken as a message (a directory, a FIFO, a dangling
+/// link, an unreadable file): it is skipped, reported, and nothing else waits for it.
+package struct InboundProblem: Error, Sendable, Equatable, Hashable, Codable {
+    package var entry: String
+    package var reason: String
+
+    package init(entry: String, reason: String) {
+        self.entry = entry
+        self.reason = reason
     }
 }
 
 /// Where replies come from. `markDone` is called only after the transaction that handled the
 /// message has committed; a message not marked done is offered again.
 package protocol InboundSource: Sendable {
-    func fetch(limit: Int) throws(TransportError) -> [InboundItem]
+    /// At most `limit` messages and, beyond the first, at most about `maxBytes` bytes in all, so
+    /// a pass's memory follows its byte budget, not its count.
+    func fetch(limit: Int, maxBytes: Int) throws(TransportError) -> [InboundItem]
     func markDone(_ item: InboundItem) throws(TransportError)
+    /// Entries that are skipped, and why.
+    func problems() -> [InboundProblem]
+}
+
+extension InboundSource {
+    package func problems() -> [InboundProblem] { [] }
 }
 
 /// One letter to send.

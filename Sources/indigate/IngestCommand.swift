@@ -15,16 +15,6 @@ struct IngestCommand: ParsableCommand {
     @Argument(help: "The message file; stdin when omitted.") var file: String?
 
     func run() throws {
-        let raw: [UInt8]
-        if let file {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                FileHandle.standardError.write(Data("indigate: cannot read \(file)\n".utf8))
-                throw ExitCode(66)
-            }
-            raw = Array(data)
-        } else {
-            raw = Array(FileHandle.standardInput.readDataToEndOfFile())
-        }
         let gateway: Gateway
         do {
             gateway = try options.gateway()
@@ -35,8 +25,18 @@ struct IngestCommand: ParsableCommand {
             FileHandle.standardError.write(Data("indigate: \(error)\n".utf8))
             throw ExitCode(75)
         }
+        let fd: Int32 = file.map { open($0, O_RDONLY | O_CLOEXEC) } ?? 0
+        guard fd >= 0 else {
+            FileHandle.standardError.write(Data("indigate: cannot read \(file ?? "stdin")\n".utf8))
+            throw ExitCode(66)
+        }
+        defer { if file != nil { close(fd) } }
+        guard let (raw, size) = BoundedInput.read(fd, limit: gateway.config.limits.messageBytes) else {
+            FileHandle.standardError.write(Data("indigate: cannot read \(file ?? "stdin")\n".utf8))
+            throw ExitCode(file == nil ? 75 : 66)
+        }
         do {
-            let outcome = try gateway.intake.ingest(raw, source: file.map { "file:\($0)" } ?? "stdin", now: options.clock())
+            let outcome = try gateway.intake.ingest(raw, size: size, source: file.map { "file:\($0)" } ?? "stdin", now: options.clock())
             Output.line(Self.describe(outcome))
         } catch {
             FileHandle.standardError.write(Data("indigate: not recorded, try again later: \(error)\n".utf8))

@@ -92,7 +92,7 @@ import Testing
                 == [.sent])
         #expect(try MailStack.wait { try MailStack.all(gatewayAddress).count == 1 })
         let source = try gateway.transports.inboundSource()
-        let items = try source.fetch(limit: 10)
+        let items = try source.fetch(limit: 10, maxBytes: .max)
         #expect(items.count == 1)
         _ = try gateway.intake.ingest(items[0].raw, source: items[0].source, now: now)  // committed, not moved
         let again = try gateway.intake.poll(source: source, now: now)
@@ -235,7 +235,7 @@ import Testing
                 url: MailStack.imap, username: "monitoring@rcokio.test", password: "secret", startTLS: "required",
                 timeoutSeconds: 5),
             state: NoState())
-        #expect(throws: TransportError.self) { try imap.fetch(limit: 1) }
+        #expect(throws: TransportError.self) { try imap.fetch(limit: 1, maxBytes: .max) }
     }
 
     struct NoState: IMAPSource.StateKeeper {

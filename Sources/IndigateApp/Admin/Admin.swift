@@ -148,6 +148,10 @@ package struct AdminError: Error, Sendable, CustomStringConvertible {
         switch refusal {
         case .noEntry: message = "no quarantine entry \(id)"
         case .alreadyClosed(let released): message = "quarantine entry \(id) was already \(released ? "released" : "dropped")"
+        case .archivedInPart(let size):
+            message =
+                "quarantine entry \(id) is a message of \(size) bytes archived in part: raise limits.message_bytes and "
+                + "deliver the original (still in the mailbox) again"
         }
     }
 }

@@ -38,6 +38,7 @@ struct OperatorFlow: Sendable {
                     case .success(let entry): results.append(.released(id, from: entry.from))
                     case .failure(.noEntry): results.append(.noEntry(id))
                     case .failure(.alreadyClosed(let released)): results.append(.alreadyClosed(id, released: released))
+                    case .failure(.archivedInPart): results.append(.archivedInPart(id))
                     }
                 }
             case .drop(let ids):
@@ -46,6 +47,7 @@ struct OperatorFlow: Sendable {
                     case .success: results.append(.dropped(id))
                     case .failure(.noEntry): results.append(.noEntry(id))
                     case .failure(.alreadyClosed(let released)): results.append(.alreadyClosed(id, released: released))
+                    case .failure(.archivedInPart): results.append(.archivedInPart(id))
                     }
                 }
             }

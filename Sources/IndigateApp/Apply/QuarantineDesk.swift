@@ -10,6 +10,9 @@ struct QuarantineDesk: Sendable {
     enum Refusal: Error, Equatable {
         case noEntry
         case alreadyClosed(released: Bool)
+        /// Over the size limit, only its first part is archived: there is nothing whole to
+        /// handle (the original is in the mailbox; raise the limit and deliver it again).
+        case archivedInPart(size: Int)
     }
 
     /// Marks entry `id` released and hands its message back to intake. Returns the entry.
@@ -17,6 +20,7 @@ struct QuarantineDesk: Sendable {
         switch try openEntry(id, tx: tx) {
         case .failure(let refusal): return .failure(refusal)
         case .success(let entry):
+            if let size = try tx.handlingState(inboundID: entry.inboundID)?.fullSize { return .failure(.archivedInPart(size: size)) }
             try tx.closeQuarantine(id: id, released: true, at: now)
             try tx.requeueReleased(inboundID: entry.inboundID, by: actor)
             try tx.audit(actor: actor, action: "quarantine-release", detail: "entry \(id), inbound \(entry.inboundID)", at: now)

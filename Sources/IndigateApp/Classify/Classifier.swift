@@ -54,7 +54,9 @@ struct Classifier: Sendable {
             return .quarantine(.tokenMisused, tell: nil)
         }
         if !released {
-            guard message.from.count == 1, let from = message.from.first, try tx.address(from, belongsTo: contact.id) else {
+            guard message.from.count == 1, !message.fromIsAmbiguous, let from = message.from.first,
+                try tx.address(from, belongsTo: contact.id)
+            else {
                 return .quarantine(.fromMismatch, tell: contact)
             }
             if let failure = authenticationFailure(message) { return .quarantine(failure, tell: contact) }
@@ -72,7 +74,7 @@ struct Classifier: Sendable {
     /// operator, a respondent's message counts as a reply to the current round. Anything else
     /// is refused.
     func untokened(_ message: ParsedMessage, released: Bool, tx: StoreTransaction, now: Date) throws -> Verdict {
-        guard let from = message.from.first, let contact = try tx.contact(matching: from) else {
+        guard !message.fromIsAmbiguous, let from = message.from.first, let contact = try tx.contact(matching: from) else {
             return .quarantine(.noToken, tell: nil)
         }
         if released, contact.contact.role == .respondent, let round = try tx.currentRound(at: now) {

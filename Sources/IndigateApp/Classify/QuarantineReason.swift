@@ -7,8 +7,10 @@ package enum QuarantineReason: String, Sendable, Equatable, CaseIterable {
     case parserFailed = "parser-failed"
     /// Handling it crashed the daemon three times.
     case handlingFailed = "handling-failed"
-    /// GMime read it and found it unusable (not a message, over the limits).
+    /// GMime read it and found it unusable (not a message, too many parts, a hostile header).
     case unreadable
+    /// Over `limits.message_bytes`: archived in part, the original left in the mailbox.
+    case tooLarge = "too-large"
     /// No reply token, and the sender is not a registered contact (or untokened mail is not answered).
     case noToken = "no-token"
     /// The token is not one indigate made.

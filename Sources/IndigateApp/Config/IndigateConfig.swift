@@ -201,12 +201,19 @@ package struct IndigateConfig: Sendable, Codable, Equatable {
         package var batch: Int
         /// Letters of any kind but requests to one recipient in an hour.
         package var lettersPerRecipientPerHour: Int
+        /// The bytes of messages one poll batch reads (beyond its first message); default 64 MB.
+        /// Memory per pass follows this, whatever the batch's count.
+        package var batchBytes: Int?
         enum CodingKeys: String, CodingKey {
             case messageBytes = "message_bytes"
             case documentBytes = "document_bytes"
             case batch
             case lettersPerRecipientPerHour = "letters_per_recipient_per_hour"
+            case batchBytes = "batch_bytes"
         }
+
+        /// `batch_bytes`, or its default.
+        package var effectiveBatchBytes: Int { batchBytes ?? 64 << 20 }
     }
 }
 

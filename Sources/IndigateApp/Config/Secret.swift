@@ -12,15 +12,31 @@ package enum Secret {
     }
 
     package static func loadOrCreate(path: String) throws(ConfigError) -> [UInt8] {
-        if let data = FileManager.default.contents(atPath: path) {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            // Anyone who can read the secret can forge every reply token in the field.
+            guard info.st_mode & 0o077 == 0 else {
+                throw ConfigError(
+                    file: path,
+                    message: "the secret file is readable by others (mode \(String(info.st_mode & 0o777, radix: 8))): "
+                        + "chmod 600 it, then run `indigate secret rotate`, since it may have been read")
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ConfigError(file: path, message: "cannot read the secret file (errno \(errno)): check its owner and mode")
+            }
             let hex = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             guard let bytes = bytes(hex: hex), bytes.count >= 16 else {
                 throw ConfigError(file: path, message: "the secret file must hold at least 32 hex digits")
             }
+            guard isStrong(bytes) else {
+                throw ConfigError(
+                    file: path, message: "the secret is weak (repeated bytes): delete the file to have a new one generated")
+            }
             return bytes
         }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let fresh = random()
         try write(hex(fresh) + "\n", to: path, exclusive: true)
         return fresh
@@ -50,6 +66,12 @@ package enum Secret {
         guard rename(path + ".previous.tmp", path + ".previous") == 0, rename(path + ".tmp", path) == 0 else {
             throw ConfigError(file: path, message: "cannot replace the secret file (errno \(errno))")
         }
+    }
+
+    /// Whether the bytes look random enough to sign with: no all-zero or repeated-pattern
+    /// secret (a random 16-byte secret has about 15 distinct bytes; this asks for half).
+    static func isStrong(_ bytes: [UInt8]) -> Bool {
+        Set(bytes).count >= bytes.count / 2
     }
 
     static func random() -> [UInt8] {

@@ -79,6 +79,10 @@ extension Intake {
         }
         try tx.describeInbound(id: item.id, messageID: message.messageID, from: message.from.first, subject: message.subject)
         let verdict = try classifier.classify(message, inboundID: item.id, released: item.releasedBy != nil, tx: tx, now: now)
+        if let fullSize = item.fullSize {
+            return try refusals.tooLarge(
+                verdict, message: message, size: fullSize, limit: messageBytes, inboundID: item.id, tx: tx, now: now)
+        }
         return try applier.apply(verdict, message: message, inboundID: item.id, batch: batch, tx: tx, now: now)
     }
 }

@@ -20,7 +20,12 @@ package struct Intake: Sendable {
     let applier: Applier
     let refusals: RefusalFlow
     let batchSize: Int
+    let batchBytes: Int
+    /// The largest message read and archived whole (`limits.message_bytes`).
+    let messageBytes: Int
     let logger: Logger
+    /// Inbox entries already reported as skipped, so each is logged once.
+    let reported = ReportedProblems()
 
     /// Attempts to parse, or to handle, one message before it is set aside.
     static let maximumAttempts = 3
@@ -32,16 +37,17 @@ package struct Intake: Sendable {
         var report = PollReport()
         var touched: Set<Int64> = []
         while true {
-            let items = try source.fetch(limit: batchSize)
+            let items = try source.fetch(limit: batchSize, maxBytes: batchBytes)
+            reported.log(source.problems(), logger: logger)
             if items.isEmpty { break }
-            let outcomes = try process(items.map { ($0.raw, $0.source) }, now: now)
+            let outcomes = try process(items.map { Incoming(raw: $0.raw, source: $0.source, size: $0.size) }, now: now)
             for item in items { try source.markDone(item) }
             report.taken += items.count
             for outcome in outcomes {
                 report.add(outcome)
                 touched.insert(outcome.inboundID)
             }
-            if items.count < batchSize { break }
+            if items.count < batchSize && items.map(\.raw.count).reduce(0, +) < batchBytes { break }
         }
         for outcome in try resumePending(excluding: touched, now: now) { report.add(outcome) }
         if report.taken > 0 {
@@ -56,8 +62,18 @@ package struct Intake: Sendable {
     }
 
     /// Handles one message (from the MTA's pipe or a file). Returns once its outcome is committed.
-    package func ingest(_ raw: [UInt8], source: String, now: Date) throws -> MessageOutcome {
-        try process([(raw, source)], now: now)[0]
+    /// - Parameter size: the message's full size when `raw` is only its first part (a message
+    ///   over the limit is not read whole).
+    package func ingest(_ raw: [UInt8], size: Int? = nil, source: String, now: Date) throws -> MessageOutcome {
+        try process([Incoming(raw: raw, source: source, size: size ?? raw.count)], now: now)[0]
+    }
+
+    /// A message as a source handed it over.
+    struct Incoming {
+        var raw: [UInt8]
+        var source: String
+        /// The full size (more than `raw` when only its first part was read).
+        var size: Int
     }
 
     /// Handles messages archived earlier and not finished, oldest first.
@@ -78,7 +94,7 @@ package struct Intake: Sendable {
             let items = try pending.map { stored in
                 try parse(
                     stored.raw, id: stored.id, attempts: stored.parseAttempts + (parser.isIsolated ? 0 : 1),
-                    handleAttempts: stored.handleAttempts, releasedBy: stored.releasedBy)
+                    handleAttempts: stored.handleAttempts, releasedBy: stored.releasedBy, fullSize: stored.fullSize)
             }
             outcomes += try handle(items, now: now)
         }
@@ -89,8 +105,9 @@ package struct Intake: Sendable {
     /// failures (a crash or a hang of the worker), and only those are counted, as they happen:
     /// the daemon dying meanwhile is never the message's fault. A parser in this process fails
     /// only by taking the daemon down, so there each attempt was counted before it started.
-    func parse(_ raw: [UInt8], id: Int64, attempts: Int, handleAttempts: Int, releasedBy: String?) throws -> Item {
-        var item = Item(id: id, parseAttempts: attempts, handleAttempts: handleAttempts, releasedBy: releasedBy, parsed: nil)
+    func parse(_ raw: [UInt8], id: Int64, attempts: Int, handleAttempts: Int, releasedBy: String?, fullSize: Int?) throws -> Item {
+        var item = Item(
+            id: id, parseAttempts: attempts, handleAttempts: handleAttempts, releasedBy: releasedBy, fullSize: fullSize, parsed: nil)
         if parser.isIsolated {
             guard attempts < Self.maximumAttempts else { return item }
             item.parsed = parser.parse(raw)
@@ -110,43 +127,52 @@ package struct Intake: Sendable {
         var parseAttempts: Int
         var handleAttempts: Int
         var releasedBy: String?
+        /// Set when the message was over the size limit and only its first part is archived.
+        var fullSize: Int?
         /// nil: not parsed, because the parse attempts are used up.
         var parsed: ParseOutcome?
     }
 
     /// Archives a batch (one transaction; the same bytes twice, in the batch or before, stop
-    /// here), parses it outside any transaction, and handles it.
-    func process(_ messages: [(raw: [UInt8], source: String)], now: Date) throws -> [MessageOutcome] {
+    /// here), parses it outside any transaction, and handles it. A message over the size limit
+    /// is archived in part — its headers and the first 64 KB of its body — and set aside as too
+    /// large; the original stays in the mailbox.
+    func process(_ messages: [Incoming], now: Date) throws -> [MessageOutcome] {
         enum Slot {
-            case handle(Int64, parseAttempts: Int, handleAttempts: Int, releasedBy: String?)
+            case handle(Int64, parseAttempts: Int, handleAttempts: Int, releasedBy: String?, fullSize: Int?)
             case duplicate(Int64)
         }
+        let kept = messages.map { $0.size > messageBytes ? PartialArchive.cut($0.raw) : $0.raw }
         let slots: [Slot] = try store.write { tx in
             var seen: Set<Int64> = []
-            return try messages.map { message in
-                let digest = SHA256.hash(data: message.raw).map { String(format: "%02x", $0) }.joined()
-                switch try tx.archive(raw: message.raw, sha256: digest, source: message.source, at: now) {
+            return try zip(messages, kept).map { message, raw in
+                let oversize = message.size > messageBytes
+                var digest = SHA256.hash(data: raw).map { String(format: "%02x", $0) }.joined()
+                // Its own key: the same message sent again after the limit is raised is new.
+                if oversize { digest = "too-large:\(digest):\(message.size)" }
+                switch try tx.archive(raw: raw, sha256: digest, source: message.source, fullSize: oversize ? message.size : nil, at: now) {
                 case .done(let id): return .duplicate(id)
                 case .new(let id), .pending(let id):
                     guard seen.insert(id).inserted, let state = try tx.handlingState(inboundID: id) else { return .duplicate(id) }
                     if !parser.isIsolated { try tx.countParseAttempt(inboundID: id) }
                     return .handle(
                         id, parseAttempts: state.parseAttempts + (parser.isIsolated ? 0 : 1), handleAttempts: state.handleAttempts,
-                        releasedBy: state.releasedBy)
+                        releasedBy: state.releasedBy, fullSize: state.fullSize)
                 }
             }
         }
         var items: [Item] = []
-        for (slot, message) in zip(slots, messages) {
-            guard case .handle(let id, let parseAttempts, let handleAttempts, let releasedBy) = slot else { continue }
+        for (slot, raw) in zip(slots, kept) {
+            guard case .handle(let id, let parseAttempts, let handleAttempts, let releasedBy, let fullSize) = slot else { continue }
             items.append(
-                try parse(message.raw, id: id, attempts: parseAttempts, handleAttempts: handleAttempts, releasedBy: releasedBy))
+                try parse(
+                    raw, id: id, attempts: parseAttempts, handleAttempts: handleAttempts, releasedBy: releasedBy, fullSize: fullSize))
         }
         let handled = Dictionary(try handle(items, now: now).map { ($0.inboundID, $0) }) { first, _ in first }
         return slots.map { slot in
             switch slot {
             case .duplicate(let id): .duplicate(inboundID: id)
-            case .handle(let id, _, _, _): handled[id] ?? .duplicate(inboundID: id)
+            case .handle(let id, _, _, _, _): handled[id] ?? .duplicate(inboundID: id)
             }
         }
     }

@@ -19,11 +19,11 @@ enum Flags {
     static let attachmentResults = ["documents", "completes", "keptWithoutValue", "refused"]
     static let commandResults = [
         "accepted", "rejected", "unknown", "notInLetter", "superseded", "alreadyDecided", "awaitingDocument", "nothingListed",
-        "released", "dropped", "noEntry", "alreadyClosed", "problem",
+        "released", "dropped", "noEntry", "alreadyClosed", "archivedInPart", "problem",
     ]
     static let commandProblems = ["badNumbers", "missingResolution", "tooMany", "unknownVerb"]
     static let reasons = [
-        "parserFailed", "handlingFailed", "unreadable", "noToken", "token", "fromMismatch", "dmarcFail", "spfFail", "notAllowed",
+        "parserFailed", "handlingFailed", "unreadable", "tooLarge", "noToken", "token", "fromMismatch", "dmarcFail", "spfFail", "notAllowed",
         "internalError", "other",
     ]
     static let lineOutcomes = ["review", "awaitingDocument", "error", "registration", "notRecorded"]

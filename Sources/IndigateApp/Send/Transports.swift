@@ -18,9 +18,10 @@ package struct Transports: Sendable {
                     folder: endpoint.folder ?? "INBOX",
                     processedFolder: endpoint.processedFolder.map { $0.isEmpty ? nil : $0 } ?? "Processed",
                     startTLS: endpoint.startTLS ?? "opportunistic", timeoutSeconds: endpoint.timeoutSeconds ?? 60),
-                state: IMAPStateKeeper(store: store))
+                state: IMAPStateKeeper(store: store), limits: InboundLimits(messageBytes: config.limits.messageBytes))
         default:
-            return try MaildirInbox(path: endpoint.path ?? "var/mail/inbox")
+            return try MaildirInbox(
+                path: endpoint.path ?? "var/mail/inbox", limits: InboundLimits(messageBytes: config.limits.messageBytes))
         }
     }
 

@@ -9,6 +9,9 @@ package struct ParsedMessage: Sendable, Equatable, Codable {
     package var subject: String
     /// The From mailboxes, lowercased.
     package var from: [String]
+    /// The From is not exactly one plain mailbox in one clean header (see IndigateMIME's
+    /// `FromCheck`): a reply from it is refused whatever its token.
+    package var fromIsAmbiguous = false
     /// Every recipient mailbox the message names (To, Cc, Delivered-To, X-Original-To),
     /// lowercased: where a reply's token is found.
     package var recipients: [String]

@@ -20,6 +20,7 @@ struct TranscriptView: Letter {
         case dropped(Int64)
         case noEntry(Int64)
         case alreadyClosed(Int64, released: Bool)
+        case archivedInPart(Int64)
         case problem(CommandProblem)
 
         var isError: Bool {
@@ -63,7 +64,7 @@ struct TranscriptView: Letter {
         var context: [String: Any]
         switch result {
         case .accepted(let id), .rejected(let id), .unknown(let id), .notInLetter(let id), .awaitingDocument(let id),
-            .dropped(let id), .noEntry(let id):
+            .dropped(let id), .noEntry(let id), .archivedInPart(let id):
             context = Flags.only(key(result), among: all)
             context["id"] = id
         case .superseded(let id, let newer):
@@ -97,6 +98,7 @@ struct TranscriptView: Letter {
         case .awaitingDocument: "awaitingDocument"
         case .dropped: "dropped"
         case .noEntry: "noEntry"
+        case .archivedInPart: "archivedInPart"
         default: ""
         }
     }
