@@ -14,6 +14,8 @@ enum MessageGuard {
     struct FromFacts: Equatable {
         var headers = 0
         var hasControl = false
+        /// `@` signs in the From headers: one address has one.
+        var atSigns = 0
     }
 
     @discardableResult
@@ -41,7 +43,10 @@ enum MessageGuard {
             if line.isEmpty { break }
             guard index <= limits.headerBytes else { throw .hostileHeader(name: "header block") }
             if line.first == 0x20 || line.first == 0x09 {
-                if inFrom && hasControl(line) { from.hasControl = true }
+                if inFrom {
+                    if hasControl(line) { from.hasControl = true }
+                    from.atSigns += line.reduce(0) { $0 + ($1 == 0x40 ? 1 : 0) }
+                }
                 current?.bytes += line.count
                 current?.colons += line.reduce(0) { $0 + ($1 == 0x3A ? 1 : 0) }
                 continue
@@ -58,6 +63,7 @@ enum MessageGuard {
             if inFrom {
                 from.headers += 1
                 if hasControl(value) { from.hasControl = true }
+                from.atSigns += value.reduce(0) { $0 + ($1 == 0x40 ? 1 : 0) }
             }
             current = (name, value.count, value.reduce(0) { $0 + ($1 == 0x3A ? 1 : 0) })
         }

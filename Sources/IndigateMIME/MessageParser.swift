@@ -11,6 +11,8 @@ package struct MessageParser: Sendable {
     static let keptHeaders = [
         "auto-submitted", "precedence", "x-autoreply", "x-autorespond", "return-path",
         "x-indigate-loop", "authentication-results", "x-failed-recipients",
+        // Read only under INDIGATE_FAULTS=1, by the tests' fault injection.
+        "x-indigate-test-fault",
     ]
 
     package init(limits: MIMELimits = MIMELimits()) {

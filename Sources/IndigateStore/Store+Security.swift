@@ -140,6 +140,15 @@ extension StoreTransaction {
         return (counts, newest)
     }
 
+    /// Open entries set aside after `since` (all open ones when nil).
+    package func newQuarantineCount(since: Date?) throws -> Int {
+        try Int.fetchOne(
+            db,
+            sql: """
+                SELECT count(*) FROM quarantine WHERE releasedAt IS NULL AND droppedAt IS NULL AND (?1 IS NULL OR createdAt > ?1)
+                """, arguments: [since]) ?? 0
+    }
+
     package func quarantineEntry(id: Int64) throws -> QuarantineEntry? {
         try Row.fetchOne(
             db,

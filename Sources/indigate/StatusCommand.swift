@@ -1,4 +1,7 @@
 import ArgumentParser
+import IndigateCore
+import IndigateStore
+import IndigateTransport
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,8 +13,9 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let gateway = try options.gateway()
         let status = try gateway.admin.status()
+        let problems = try gateway.transports.inboundSource().problems()
         if json {
-            try Output.json(status)
+            try Output.json(StatusJSON(counts: status, inboxProblems: problems))
         } else {
             Output.line("organisations: \(status.organizations)")
             Output.line(
@@ -26,8 +30,19 @@ struct StatusCommand: ParsableCommand {
             Output.line(
                 "outbox: " + status.outbox.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             Output.line("quarantine: \(status.quarantine)")
+            if !problems.isEmpty {
+                Output.line(
+                    "inbox: \(problems.count) entries skipped: "
+                        + problems.map { "\(QuotedText.clean($0.entry, limit: 80)) (\($0.reason))" }.joined(separator: ", "))
+            }
         }
     }
+}
+
+/// `status --json`: the counts, and the inbox entries that are skipped.
+struct StatusJSON: Encodable {
+    var counts: StoreStatus
+    var inboxProblems: [InboundProblem]
 }
 
 struct ValuesCommand: ParsableCommand {

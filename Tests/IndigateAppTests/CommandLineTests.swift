@@ -3,34 +3,8 @@ import Testing
 
 /// The built `indigate` binary, as a newcomer and an MTA's pipe(8) run it.
 @Suite struct CommandLineTests {
-    static let binary = TestInstallation.repository + "/.build/debug/indigate"
-
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    func run(_ arguments: [String], stdin: [UInt8] = [], in directory: String) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let input = Pipe()
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(Data(stdin))
-        try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-            stderr: String(decoding: err, as: UTF8.self))
+    func run(_ arguments: [String], stdin: [UInt8] = [], in directory: String) throws -> ProcessRunner.Run {
+        try ProcessRunner.run(arguments, stdin: stdin, in: directory)
     }
 
     /// The commands people type, parsed and run in-process.

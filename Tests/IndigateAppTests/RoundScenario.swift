@@ -14,8 +14,8 @@ final class RoundScenario {
     var messageIDs: [String: String] = [:]
     var sequence = 0
 
-    init() throws {
-        installation = try TestInstallation()
+    init(installation: TestInstallation? = nil) throws {
+        self.installation = try installation ?? TestInstallation()
     }
 
     /// «2020-09-11 10:00» in the region (+05:00).

@@ -19,7 +19,7 @@ struct TestInstallation {
     init(
         isolated: Bool = false, documentBytes: Int = 20_971_520, reviewBatch: String = "immediate",
         inbound: String? = nil, outbound: String? = nil, gatewayAddress: String = "monitoring@rcokio.test",
-        databaseDirectory: String? = nil
+        databaseDirectory: String? = nil, messageBytes: Int = 52_428_800
     ) throws {
         directory = FileManager.default.temporaryDirectory.path + "/indigate-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -44,7 +44,7 @@ struct TestInstallation {
             outbox: { min_backoff_seconds: 300, max_backoff_seconds: 3600, max_age_days: 5 }
             digests: { weekday: 1, hour: 9, after_deadline: true }
             reminders: { days_before: [3], on_deadline: true, after_rejection_days: 3, hour: 9 }
-            limits: { message_bytes: 52428800, document_bytes: \(documentBytes), batch: 50, letters_per_recipient_per_hour: 20 }
+            limits: { message_bytes: \(messageBytes), document_bytes: \(documentBytes), batch: 50, letters_per_recipient_per_hour: 20 }
             security: { trusted_authserv_ids: ["mx.rcokio.test"], quarantine_spf_fail: true, answer_untokened: true }
             parser: { isolated: \(isolated), memory_mb: 2048, timeout_seconds: 10 }
             """

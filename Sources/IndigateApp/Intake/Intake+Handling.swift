@@ -21,7 +21,8 @@ extension Intake {
             }
         }
         guard !ready.isEmpty else { return outcomes }
-        let suspects = ready.filter { $0.handleAttempts > 0 }
+        // The least suspect first: a message that has already died alone waits for the others.
+        let suspects = ready.filter { $0.handleAttempts > 0 }.sorted { ($0.handleAttempts, $0.id) < ($1.handleAttempts, $1.id) }
         let ordinary = ready.filter { $0.handleAttempts == 0 }
         for item in suspects {
             try store.write { tx in try tx.countSoloAttempt(inboundID: item.id) }
@@ -78,6 +79,7 @@ extension Intake {
                 inboundID: item.id, tx: tx, now: now)
         }
         try tx.describeInbound(id: item.id, messageID: message.messageID, from: message.from.first, subject: message.subject)
+        FaultInjection.duringHandling(message)
         let verdict = try classifier.classify(message, inboundID: item.id, released: item.releasedBy != nil, tx: tx, now: now)
         if let fullSize = item.fullSize {
             return try refusals.tooLarge(

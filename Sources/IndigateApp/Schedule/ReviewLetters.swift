@@ -28,14 +28,15 @@ package struct ReviewLetters: Sendable {
         }
     }
 
-    /// Queues one review letter per operator when due (or `force`d) and something new waits.
-    /// Returns how many were queued.
+    /// Queues one review letter per operator when due (or `force`d) and something new waits: a
+    /// version no letter listed yet, or a message set aside since the last letter. Returns how
+    /// many were queued.
     @discardableResult
     package func send(now: Date, force: Bool = false) throws -> Int {
         try store.write { tx in
             guard try force || due(tx: tx, now: now) else { return 0 }
             let pending = try tx.valuesAwaitingReviewLetter()
-            guard !pending.isEmpty else { return 0 }
+            guard try !pending.isEmpty || tx.newQuarantineCount(since: try tx.lastLetter(purpose: .review)) > 0 else { return 0 }
             let catalogue = try tx.catalogue(withParticipants: false)
             let organizations = Dictionary(uniqueKeysWithValues: try tx.allOrganizations().map { ($0.id, $0) })
             var items: [ReviewView.Item] = []

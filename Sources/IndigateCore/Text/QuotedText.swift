@@ -20,7 +20,8 @@ package enum QuotedText {
         var pendingSpace = false
         var truncated = false
         for scalar in text.unicodeScalars {
-            if isSpace(scalar) {
+            // Line breaks, tabs and control characters separate words («Иванова\0Анна» is two).
+            if isSpace(scalar) || scalar.properties.generalCategory == .control {
                 pendingSpace = count > 0
                 continue
             }
@@ -49,11 +50,11 @@ package enum QuotedText {
         scalar.properties.isWhitespace || scalar == "\u{0085}"
     }
 
-    /// Control characters (C0, DEL, C1), format characters (zero-width, bidirectional
-    /// overrides) and unassigned or private-use code points: nothing a reader should not see.
+    /// Format characters (zero-width, bidirectional overrides) and unassigned or private-use
+    /// code points: nothing a reader should see.
     static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
-        case .control, .format, .unassigned, .privateUse, .surrogate, .lineSeparator, .paragraphSeparator: true
+        case .format, .unassigned, .privateUse, .surrogate, .lineSeparator, .paragraphSeparator: true
         default: false
         }
     }

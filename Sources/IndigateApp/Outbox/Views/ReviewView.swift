@@ -34,7 +34,7 @@ struct ReviewView: Letter {
         let shown = quarantine.prefix(Self.quarantineShown).map(entry)
         let total = quarantineCounts.map(\.count).reduce(0, +)
         return [
-            "items": rows, "count": RussianPlural.context(items.count),
+            "items": rows, "hasItems": !rows.isEmpty, "count": RussianPlural.context(items.count),
             "firstID": items.first.map { String($0.version.id) } ?? "",
             "hasQuarantine": total > 0, "quarantine": shown, "quarantineTotal": total,
             "quarantineMore": total - shown.count, "quarantineShown": shown.count, "hasQuarantineMore": total > shown.count,

@@ -16,6 +16,9 @@ struct TooLargeView: Letter {
         ]
     }
 
-    /// Whole megabytes, rounded up: «58».
-    static func megabytes(_ bytes: Int) -> Int { (bytes + (1 << 20) - 1) >> 20 }
+    /// Megabytes as Russian documents write them: «58», «0,3».
+    static func megabytes(_ bytes: Int) -> String {
+        let megabytes = Double(bytes) / 1_048_576
+        return megabytes >= 10 ? String(Int(megabytes.rounded())) : Value.russianDecimal(megabytes)
+    }
 }
