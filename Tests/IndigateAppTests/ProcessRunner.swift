@@ -18,7 +18,9 @@ enum ProcessRunner {
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        // Only the faults a test asks for: other tests of this process may have set theirs.
+        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("INDIGATE_") }
+            .merging(environment) { $1 }
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardOutput = output

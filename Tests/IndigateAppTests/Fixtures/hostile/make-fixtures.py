@@ -27,7 +27,7 @@ write("release-itself.eml", basic("someone@evil.test", "{{OPERATOR_REPLY_TO}}", 
 write("operator-releases-1.eml", basic("operator1@rcokio.test", "{{OPERATOR_REPLY_TO}}", msgid="operator-releases-1"),
       "ОСВОБОДИТЬ 1\r\n")
 # 1c. A message that crashes the daemon while it is handled (fault injection, tests only).
-write("crashes-handling.eml", basic(SCHOOL, "{{SCHOOL_REPLY_TO}}", extra=["X-Indigate-Test-Fault: crash-handling"],
+write("crashes-handling.eml", basic(SCHOOL, "{{SCHOOL_REPLY_TO}}", extra=["X-Indigate-Test-Fault: die-while-handling"],
                                     msgid="crashes-handling"), "1.5: 7\r\n")
 # 2. 100,000 unterminated tags in an HTML body, from anyone.
 write("html-unterminated-tags.eml", basic("someone@evil.test", "monitoring@rcokio.test", ctype="text/html; charset=utf-8",
