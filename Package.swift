@@ -23,6 +23,8 @@ let package = Package(
         // C: libcurl and its shim for the variadic curl_easy_setopt/getinfo.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        // C: qpdf's C API (qpdf-c.h), which Swift imports as it is: no shim needed.
+        .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
 
         // The domain: no C, testable in memory.
         .target(
@@ -41,10 +43,12 @@ let package = Package(
             name: "IndigateTransport",
             dependencies: ["IndigateCore", "CCurlShim", .product(name: "Logging", package: "swift-log")]
         ),
+        // PDF documents checked with qpdf: pages, encryption, active content, damage.
+        .target(name: "IndigatePDF", dependencies: ["IndigateCore", "CQPDF"]),
         .target(
             name: "IndigateApp",
             dependencies: [
-                "IndigateCore", "IndigateStore", "IndigateMIME", "IndigateTransport",
+                "IndigateCore", "IndigateStore", "IndigateMIME", "IndigateTransport", "IndigatePDF",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
@@ -63,6 +67,7 @@ let package = Package(
         .testTarget(name: "IndigateCoreTests", dependencies: ["IndigateCore"]),
         .testTarget(name: "IndigateStoreTests", dependencies: ["IndigateStore", "IndigateCore"]),
         .testTarget(name: "IndigateMIMETests", dependencies: ["IndigateMIME", "IndigateCore"]),
+        .testTarget(name: "IndigatePDFTests", dependencies: ["IndigatePDF", "IndigateCore"], exclude: ["Fixtures"]),
         .testTarget(
             name: "IndigateAppTests",
             dependencies: [

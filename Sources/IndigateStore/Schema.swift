@@ -30,7 +30,8 @@ enum Schema {
     /// version replaced can no longer be decided); a message released from quarantine goes back
     /// to intake as a message of its own, vouched for by the operator; handling attempts are
     /// counted so a message that crashes the daemon is set aside alone; a message over the size
-    /// limit is archived in part (its headers and first 64 KB), with its full size.
+    /// limit is archived in part (its headers and first 64 KB), with its full size; a document
+    /// keeps the page count qpdf read.
     static let v6 = """
         ALTER TABLE valueVersion ADD COLUMN supersededBy INTEGER REFERENCES valueVersion(id);
         UPDATE valueVersion SET supersededBy = (
@@ -40,6 +41,7 @@ enum Schema {
         ALTER TABLE inbound ADD COLUMN releasedBy TEXT;
         ALTER TABLE inbound ADD COLUMN handleAttempts INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE inbound ADD COLUMN fullSize INTEGER;
+        ALTER TABLE document ADD COLUMN pages INTEGER;
         """
 
     /// Indexes for the reports' window queries over the whole region.

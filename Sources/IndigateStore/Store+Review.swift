@@ -43,11 +43,11 @@ extension StoreTransaction {
                 """, arguments: [version.id, operatorID, version.state.rawValue, version.resolution, decidedAt, inboundID])
     }
 
-    /// A stored document's bytes and name.
-    package func document(id: Int64) throws -> (fileName: String, bytes: [UInt8])? {
-        try Row.fetchOne(db, sql: "SELECT fileName, bytes FROM document WHERE id = ?", arguments: [id]).map {
+    /// A stored document's bytes, name and page count.
+    package func document(id: Int64) throws -> (fileName: String, bytes: [UInt8], pages: Int?)? {
+        try Row.fetchOne(db, sql: "SELECT fileName, bytes, pages FROM document WHERE id = ?", arguments: [id]).map {
             let data: Data = $0["bytes"]
-            return ($0["fileName"], Array(data))
+            return ($0["fileName"], Array(data), $0["pages"])
         }
     }
 

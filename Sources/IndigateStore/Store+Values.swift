@@ -6,16 +6,16 @@ extension StoreTransaction {
     /// Stores a confirmation document's bytes; returns its row id.
     package func addDocument(
         bytes: [UInt8], sha256: String, fileName: String, inboundID: Int64, organizationID: Int64,
-        indicatorCode: String, roundID: Int64, at now: Date
+        indicatorCode: String, roundID: Int64, pages: Int? = nil, at now: Date
     ) throws -> Int64 {
         try db.execute(
             sql: """
                 INSERT INTO document (sha256, bytes, size, fileName, inboundId, organizationId, indicatorCode,
-                    roundId, receivedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    roundId, receivedAt, pages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 sha256, Data(bytes), bytes.count, String(fileName.prefix(255)), inboundID, organizationID,
-                indicatorCode, roundID, now,
+                indicatorCode, roundID, now, pages,
             ])
         return db.lastInsertedRowID
     }

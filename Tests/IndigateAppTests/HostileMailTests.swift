@@ -77,6 +77,20 @@ import Testing
         #expect(told.count == 1 && told[0].parsed.subject.hasPrefix("Письмо от имени"))
     }
 
+    @Test(arguments: [
+        ("pdf-openaction-javascript.eml", "JavaScript, действия при открытии"), ("pdf-zip-polyglot.eml", "посторонние данные в файле"),
+    ])
+    func anActivePDFNeverReachesOperators(name: String, kinds: String) throws {
+        let world = try HostileWorld()
+        #expect(try world.ingest(name) == .applied(inboundID: 2))
+        #expect(try world.round.values(HostileWorld.inn)["1.1"]?.state == "saved", "the value waits for a clean document")
+        let receipt = try #require(try world.letters().first { $0.parsed.recipients == [Self.school] }).parsed.text
+        #expect(receipt.contains("«1.1 prikaz.pdf» — не принят: в PDF есть то, что может действовать на компьютере проверяющего (\(kinds))"))
+        _ = try world.gateway.scheduler.reviewLetters.send(now: world.round.at("2020-09-11 12:00"), force: true)
+        #expect(try world.letters().allSatisfy { $0.parsed.attachments.isEmpty }, "no letter carries it")
+        #expect(try world.installation.store.read { try $0.status() }.documents == 0, "it is not kept as a document")
+    }
+
     @Test func theSameBytesTwiceInOnePollAreHandledOnce() throws {
         let world = try HostileWorld()
         let raw = try world.fixture("same-bytes-twice.eml")

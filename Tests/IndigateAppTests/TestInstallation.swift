@@ -91,6 +91,11 @@ struct TestInstallation {
         return crlf
     }
 
+    /// A real PDF from IndigatePDFTests' fixtures (made with qpdf; see their README).
+    static func pdf(_ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: URL(fileURLWithPath: repository + "/Tests/IndigatePDFTests/Fixtures/" + name)))
+    }
+
     /// A UTF-8 fixture as text (see `fixtureBytes`).
     static func fixture(_ name: String, _ values: [String: String] = [:]) throws -> String {
         String(decoding: try fixtureBytes(name, values), as: UTF8.self)

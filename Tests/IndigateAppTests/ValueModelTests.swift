@@ -81,12 +81,14 @@ import Testing
 
     @Test func anOptionalDocumentIsKeptWithItsValueAndShownToOperators() throws {
         let round = try september()
-        let pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+        let pdf = try TestInstallation.pdf("plain-one-page.pdf")
         let raw = [
             "From: \(Self.school)", "To: \(round.replyTo[Self.school]!)", "Subject: Re", "Message-ID: <opt@school.test>",
             "Content-Type: multipart/mixed; boundary=B", "", "--B", "Content-Type: text/plain; charset=utf-8", "",
             "1.3: 45 / 300", "--B", "Content-Type: application/pdf; name=\"1.3 справка.pdf\"",
-            "Content-Disposition: attachment; filename=\"1.3 справка.pdf\"", "", pdf, "--B--", "",
+            "Content-Disposition: attachment; filename=\"1.3 справка.pdf\"", "Content-Transfer-Encoding: base64", "",
+            Data(pdf).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed]),
+            "--B--", "",
         ].joined(separator: "\r\n")
         _ = try round.gateway.intake.ingest(Array(raw.utf8), source: "test", now: round.at("2020-09-11 09:00"))
         let value = try #require(try round.values(Self.inn)["1.3"])
@@ -97,7 +99,7 @@ import Testing
         letters = try round.flush(round.at("2020-09-11 10:01"))
         let review = try #require(letters.first { $0.parsed.recipients == [Self.operator1] })
         #expect(review.parsed.attachments.map(\.fileName) == ["\(value.id)_МОУ_Еткульская_СОШ_Еткульский_1.3.pdf"])
-        #expect(review.parsed.text.contains("Документ: \(value.id)_МОУ_Еткульская_СОШ_Еткульский_1.3.pdf (во вложении)"))
+        #expect(review.parsed.text.contains("Документ: \(value.id)_МОУ_Еткульская_СОШ_Еткульский_1.3.pdf (1 страница), во вложении"))
     }
 
     @Test func aReplyToAClosedRoundRecordsNothingAndPointsToTheOpenOne() throws {

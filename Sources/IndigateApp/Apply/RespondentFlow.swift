@@ -109,7 +109,8 @@ struct RespondentFlow: Sendable {
             let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
             ids[attachment.index] = try tx.addDocument(
                 bytes: bytes, sha256: digest, fileName: QuotedText.clean(attachment.fileName, limit: 200), inboundID: inboundID,
-                organizationID: organizationID, indicatorCode: code, roundID: roundID, at: now)
+                organizationID: organizationID, indicatorCode: code, roundID: roundID,
+                pages: message.attachments[attachment.index].pdf?.pages, at: now)
         }
         return ids
     }

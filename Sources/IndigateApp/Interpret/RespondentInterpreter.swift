@@ -61,6 +61,16 @@ enum RespondentInterpreter {
         }
     }
 
+    /// Why qpdf's reading of a PDF refuses it as a document: active content first (it must
+    /// never reach operators), then encryption, then damage; a PDF nobody inspected is not taken.
+    static func documentProblem(_ inspection: PDFInspection?) -> RespondentPlan.AttachmentProblem? {
+        guard let inspection else { return .brokenPDF }
+        if !inspection.active.isEmpty { return .activeContent(inspection.active) }
+        if inspection.encrypted || inspection.problem == .encrypted { return .encrypted }
+        if inspection.problem != nil { return .brokenPDF }
+        return nil
+    }
+
     /// What each attachment documents (`DocumentMatcher`), and the checks that refuse one.
     static func attachments(
         _ message: ParsedMessage, context: RespondentContext, valuesNeedingDocument: Set<String>, submitted: Set<String>
@@ -77,8 +87,8 @@ enum RespondentInterpreter {
                 let standing = context.standing.standing(of: code)
                 if attachment.bytes.count > context.documentBytes {
                     result = .refused(.tooLarge(megabytes: context.documentBytes / 1_048_576))
-                } else if PDFCheck.isEncrypted(attachment.bytes) {
-                    result = .refused(.encrypted)
+                } else if let problem = documentProblem(attachment.pdf) {
+                    result = .refused(problem)
                 } else if standing?.locked == true {
                     result = .refused(.locked(code))
                 } else if taken.contains(code) {
@@ -99,15 +109,5 @@ enum RespondentInterpreter {
             }
             return RespondentPlan.Attachment(index: index, fileName: attachment.fileName, result: result)
         }
-    }
-}
-
-/// Checks on a PDF's bytes beyond its signature.
-enum PDFCheck {
-    /// Whether the PDF declares encryption (an /Encrypt entry in its trailer).
-    static func isEncrypted(_ bytes: [UInt8]) -> Bool {
-        let needle = Array("/Encrypt".utf8)
-        let tail = bytes.suffix(64 * 1024)
-        return tail.indices.contains { tail[$0...].starts(with: needle) }
     }
 }

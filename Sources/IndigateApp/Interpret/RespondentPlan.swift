@@ -40,6 +40,9 @@ struct RespondentPlan: Sendable, Equatable {
     enum AttachmentProblem: Sendable, Equatable {
         case tooLarge(megabytes: Int)
         case encrypted
+        /// The PDF can act on the reader's machine (JavaScript, launch actions, embedded files,
+        /// another format hidden in it): it never reaches operators.
+        case activeContent([ActiveContent])
         case secondForCode(String)
         case locked(String)
         case notAssigned(String)

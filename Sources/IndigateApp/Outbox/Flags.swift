@@ -14,7 +14,7 @@ enum Flags {
         "partExceedsWhole", "duplicateCode", "notAssigned", "locked",
     ]
     static let attachmentProblems = [
-        "tooLarge", "encrypted", "secondForCode", "locked", "notAssigned", "unmatched", "outlookContainer", "brokenPDF", "notPDF",
+        "tooLarge", "encrypted", "activeContent", "secondForCode", "locked", "notAssigned", "unmatched", "outlookContainer", "brokenPDF", "notPDF",
     ]
     static let attachmentResults = ["documents", "completes", "keptWithoutValue", "refused"]
     static let commandResults = [

@@ -100,7 +100,7 @@ package enum ParseWorker {
             if faults { injectFault(raw) }
             var answer: [UInt8]
             do {
-                answer = [WorkerFrame.parsed] + Array(try encoder.encode(try parser.parse(raw)))
+                answer = [WorkerFrame.parsed] + Array(try encoder.encode(DocumentInspection.inspect(try parser.parse(raw))))
             } catch let error as MIMEError {
                 answer = [WorkerFrame.refused] + Array((try? encoder.encode(error)) ?? Data())
             } catch {

@@ -30,7 +30,7 @@ package struct InProcessParser: MessageParsing {
 
     package func parse(_ raw: [UInt8]) -> ParseOutcome {
         do {
-            return .parsed(try parser.parse(raw))
+            return .parsed(DocumentInspection.inspect(try parser.parse(raw)))
         } catch {
             return .refused(error)
         }

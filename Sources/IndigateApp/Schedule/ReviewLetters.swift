@@ -57,6 +57,7 @@ package struct ReviewLetters: Sendable {
                     let name = DocumentName.forReview(
                         valueID: version.id, organization: organization.organization, code: indicator.code)
                     item.document = name
+                    item.pages = document.pages
                     attachments.append(.init(fileName: name, contentType: "application/pdf", bytes: document.bytes))
                 }
                 items.append(item)

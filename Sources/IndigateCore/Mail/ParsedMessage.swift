@@ -52,14 +52,18 @@ package struct ParsedMessage: Sendable, Equatable, Codable {
         /// The declared media type, lowercased (`application/pdf`); not trusted.
         package var contentType: String
         package var bytes: [UInt8]
+        /// What a real PDF reader (qpdf, in the parse worker) found in the bytes, when they look
+        /// like a PDF: pages, encryption, active content, damage.
+        package var pdf: PDFInspection?
 
-        package init(fileName: String, contentType: String, bytes: [UInt8]) {
+        package init(fileName: String, contentType: String, bytes: [UInt8], pdf: PDFInspection? = nil) {
             self.fileName = fileName
             self.contentType = contentType
             self.bytes = bytes
+            self.pdf = pdf
         }
 
-        enum CodingKeys: String, CodingKey { case fileName, contentType, bytes }
+        enum CodingKeys: String, CodingKey { case fileName, contentType, bytes, pdf }
 
         // Bytes travel as base64 (Data), not as an array of numbers.
         package init(from decoder: any Decoder) throws {
@@ -67,6 +71,7 @@ package struct ParsedMessage: Sendable, Equatable, Codable {
             fileName = try container.decode(String.self, forKey: .fileName)
             contentType = try container.decode(String.self, forKey: .contentType)
             bytes = Array(try container.decode(Data.self, forKey: .bytes))
+            pdf = try container.decodeIfPresent(PDFInspection.self, forKey: .pdf)
         }
 
         package func encode(to encoder: any Encoder) throws {
@@ -74,6 +79,7 @@ package struct ParsedMessage: Sendable, Equatable, Codable {
             try container.encode(fileName, forKey: .fileName)
             try container.encode(contentType, forKey: .contentType)
             try container.encode(Data(bytes), forKey: .bytes)
+            try container.encodeIfPresent(pdf, forKey: .pdf)
         }
 
         /// Whether the bytes are a whole PDF: `%PDF-` at the start and `%%EOF` in the last

@@ -95,6 +95,16 @@ enum ProblemContext {
         return switch problem {
         case .tooLarge(let megabytes): Flags.only("tooLarge", among: all, with: ["megabytes": megabytes])
         case .encrypted: Flags.only("encrypted", among: all)
+        case .activeContent(let kinds):
+            Flags.only(
+                "activeContent", among: all,
+                with: [
+                    "kinds": kinds.enumerated().map { index, kind in
+                        Flags.only(kind.rawValue, among: ActiveContent.allCases.map(\.rawValue)).merging(["last": index == kinds.count - 1]) {
+                            $1
+                        }
+                    }
+                ])
         case .secondForCode(let code): Flags.only("secondForCode", among: all, with: ["code": code])
         case .locked(let code): Flags.only("locked", among: all, with: ["code": code])
         case .notAssigned(let code): Flags.only("notAssigned", among: all, with: ["code": code])

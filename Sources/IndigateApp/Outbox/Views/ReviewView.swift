@@ -18,6 +18,8 @@ struct ReviewView: Letter {
         var lastAccepted: ValueVersion?
         /// The attachment name of its document, when it has one.
         var document: String?
+        /// The document's pages, as qpdf counted them.
+        var pages: Int? = nil
     }
 
     var items: [Item]
@@ -73,7 +75,10 @@ struct ReviewView: Letter {
                 "part2": item.indicator.parts.dropFirst().first ?? "",
             ]
         }
-        if let document = item.document { row["document"] = document }
+        if let document = item.document {
+            row["document"] = document
+            row["pages"] = item.pages.map(RussianPlural.context) ?? false
+        }
         return row
     }
 

@@ -62,3 +62,13 @@ for name, frm, to in (("oversize-from-stranger.eml", "someone@evil.test", "monit
                       ("oversize-from-school.eml", SCHOOL, "{{SCHOOL_REPLY_TO}}")):
     write(name, basic(frm, to, ctype="multipart/mixed; boundary=B", msgid=name), "--B\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n1.5: 7\r\n"
           "--B\r\nContent-Type: application/octet-stream; name=big.bin\r\nContent-Transfer-Encoding: base64\r\n\r\n" + blob + "--B--\r\n")
+# 9. Active PDFs as documents: JavaScript run on opening, and a PDF that is also a ZIP with an .exe
+#    (the PDFs are IndigatePDFTests' fixtures).
+pdfs = os.path.join(here, "..", "..", "..", "IndigatePDFTests", "Fixtures")
+for name, pdf in (("pdf-openaction-javascript.eml", "openaction-javascript.pdf"), ("pdf-zip-polyglot.eml", "pdf-zip-polyglot.pdf")):
+    with open(os.path.join(pdfs, pdf), "rb") as f:
+        data = base64.encodebytes(f.read()).decode().replace("\n", "\r\n")
+    write(name, basic(SCHOOL, "{{SCHOOL_REPLY_TO}}", ctype="multipart/mixed; boundary=B", msgid=name),
+          "--B\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n1.1: 40\r\n"
+          "--B\r\nContent-Type: application/pdf; name=\"1.1 prikaz.pdf\"\r\nContent-Disposition: attachment; filename=\"1.1 prikaz.pdf\"\r\n"
+          "Content-Transfer-Encoding: base64\r\n\r\n" + data + "--B--\r\n")
