@@ -12,9 +12,14 @@ void indigate_gmime_init(void) {
     g_once(&once, indigate_gmime_init_once, NULL);
 }
 
-GMimeMessage *indigate_gmime_parse(const void *data, size_t length) {
-    // A memory stream that owns a copy: GMime may read lazily while the message lives.
-    GMimeStream *stream = g_mime_stream_mem_new_with_buffer((const char *)data, length);
+GMimeMessage *indigate_gmime_parse(const void *data, size_t length, GByteArray **view) {
+    // A memory stream over the caller's bytes, not a copy (a 45 MB message would cost 45 MB
+    // more): the stream does not own the array; the caller frees the array's wrapper, never
+    // its data, after the message is gone.
+    GByteArray *array = g_byte_array_new_take((guint8 *)data, length);
+    *view = array;
+    GMimeStream *stream = g_mime_stream_mem_new_with_byte_array(array);
+    g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(stream), FALSE);
     GMimeParser *parser = g_mime_parser_new_with_stream(stream);
     g_object_unref(stream);
     GMimeParserOptions *options = g_mime_parser_options_new();
@@ -29,6 +34,10 @@ GMimeMessage *indigate_gmime_parse(const void *data, size_t length) {
     g_mime_parser_options_free(options);
     g_object_unref(parser);
     return message;
+}
+
+void indigate_gmime_free_view(GByteArray *view) {
+    if (view != NULL) g_byte_array_free(view, FALSE);
 }
 
 bool indigate_gmime_is_multipart(GMimeObject *object) { return GMIME_IS_MULTIPART(object); }
@@ -84,12 +93,14 @@ unsigned char *indigate_gmime_part_bytes(GMimeObject *part, size_t *length) {
     GMimeStream *sink = g_mime_stream_mem_new();
     // Writing a data wrapper to a stream undoes the transfer encoding.
     g_mime_data_wrapper_write_to_stream(content, sink);
+    // Take the decoded bytes from the stream instead of copying them: the stream no longer owns
+    // its array, and the array's data is handed to the caller (g_free).
     GByteArray *array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(sink));
-    *length = array->len;
-    unsigned char *copy = g_malloc(array->len > 0 ? array->len : 1);
-    if (array->len > 0) memcpy(copy, array->data, array->len);
+    g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(sink), FALSE);
     g_object_unref(sink);
-    return copy;
+    *length = array->len;
+    if (array->len == 0) g_byte_array_append(array, (const guint8 *)"", 1);
+    return g_byte_array_free(array, FALSE);
 }
 
 const char *indigate_gmime_part_filename(GMimeObject *part) {
@@ -120,12 +131,14 @@ unsigned char *indigate_gmime_object_to_crlf_bytes(GMimeObject *object, size_t *
     GMimeStream *sink = g_mime_stream_mem_new();
     g_mime_object_write_to_stream(object, format, sink);
     g_mime_format_options_free(format);
+    // Take the decoded bytes from the stream instead of copying them: the stream no longer owns
+    // its array, and the array's data is handed to the caller (g_free).
     GByteArray *array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(sink));
-    *length = array->len;
-    unsigned char *copy = g_malloc(array->len > 0 ? array->len : 1);
-    if (array->len > 0) memcpy(copy, array->data, array->len);
+    g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(sink), FALSE);
     g_object_unref(sink);
-    return copy;
+    *length = array->len;
+    if (array->len == 0) g_byte_array_append(array, (const guint8 *)"", 1);
+    return g_byte_array_free(array, FALSE);
 }
 
 void indigate_gmime_part_set_bytes(GMimePart *part, const void *data, size_t length,

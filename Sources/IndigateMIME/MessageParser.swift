@@ -23,9 +23,25 @@ package struct MessageParser: Sendable {
     package func parse(_ bytes: [UInt8]) throws(MIMEError) -> ParsedMessage {
         guard !bytes.isEmpty else { throw .notAMessage }
         let fromFacts = try MessageGuard.check(bytes, limits: limits)
-        guard let message = bytes.withUnsafeBytes({ indigate_gmime_parse($0.baseAddress, $0.count) })
-        else { throw .notAMessage }
-        defer { g_object_unref(message) }
+        // GMime reads the bytes in place, so everything that touches the message happens while
+        // they are pinned here.
+        let result: Result<ParsedMessage, MIMEError> = bytes.withUnsafeBytes { buffer in
+            var view: UnsafeMutablePointer<GByteArray>?
+            guard let message = indigate_gmime_parse(buffer.baseAddress, buffer.count, &view) else {
+                indigate_gmime_free_view(view)
+                return .failure(.notAMessage)
+            }
+            defer {
+                g_object_unref(message)
+                indigate_gmime_free_view(view)
+            }
+            return .success(read(message, fromFacts: fromFacts))
+        }
+        return try result.get()
+    }
+
+    /// Everything a ParsedMessage holds, read from GMime's message.
+    func read(_ message: UnsafeMutablePointer<GMimeMessage>, fromFacts: MessageGuard.FromFacts) -> ParsedMessage {
         let object = indigate_gmime_message_object(message)!
 
         var parsed = ParsedMessage()

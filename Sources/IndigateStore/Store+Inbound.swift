@@ -23,10 +23,11 @@ extension StoreTransaction {
             let id: Int64 = row["id"]
             return row["outcome"] == InboundOutcome.pending.rawValue ? .pending(id) : .done(id)
         }
-        try db.execute(
-            sql: "INSERT INTO inbound (receivedAt, source, sha256, raw, size, fullSize) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [now, source, sha256, Data(raw), raw.count, fullSize])
-        return .new(db.lastInsertedRowID)
+        let id = try Blob.insert(
+            raw, table: "inbound", column: "raw",
+            sql: "INSERT INTO inbound (receivedAt, source, sha256, raw, size, fullSize) VALUES (?, ?, ?, zeroblob(?), ?, ?)",
+            arguments: [now, source, sha256, raw.count, raw.count, fullSize], in: db)
+        return .new(id)
     }
 
     package func inbound(id: Int64) throws -> StoredInbound? {

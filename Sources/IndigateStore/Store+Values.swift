@@ -8,16 +8,16 @@ extension StoreTransaction {
         bytes: [UInt8], sha256: String, fileName: String, inboundID: Int64, organizationID: Int64,
         indicatorCode: String, roundID: Int64, pages: Int? = nil, at now: Date
     ) throws -> Int64 {
-        try db.execute(
+        try Blob.insert(
+            bytes, table: "document", column: "bytes",
             sql: """
                 INSERT INTO document (sha256, bytes, size, fileName, inboundId, organizationId, indicatorCode,
-                    roundId, receivedAt, pages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    roundId, receivedAt, pages) VALUES (?, zeroblob(?), ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                sha256, Data(bytes), bytes.count, String(fileName.prefix(255)), inboundID, organizationID,
-                indicatorCode, roundID, now, pages,
-            ])
-        return db.lastInsertedRowID
+                sha256, bytes.count, bytes.count, String(fileName.prefix(255)), inboundID, organizationID, indicatorCode,
+                roundID, now, pages,
+            ], in: db)
     }
 
     /// Stores a new version as `ValueLife` made it (its `id` is ignored) and returns its id.

@@ -14,7 +14,13 @@ void indigate_gmime_init(void);
 
 /// Parses one RFC 5322 message from memory with lenient options and the fallback charsets
 /// utf-8 then windows-1251 for raw 8-bit headers. NULL when GMime finds no message. Unref.
-GMimeMessage *indigate_gmime_parse(const void *data, size_t length);
+/// The message reads `data` in place (no copy): the caller keeps `data` alive and unchanged
+/// until it has unref'd the message, then passes `*view` to indigate_gmime_free_view.
+GMimeMessage *indigate_gmime_parse(const void *data, size_t length, GByteArray **view);
+
+/// Frees the view indigate_gmime_parse made over the caller's bytes (not the bytes), once the
+/// message that read them is gone.
+void indigate_gmime_free_view(GByteArray *view);
 
 // --- type checks (GMIME_IS_* macros) -------------------------------------------------------
 bool indigate_gmime_is_multipart(GMimeObject *object);

@@ -201,7 +201,7 @@ package struct IndigateConfig: Sendable, Codable, Equatable {
         package var batch: Int
         /// Letters of any kind but requests to one recipient in an hour.
         package var lettersPerRecipientPerHour: Int
-        /// The bytes of messages one poll batch reads (beyond its first message); default 64 MB.
+        /// The bytes of messages one poll batch reads (beyond its first message); default 32 MB.
         /// Memory per pass follows this, whatever the batch's count.
         package var batchBytes: Int?
         enum CodingKeys: String, CodingKey {
@@ -213,7 +213,7 @@ package struct IndigateConfig: Sendable, Codable, Equatable {
         }
 
         /// `batch_bytes`, or its default.
-        package var effectiveBatchBytes: Int { batchBytes ?? 64 << 20 }
+        package var effectiveBatchBytes: Int { batchBytes ?? 32 << 20 }
     }
 }
 

@@ -37,17 +37,22 @@ package struct Intake: Sendable {
         var report = PollReport()
         var touched: Set<Int64> = []
         while true {
-            let items = try source.fetch(limit: batchSize, maxBytes: batchBytes)
+            var items = try source.fetch(limit: batchSize, maxBytes: batchBytes)
             reported.log(source.problems(), logger: logger)
             if items.isEmpty { break }
-            let outcomes = try process(items.map { Incoming(raw: $0.raw, source: $0.source, size: $0.size) }, now: now)
+            let bytes = items.map(\.raw.count).reduce(0, +)
+            let incoming = items.map { Incoming(raw: $0.raw, source: $0.source, size: $0.size) }
+            // Marking done needs only the handles: the bytes live in `incoming` alone, and go
+            // as soon as they are archived and parsed.
+            for index in items.indices { items[index].raw = [] }
+            let outcomes = try process(consume incoming, now: now)
             for item in items { try source.markDone(item) }
             report.taken += items.count
             for outcome in outcomes {
                 report.add(outcome)
                 touched.insert(outcome.inboundID)
             }
-            if items.count < batchSize && items.map(\.raw.count).reduce(0, +) < batchBytes { break }
+            if items.count < batchSize && bytes < batchBytes { break }
         }
         for outcome in try resumePending(excluding: touched, now: now) { report.add(outcome) }
         if report.taken > 0 {
@@ -137,12 +142,13 @@ package struct Intake: Sendable {
     /// here), parses it outside any transaction, and handles it. A message over the size limit
     /// is archived in part — its headers and the first 64 KB of its body — and set aside as too
     /// large; the original stays in the mailbox.
-    func process(_ messages: [Incoming], now: Date) throws -> [MessageOutcome] {
+    func process(_ incoming: consuming [Incoming], now: Date) throws -> [MessageOutcome] {
+        var messages = incoming
         enum Slot {
             case handle(Int64, parseAttempts: Int, handleAttempts: Int, releasedBy: String?, fullSize: Int?)
             case duplicate(Int64)
         }
-        let kept = messages.map { $0.size > messageBytes ? PartialArchive.cut($0.raw) : $0.raw }
+        var kept = messages.map { $0.size > messageBytes ? PartialArchive.cut($0.raw) : $0.raw }
         let slots: [Slot] = try store.write { tx in
             var seen: Set<Int64> = []
             return try zip(messages, kept).map { message, raw in
@@ -161,12 +167,16 @@ package struct Intake: Sendable {
                 }
             }
         }
+        messages = []
         var items: [Item] = []
-        for (slot, raw) in zip(slots, kept) {
+        for (index, slot) in slots.enumerated() {
             guard case .handle(let id, let parseAttempts, let handleAttempts, let releasedBy, let fullSize) = slot else { continue }
             items.append(
                 try parse(
-                    raw, id: id, attempts: parseAttempts, handleAttempts: handleAttempts, releasedBy: releasedBy, fullSize: fullSize))
+                    kept[index], id: id, attempts: parseAttempts, handleAttempts: handleAttempts, releasedBy: releasedBy,
+                    fullSize: fullSize))
+            // Archived and parsed: its bytes are not needed again in this pass.
+            kept[index] = []
         }
         let handled = Dictionary(try handle(items, now: now).map { ($0.inboundID, $0) }) { first, _ in first }
         return slots.map { slot in

@@ -42,25 +42,24 @@ package final class IsolatedParser: MessageParsing, @unchecked Sendable {
         }
         worker = current
         let deadline = Date().addingTimeInterval(timeout)
-        guard WorkerFrame.write(current.input, WorkerFrame.header(length: raw.count) + raw, deadline: deadline),
+        guard WorkerFrame.write(current.input, WorkerFrame.header(length: raw.count), deadline: deadline),
+            WorkerFrame.write(current.input, raw, deadline: deadline),
             let header = WorkerFrame.read(current.output, count: 8, deadline: deadline),
-            let body = WorkerFrame.read(current.output, count: WorkerFrame.length(header), deadline: deadline),
-            let tag = body.first
+            // An answer is the message's parts, never much more than the message.
+            WorkerFrame.length(header) <= 2 * limits.messageBytes + (1 << 20),
+            let answer = WorkerAnswer.read(from: current.output, length: WorkerFrame.length(header), deadline: deadline)
         else {
             let reason = Date() >= deadline ? "timed out after \(Int(timeout)) s" : "the worker died"
             stop(current)
             worker = nil
             return .parserFailed(reason)
         }
-        let json = Data(body.dropFirst())
-        do {
-            if tag == WorkerFrame.parsed { return .parsed(try JSONDecoder().decode(ParsedMessage.self, from: json)) }
-            return .refused(try JSONDecoder().decode(MIMEError.self, from: json))
-        } catch {
+        guard case .some(let outcome) = answer else {
             stop(current)
             worker = nil
             return .parserFailed("unreadable answer from the worker")
         }
+        return outcome
     }
 
     private func start() throws -> (process: Process, input: Int32, output: Int32) {
@@ -93,20 +92,22 @@ package enum ParseWorker {
 
     package static func serve(input: Int32, output: Int32, limits: MIMELimits) {
         let parser = MessageParser(limits: limits)
-        let encoder = JSONEncoder()
         let faults = ProcessInfo.processInfo.environment["INDIGATE_PARSE_WORKER_FAULTS"] == "1"
         while let header = WorkerFrame.read(input, count: 8, deadline: nil) {
             guard let raw = WorkerFrame.read(input, count: WorkerFrame.length(header), deadline: nil) else { return }
             if faults { injectFault(raw) }
-            var answer: [UInt8]
+            let parts: [[UInt8]]
             do {
-                answer = [WorkerFrame.parsed] + Array(try encoder.encode(DocumentInspection.inspect(try parser.parse(raw))))
+                parts = try WorkerAnswer.parts(DocumentInspection.inspect(try parser.parse(raw)))
             } catch let error as MIMEError {
-                answer = [WorkerFrame.refused] + Array((try? encoder.encode(error)) ?? Data())
+                parts = WorkerAnswer.parts(error)
             } catch {
-                answer = [WorkerFrame.refused] + Array((try? encoder.encode(MIMEError.notAMessage)) ?? Data())
+                parts = WorkerAnswer.parts(MIMEError.notAMessage)
             }
-            guard WorkerFrame.write(output, WorkerFrame.header(length: answer.count) + answer, deadline: nil) else { return }
+            let length = parts.map(\.count).reduce(0, +)
+            guard WorkerFrame.write(output, WorkerFrame.header(length: length), deadline: nil),
+                parts.allSatisfy({ WorkerFrame.write(output, $0, deadline: nil) })
+            else { return }
         }
     }
 }

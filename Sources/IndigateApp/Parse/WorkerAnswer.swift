@@ -1,0 +1,52 @@
+import Foundation
+import IndigateCore
+import IndigateMIME
+
+/// The parse worker's answer on its pipe: a tag, then JSON of the parsed message with the
+/// attachments' bytes left out, then those bytes raw, one after the other. Attachments travel
+/// as they are — no base64 inside JSON, no copy of a copy — so a 45 MB message costs the worker
+/// and the daemon a few times its size, not ten.
+enum WorkerAnswer {
+    /// The parts of an answer, written one after the other without joining them.
+    static func parts(_ message: ParsedMessage) throws -> [[UInt8]] {
+        var outline = message
+        let blobs = outline.attachments.map(\.bytes)
+        for index in outline.attachments.indices { outline.attachments[index].bytes = [] }
+        let json = Array(try JSONEncoder().encode(Outline(message: outline, lengths: blobs.map(\.count))))
+        return [[WorkerFrame.parsed] + WorkerFrame.header(length: json.count) + json] + blobs
+    }
+
+    static func parts(_ error: MIMEError) -> [[UInt8]] {
+        let json = Array((try? JSONEncoder().encode(error)) ?? Data())
+        return [[WorkerFrame.refused] + WorkerFrame.header(length: json.count) + json]
+    }
+
+    /// Reads an answer of `length` bytes from the worker's pipe: the outline, then each
+    /// attachment straight into its own array. nil when the pipe fails or times out; `.some(nil)`
+    /// when the answer is not one the worker could have written.
+    static func read(from fd: Int32, length: Int, deadline: Date) -> ParseOutcome?? {
+        guard length >= 9, let head = WorkerFrame.read(fd, count: 9, deadline: deadline) else { return nil }
+        let jsonLength = WorkerFrame.length(Array(head[1...]))
+        guard jsonLength <= length - 9, let json = WorkerFrame.read(fd, count: jsonLength, deadline: deadline) else { return nil }
+        if head[0] == WorkerFrame.refused {
+            return .some((try? JSONDecoder().decode(MIMEError.self, from: Data(json))).map { .refused($0) })
+        }
+        guard let outline = try? JSONDecoder().decode(Outline.self, from: Data(json)),
+            outline.lengths.count == outline.message.attachments.count, outline.lengths.allSatisfy({ $0 >= 0 }),
+            outline.lengths.reduce(9 + jsonLength, +) == length
+        else { return .some(nil) }
+        var message = outline.message
+        for (index, count) in outline.lengths.enumerated() {
+            guard let bytes = WorkerFrame.read(fd, count: count, deadline: deadline) else { return nil }
+            message.attachments[index].bytes = bytes
+        }
+        return .some(.parsed(message))
+    }
+
+    /// The parsed message without its attachments' bytes, and their lengths.
+    struct Outline: Codable {
+        var message: ParsedMessage
+        var lengths: [Int]
+    }
+
+}
