@@ -10,7 +10,8 @@ enum Blob {
     static let piece = 1 << 20
 
     /// Inserts a row whose `column` is `bytes`: `sql` has a `zeroblob(?)` placeholder for it,
-    /// and `arguments` the other values with the length in that place.
+    /// and `arguments` the other values with the length in that place. The BLOB must be the
+    /// row's last column: only there does SQLite keep a zeroblob unbuilt.
     static func insert(
         _ bytes: [UInt8], table: String, column: String, sql: String, arguments: StatementArguments, in db: Database
     ) throws -> Int64 {

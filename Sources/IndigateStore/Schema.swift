@@ -31,7 +31,9 @@ enum Schema {
     /// to intake as a message of its own, vouched for by the operator; handling attempts are
     /// counted so a message that crashes the daemon is set aside alone; a message over the size
     /// limit is archived in part (its headers and first 64 KB), with its full size; a document
-    /// keeps the page count qpdf read.
+    /// keeps the page count qpdf read. Raw messages and documents move to tables of their own,
+    /// where the BLOB is the last column: SQLite then writes a `zeroblob` placeholder without
+    /// building it in memory, and the bytes go in by incremental BLOB I/O.
     static let v6 = """
         ALTER TABLE valueVersion ADD COLUMN supersededBy INTEGER REFERENCES valueVersion(id);
         UPDATE valueVersion SET supersededBy = (
@@ -42,6 +44,12 @@ enum Schema {
         ALTER TABLE inbound ADD COLUMN handleAttempts INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE inbound ADD COLUMN fullSize INTEGER;
         ALTER TABLE document ADD COLUMN pages INTEGER;
+        CREATE TABLE inboundRaw (inboundId INTEGER PRIMARY KEY REFERENCES inbound(id), raw BLOB NOT NULL);
+        INSERT INTO inboundRaw (inboundId, raw) SELECT id, raw FROM inbound;
+        ALTER TABLE inbound DROP COLUMN raw;
+        CREATE TABLE documentBytes (documentId INTEGER PRIMARY KEY REFERENCES document(id), bytes BLOB NOT NULL);
+        INSERT INTO documentBytes (documentId, bytes) SELECT id, bytes FROM document;
+        ALTER TABLE document DROP COLUMN bytes;
         """
 
     /// Indexes for the reports' window queries over the whole region.

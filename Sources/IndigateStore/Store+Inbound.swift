@@ -23,17 +23,23 @@ extension StoreTransaction {
             let id: Int64 = row["id"]
             return row["outcome"] == InboundOutcome.pending.rawValue ? .pending(id) : .done(id)
         }
-        let id = try Blob.insert(
-            raw, table: "inbound", column: "raw",
-            sql: "INSERT INTO inbound (receivedAt, source, sha256, raw, size, fullSize) VALUES (?, ?, ?, zeroblob(?), ?, ?)",
-            arguments: [now, source, sha256, raw.count, raw.count, fullSize], in: db)
+        try db.execute(
+            sql: "INSERT INTO inbound (receivedAt, source, sha256, size, fullSize) VALUES (?, ?, ?, ?, ?)",
+            arguments: [now, source, sha256, raw.count, fullSize])
+        let id = db.lastInsertedRowID
+        _ = try Blob.insert(
+            raw, table: "inboundRaw", column: "raw", sql: "INSERT INTO inboundRaw (inboundId, raw) VALUES (?, zeroblob(?))",
+            arguments: [id, raw.count], in: db)
         return .new(id)
     }
 
     package func inbound(id: Int64) throws -> StoredInbound? {
         try Row.fetchOne(
             db,
-            sql: "SELECT id, sha256, raw, outcome, parseAttempts, handleAttempts, releasedBy, fullSize FROM inbound WHERE id = ?",
+            sql: """
+                SELECT i.id, i.sha256, r.raw, i.outcome, i.parseAttempts, i.handleAttempts, i.releasedBy, i.fullSize
+                FROM inbound i JOIN inboundRaw r ON r.inboundId = i.id WHERE i.id = ?
+                """,
             arguments: [id]
         ).map { row in
             let data: Data = row["raw"]

@@ -45,7 +45,11 @@ extension StoreTransaction {
 
     /// A stored document's bytes, name and page count.
     package func document(id: Int64) throws -> (fileName: String, bytes: [UInt8], pages: Int?)? {
-        try Row.fetchOne(db, sql: "SELECT fileName, bytes, pages FROM document WHERE id = ?", arguments: [id]).map {
+        try Row.fetchOne(
+            db,
+            sql: "SELECT d.fileName, b.bytes, d.pages FROM document d JOIN documentBytes b ON b.documentId = d.id WHERE d.id = ?",
+            arguments: [id]
+        ).map {
             let data: Data = $0["bytes"]
             return ($0["fileName"], Array(data), $0["pages"])
         }

@@ -8,16 +8,18 @@ extension StoreTransaction {
         bytes: [UInt8], sha256: String, fileName: String, inboundID: Int64, organizationID: Int64,
         indicatorCode: String, roundID: Int64, pages: Int? = nil, at now: Date
     ) throws -> Int64 {
-        try Blob.insert(
-            bytes, table: "document", column: "bytes",
+        try db.execute(
             sql: """
-                INSERT INTO document (sha256, bytes, size, fileName, inboundId, organizationId, indicatorCode,
-                    roundId, receivedAt, pages) VALUES (?, zeroblob(?), ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO document (sha256, size, fileName, inboundId, organizationId, indicatorCode, roundId, receivedAt, pages)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                sha256, bytes.count, bytes.count, String(fileName.prefix(255)), inboundID, organizationID, indicatorCode,
-                roundID, now, pages,
-            ], in: db)
+                sha256, bytes.count, String(fileName.prefix(255)), inboundID, organizationID, indicatorCode, roundID, now, pages,
+            ])
+        let id = db.lastInsertedRowID
+        return try Blob.insert(
+            bytes, table: "documentBytes", column: "bytes",
+            sql: "INSERT INTO documentBytes (documentId, bytes) VALUES (?, zeroblob(?))", arguments: [id, bytes.count], in: db)
     }
 
     /// Stores a new version as `ValueLife` made it (its `id` is ignored) and returns its id.
