@@ -26,11 +26,11 @@ package struct Gateway: Sendable {
     package let setup: Setup
     package let transports: Transports
 
-    /// Opens the store (creating and migrating it), the templates and the secret, and builds
-    /// the stages.
+    /// Opens the store (as `access` allows: only `init` creates it; only `init`, `upgrade` and
+    /// `serve` migrate it), the templates and the secret, and builds the stages.
     /// - Parameter parsing: how messages are parsed; GMime in this process when nil (the
     ///   daemon passes an `IsolatedParser`).
-    package init(config: IndigateConfig, logger: Logger, parsing: (any MessageParsing)? = nil) throws {
+    package init(config: IndigateConfig, logger: Logger, parsing: (any MessageParsing)? = nil, access: Store.Access = .current) throws {
         // Everything indigate writes — the database, the secret, letters in a Maildir — is the
         // owner's only.
         umask(0o077)
@@ -39,7 +39,10 @@ package struct Gateway: Sendable {
         let clock = RoundClock(calendar: calendar)
         let templates = try Templates(directory: config.templates)
         let secret = try Secret.loadOrCreate(path: config.secretFile)
-        let store = try Store(path: config.database)
+        let store = try Store(path: config.database, access: access)
+        if !store.pendingMigrations.isEmpty {
+            logger.notice("database migrated", metadata: ["migrations": "\(store.pendingMigrations.joined(separator: ", "))"])
+        }
         let letters = LetterWriter(
             templates: templates, signer: TokenSigner(secretBytes: secret, lifetimeDays: config.tokens.lifetimeDays),
             gateway: config.gateway, region: config.region, bounceAddress: config.bounceAddress, calendar: calendar,

@@ -32,3 +32,15 @@ extension StoreTransaction {
                 db, sql: "SELECT count(*) FROM quarantine WHERE releasedAt IS NULL AND droppedAt IS NULL") ?? 0)
     }
 }
+
+extension StoreTransaction {
+    /// Removes a migration's record, for tests of the upgrade path only.
+    package func forgetMigration(_ identifier: String) throws {
+        try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [identifier])
+    }
+
+    /// Records a migration as applied, for tests of the upgrade path only.
+    package func rememberMigration(_ identifier: String) throws {
+        try db.execute(sql: "INSERT OR IGNORE INTO grdb_migrations (identifier) VALUES (?)", arguments: [identifier])
+    }
+}

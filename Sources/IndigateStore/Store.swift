@@ -5,9 +5,26 @@ import GRDB
 /// keys on. Every write goes through `write`, one transaction per call.
 package final class Store: Sendable {
     let queue: DatabaseQueue
+    /// The migrations this open applied (for the log).
+    package let pendingMigrations: [String]
 
-    /// Opens (creating if needed) the database at `path` and migrates it.
-    package init(path: String) throws(StoreError) {
+    /// How a command may open the database.
+    package enum Access: Sendable {
+        /// Create it when missing, and migrate it (`init`).
+        case create
+        /// Migrate it to this binary's schema (`upgrade`, `serve` at start).
+        case migrate
+        /// Use it as it is; refuse one missing, older or newer (every other command).
+        case current
+    }
+
+    /// Opens the database at `path` as `access` allows.
+    package init(path: String, access: Access = .current) throws(StoreError) {
+        if access != .create, !FileManager.default.fileExists(atPath: path) {
+            throw StoreError(
+                operation: "open the database at \(path)", setup: .missing,
+                message: "there is no database there: check `database:` in the configuration, or run `indigate init` to create one")
+        }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
@@ -23,7 +40,27 @@ package final class Store: Sendable {
             try queue.writeWithoutTransaction { db in
                 _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             }
+            let (pending, unknown) = try queue.read { db in
+                let applied = try Schema.migrator.appliedIdentifiers(db)
+                return (
+                    Schema.migrator.migrations.filter { !applied.contains($0) },
+                    applied.subtracting(Schema.migrator.migrations).sorted()
+                )
+            }
+            guard unknown.isEmpty else {
+                throw StoreError(
+                    operation: "open the database at \(path)", setup: .newer(unknown: unknown),
+                    message: "it was made by a newer indigate (migrations \(unknown.joined(separator: ", "))): run that version")
+            }
+            if access == .current, !pending.isEmpty {
+                throw StoreError(
+                    operation: "open the database at \(path)", setup: .needsUpgrade(pending: pending),
+                    message: "it needs migrations \(pending.joined(separator: ", ")): run `indigate upgrade` (or start `serve`)")
+            }
             try Schema.migrator.migrate(queue)
+            pendingMigrations = access == .current ? [] : pending
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError(operation: "open the database at \(path)", underlying: error)
         }

@@ -4,6 +4,25 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
     package var operation: String
     package var code: Int32?
     package var message: String
+    /// What an administrator has to do, when the store cannot be used as it is.
+    package var setup: Setup?
+
+    /// Why a database cannot be used as it is found.
+    package enum Setup: Sendable, Equatable {
+        /// No database at the configured path: only `init` creates one.
+        case missing
+        /// Made by an older binary: `indigate upgrade` (or `serve`) migrates it.
+        case needsUpgrade(pending: [String])
+        /// Made by a newer binary: this one does not know its migrations.
+        case newer(unknown: [String])
+    }
+
+    init(operation: String, setup: Setup, message: String) {
+        self.operation = operation
+        self.code = nil
+        self.message = message
+        self.setup = setup
+    }
 
     init(operation: String, underlying: any Error) {
         self.operation = operation

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IndigateApp
+import IndigateStore
 import Logging
 
 /// Options every subcommand takes.
@@ -39,8 +40,24 @@ struct CommonOptions: ParsableArguments {
         return formatter.date(from: text)
     }
 
-    /// Loads the configuration and opens the gateway, logging to stderr.
-    func gateway() throws -> Gateway {
+    /// Loads the configuration and opens the gateway; an installation that cannot be used as it
+    /// is (the configuration, the database, the templates, the secret) ends the command with
+    /// the problem on stderr and exit 78 (EX_CONFIG).
+    func gateway(access: Store.Access = .current) throws -> Gateway {
+        do {
+            return try openGateway(access: access)
+        } catch let error as ConfigError {
+            FileHandle.standardError.write(Data("indigate: \(error)\n".utf8))
+            throw ExitCode(78)
+        } catch let error as StoreError where error.setup != nil {
+            FileHandle.standardError.write(Data("indigate: \(error)\n".utf8))
+            throw ExitCode(78)
+        }
+    }
+
+    /// Loads the configuration and opens the gateway, logging to stderr. Only `init` creates
+    /// the database and only `init`, `upgrade` and `serve` migrate it.
+    func openGateway(access: Store.Access = .current) throws -> Gateway {
         let level: Logger.Level = verbose ? .debug : .info
         LoggingBootstrap.once(level: level)
         var logger = Logger(label: "indigate")
@@ -52,7 +69,7 @@ struct CommonOptions: ParsableArguments {
                 executable: Self.ownExecutable, memoryMegabytes: configuration.parser.memoryMegabytes,
                 timeout: TimeInterval(configuration.parser.timeoutSeconds), limits: configuration.mimeLimits)
         }
-        return try Gateway(config: configuration, logger: logger, parsing: parsing)
+        return try Gateway(config: configuration, logger: logger, parsing: parsing, access: access)
     }
 }
 

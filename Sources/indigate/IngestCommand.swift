@@ -5,8 +5,9 @@ import IndigateStore
 
 /// `ingest`: one message from a file or stdin, as a Postfix pipe(8) transport would hand it.
 /// Exit codes follow sysexits(3): 0 once the message is recorded (applied, quarantined or
-/// deliberately ignored), 75 (EX_TEMPFAIL) when it could not be recorded now and the MTA
-/// should retry, 78 (EX_CONFIG) for a broken configuration, 66 (EX_NOINPUT) for a missing file.
+/// deliberately ignored), 75 (EX_TEMPFAIL) when it could not be recorded now — a full disk, or
+/// anything an administrator can fix, a broken configuration included — so the MTA keeps it and
+/// retries, 66 (EX_NOINPUT) for a missing file.
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest", abstract: "Process one RFC 5322 message from FILE or stdin.")
@@ -17,12 +18,12 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         let gateway: Gateway
         do {
-            gateway = try options.gateway()
-        } catch let error as ConfigError {
-            FileHandle.standardError.write(Data("indigate: \(error)\n".utf8))
-            throw ExitCode(78)
+            gateway = try options.openGateway()
         } catch {
-            FileHandle.standardError.write(Data("indigate: \(error)\n".utf8))
+            // Everything here is the administrator's to fix — the configuration, permissions,
+            // templates, a missing, locked or old database, an unreadable secret — and the
+            // message must not bounce meanwhile: 75 (EX_TEMPFAIL) keeps it in the MTA's queue.
+            FileHandle.standardError.write(Data("indigate: not recorded, the MTA will retry: \(error)\n".utf8))
             throw ExitCode(75)
         }
         let fd: Int32 = file.map { open($0, O_RDONLY | O_CLOEXEC) } ?? 0

@@ -8,7 +8,7 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let gateway = try options.gateway()
+        let gateway = try options.gateway(access: .create)
         let summary = try gateway.setup.run(now: options.clock())
         try Output.json(summary)
     }

@@ -9,7 +9,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() async throws {
-        let gateway = try options.gateway()
+        let gateway = try options.gateway(access: .migrate)
         let services = gateway.services(
             inbound: try gateway.transports.inboundSource(), outbound: try gateway.transports.outboundTransport(),
             clock: options.clock)

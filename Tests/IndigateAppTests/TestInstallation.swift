@@ -52,7 +52,7 @@ struct TestInstallation {
         config = try ConfigLoader.load(path: directory + "/indigate.yaml")
         var logger = Logger(label: "indigate.test")
         logger.logLevel = .critical
-        gateway = try Gateway(config: config, logger: logger)
+        gateway = try Gateway(config: config, logger: logger, access: .create)
     }
 
     var inbox: MaildirInbox { get throws { try MaildirInbox(path: config.transport.inbound.path ?? "") } }

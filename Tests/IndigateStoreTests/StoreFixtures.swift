@@ -15,7 +15,7 @@ final class StoreFixture {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("indigate-store-tests-\(UUID().uuidString)", isDirectory: true)
         path = directory.appendingPathComponent("indigate.sqlite").path
-        store = try Store(path: path)
+        store = try Store(path: path, access: .create)
     }
 
     deinit {

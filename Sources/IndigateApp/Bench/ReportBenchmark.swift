@@ -13,7 +13,7 @@ package enum ReportBenchmark {
     package static func run(
         directory: String, organizations: Int, indicators: Int, rounds: Int, log: (String) -> Void
     ) throws -> [Timing] {
-        let store = try Store(path: directory + "/bench.sqlite")
+        let store = try Store(path: directory + "/bench.sqlite", access: .create)
         let calendar = RegionalCalendar(timeZone: TimeZone(secondsFromGMT: 5 * 3600)!)
         let started = Date()
         let catalogue = Catalogue(groups: [
@@ -112,15 +112,17 @@ package enum ReportBenchmark {
 extension ConfigLoader {
     /// A configuration for the benchmark's database, with the repository's templates.
     static func benchConfig(directory: String) throws -> IndigateConfig {
+        // The repository's catalogue and templates, from where `make bench` runs.
+        let repository = FileManager.default.currentDirectoryPath
         let yaml = """
             region: "Бенчмарк"
             timezone: "+05:00"
             database: \(directory)/bench.sqlite
             secret_file: \(directory)/secret.key
             gateway: { address: monitoring@bench.test, name: "Мониторинг", helpdesk: "" }
-            catalogue: config/indicators.yaml
-            organizations: config/organizations.csv
-            templates: mailtemplates
+            catalogue: \(repository)/config/indicators.yaml
+            organizations: \(repository)/config/organizations.csv
+            templates: \(repository)/mailtemplates
             transport: { inbound: { kind: maildir, path: \(directory)/in }, outbound: { kind: maildir, path: \(directory)/out } }
             schedule: { open_day: 10, deadline_day: 25, next_data_day: 28, groups: [], poll_seconds: 10 }
             review: { batch: immediate, daily_hour: 9 }

@@ -9,12 +9,13 @@ package enum ConfigLoader {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(file: path, message: "cannot read the file (is the path right?)")
         }
-        let config: IndigateConfig
+        var config: IndigateConfig
         do {
             config = try YAMLDecoder().decode(IndigateConfig.self, from: text)
         } catch {
             throw ConfigError(file: path, message: ConfigError.describe(error))
         }
+        config.resolvePaths(relativeTo: URL(fileURLWithPath: path).deletingLastPathComponent().path)
         var problems: [String] = []
         if !MailAddress.isPlain(config.gateway.address) || config.gateway.address.contains("+") {
             problems.append("gateway.address must be a plain local@domain address without '+'")
@@ -76,6 +77,24 @@ extension ConfigLoader {
 }
 
 extension IndigateConfig {
+    /// Makes every relative path absolute against `directory`, the configuration file's folder:
+    /// the same file means the same installation from any working directory.
+    mutating func resolvePaths(relativeTo directory: String) {
+        func resolve(_ path: String) -> String {
+            guard !path.hasPrefix("/") else { return path }
+            return URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path
+        }
+        database = resolve(database)
+        secretFile = resolve(secretFile)
+        catalogue = resolve(catalogue)
+        organizations = resolve(organizations)
+        templates = resolve(templates)
+        for keyPath in [\IndigateConfig.transport.inbound, \IndigateConfig.transport.outbound] {
+            self[keyPath: keyPath].path = self[keyPath: keyPath].path.map(resolve)
+            self[keyPath: keyPath].passwordFile = self[keyPath: keyPath].passwordFile.map(resolve)
+        }
+    }
+
     /// The region's time zone, from an offset (`+05:00`) or an IANA name.
     package var timeZone: TimeZone? {
         let text = timezone.trimmingCharacters(in: .whitespaces)
