@@ -18,7 +18,19 @@ enum Output {
         func write(_ bytes: [UInt8]) {
             lock.lock()
             defer { lock.unlock() }
-            if buffer != nil { buffer! += bytes } else { FileHandle.standardOutput.write(Data(bytes)) }
+            if buffer != nil { buffer! += bytes } else { Self.writeStandardOutput(bytes) }
+        }
+
+        /// Writes to standard output; a reader that went away (`indigate status | head -1`) ends
+        /// the command quietly, as it would any Unix tool, instead of a crash.
+        static func writeStandardOutput(_ bytes: [UInt8]) {
+            var done = 0
+            while done < bytes.count {
+                let n = bytes.withUnsafeBytes { Glibc.write(1, $0.baseAddress! + done, bytes.count - done) }
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { exit(errno == EPIPE ? 0 : 74) }
+                done += n
+            }
         }
 
         /// What was written, as text (capturing sinks only).
