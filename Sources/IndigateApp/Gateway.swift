@@ -75,7 +75,7 @@ package struct Gateway: Sendable {
             reviewLetters: ReviewLetters(store: store, letters: letters, settings: config.review, logger: logger),
             reminders: Reminders(store: store, letters: letters, clock: clock, settings: config.reminders, logger: logger),
             digests: Digests(store: store, mailer: digestMailer, settings: config.digests, logger: logger),
-            schedule: config.schedule, calendar: calendar)
+            schedule: config.schedule, calendar: calendar, logger: logger)
         self.reports = reports
         reportRenderer = ReportRenderer(reports: reports, templates: templates, gateway: config.gateway, region: config.region)
         admin = Admin(store: store, intake: intake, quarantine: quarantine, logger: logger)

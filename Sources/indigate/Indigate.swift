@@ -8,7 +8,7 @@ struct Indigate: AsyncParsableCommand {
         abstract: "Monthly monitoring of education indicators over plain email.",
         subcommands: [
             InitCommand.self, RoundCommand.self, IngestCommand.self, PollCommand.self, FlushCommand.self,
-            TickCommand.self, ServeCommand.self, UpgradeCommand.self, StatusCommand.self, ValuesCommand.self, PreviewCommand.self,
+            TickCommand.self, ServeCommand.self, UpgradeCommand.self, BackupCommand.self, RestoreCommand.self, StatusCommand.self, ValuesCommand.self, PreviewCommand.self,
             ReportCommand.self, DigestCommand.self, BenchCommand.self, ReviewCommand.self, OutboxCommand.self,
             QuarantineCommand.self, TokenCommand.self, SecretCommand.self, ParseWorkerCommand.self,
         ])

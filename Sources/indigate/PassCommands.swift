@@ -24,11 +24,17 @@ struct FlushCommand: ParsableCommand {
 
 struct TickCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "tick", abstract: "One pass of the scheduler.")
+        commandName: "tick", abstract: "One pass of the scheduler: open the month's round, review letters, reminders, digests.")
     @OptionGroup var options: CommonOptions
+    @Flag(help: "Say what the pass would send, and change nothing (it runs on a copy of the database).")
+    var dryRun = false
 
     func run() throws {
         let gateway = try options.gateway()
-        try Output.json(try gateway.scheduler.tick(now: options.clock()))
+        if dryRun {
+            for line in try gateway.admin.dryRun(gateway.config, now: options.clock()).lines { Output.line(line) }
+        } else {
+            try Output.json(try gateway.scheduler.tick(now: options.clock()))
+        }
     }
 }

@@ -14,6 +14,8 @@ package struct Digests: Sendable {
     var calendar: RegionalCalendar { mailer.calendar }
 
     func due(tx: StoreTransaction, now: Date) throws -> Bool {
+        // Before the first round there is nothing to report.
+        guard try !tx.rounds().isEmpty else { return false }
         let gregorian = calendar.calendar
         guard gregorian.component(.hour, from: now) >= settings.hour else { return false }
         if let last = try tx.lastLetter(purpose: .digest), calendar.isoDay(last) == calendar.isoDay(now) { return false }

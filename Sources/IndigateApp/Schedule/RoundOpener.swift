@@ -12,6 +12,8 @@ package struct RoundError: Error, Sendable, CustomStringConvertible {
 /// What `round open` did.
 package struct RoundOpened: Sendable, Equatable, Codable {
     package var month: String
+    /// `YYYY-MM-DD`.
+    package var deadline: String
     package var indicators: [String]
     package var requestLetters: Int
 }
@@ -36,6 +38,10 @@ package struct RoundOpener: Sendable {
         guard RoundDates.isValid(nextData), nextData >= deadline else {
             throw RoundError(message: "next-data-after must be a YYYY-MM-DD date not before the deadline")
         }
+        let today = calendar.isoDay(now)
+        guard deadline >= today else {
+            throw RoundError(message: "the deadline \(deadline) has passed (today is \(today)): give a later one")
+        }
         return try store.write { tx in
             let catalogue = try tx.catalogue()
             guard !catalogue.groups.isEmpty else { throw RoundError(message: "the catalogue is empty: run init first") }
@@ -58,7 +64,7 @@ package struct RoundOpener: Sendable {
             }
             try tx.audit(actor: "cli", action: "round-open", detail: "\(month): \(count) request letters", at: now)
             logger.info("round opened", metadata: ["month": "\(month)", "letters": "\(count)"])
-            return RoundOpened(month: month, indicators: round.indicatorCodes, requestLetters: count)
+            return RoundOpened(month: month, deadline: deadline, indicators: round.indicatorCodes, requestLetters: count)
         }
     }
 

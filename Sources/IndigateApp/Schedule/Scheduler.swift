@@ -1,6 +1,7 @@
 import Foundation
 import IndigateCore
 import IndigateStore
+import Logging
 
 /// What one scheduler pass did.
 package struct TickReport: Sendable, Equatable, Codable {
@@ -20,6 +21,9 @@ package struct Scheduler: Sendable {
     package let digests: Digests
     let schedule: IndigateConfig.Schedule
     let calendar: RegionalCalendar
+    let logger: Logger
+    /// What has been said once already, so a condition is logged when it starts, not every pass.
+    let said = OnceLog()
 
     package func tick(now: Date) throws -> TickReport {
         var report = TickReport()
@@ -27,9 +31,16 @@ package struct Scheduler: Sendable {
         let month = String(today.prefix(7))
         let day = Int(today.suffix(2)) ?? 0
         if day >= schedule.openDay, try store.read({ tx in try tx.round(month: month) }) == nil {
-            report.openedRound = try rounds.open(
-                month: month, deadline: RoundDates.day(month: month, day: schedule.deadlineDay), nextDataAfter: nil,
-                groups: schedule.groups, now: now)
+            let deadline = RoundDates.day(month: month, day: schedule.deadlineDay)
+            if deadline >= today {
+                report.openedRound = try rounds.open(
+                    month: month, deadline: deadline, nextDataAfter: nil, groups: schedule.groups, now: now)
+            } else if said.first("late-round-\(month)") {
+                // Started after the month's deadline: asking now would set a deadline already gone.
+                logger.notice(
+                    "round not opened: its deadline has passed; open it by hand with a later deadline",
+                    metadata: ["month": "\(month)", "deadline": "\(deadline)", "command": "indigate round open --month \(month) --deadline YYYY-MM-DD"])
+            }
         }
         report.reviewLetters = try reviewLetters.send(now: now)
         report.reminders = try reminders.send(now: now)
