@@ -75,6 +75,7 @@ let package = Package(
                 // The CLI's commands, parsed and run in-process (`Indigate.parseAsRoot`).
                 "indigate",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ],

@@ -50,6 +50,7 @@ enum Schema {
         CREATE TABLE documentBytes (documentId INTEGER PRIMARY KEY REFERENCES document(id), bytes BLOB NOT NULL);
         INSERT INTO documentBytes (documentId, bytes) SELECT id, bytes FROM document;
         ALTER TABLE document DROP COLUMN bytes;
+        CREATE TABLE heartbeat (name TEXT PRIMARY KEY, at TEXT NOT NULL);
         """
 
     /// Indexes for the reports' window queries over the whole region.

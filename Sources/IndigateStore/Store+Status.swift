@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import IndigateCore
 
@@ -15,6 +16,31 @@ package struct StoreStatus: Sendable, Equatable, Codable {
 }
 
 extension StoreTransaction {
+    /// Records that a pass (`poll`, `flush`, `tick`) finished well at `now`.
+    package func beat(_ name: String, at now: Date) throws {
+        try db.execute(
+            sql: "INSERT INTO heartbeat (name, at) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET at = excluded.at",
+            arguments: [name, now])
+    }
+
+    /// When each pass last finished well.
+    package func heartbeats() throws -> [String: Date] {
+        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT name, at FROM heartbeat").map { ($0["name"], $0["at"]) })
+    }
+
+    /// When the oldest letter still waiting to go (queued, sending or deferred) entered the outbox.
+    package func oldestWaitingLetter() throws -> Date? {
+        try Date.fetchOne(db, sql: "SELECT min(queuedAt) FROM outbox WHERE state IN ('queued', 'sending', 'deferred')")
+    }
+
+    /// Letters failed for good since `since`.
+    package func failedLetters(since: Date) throws -> Int {
+        try Int.fetchOne(
+            db,
+            sql: "SELECT count(*) FROM outbox o JOIN letter l ON l.id = o.letterId WHERE o.state = 'failed' AND l.createdAt >= ?",
+            arguments: [since]) ?? 0
+    }
+
     package func status() throws -> StoreStatus {
         func counts(_ sql: String) throws -> [String: Int] {
             Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: sql).map { ($0[0], $0[1]) })

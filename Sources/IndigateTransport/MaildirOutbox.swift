@@ -10,16 +10,16 @@ package struct MaildirOutbox: OutboundTransport {
         maildir = try Maildir(path: path)
     }
 
-    package func send(_ messages: [OutboundMessage], onResult: (Int, DeliveryResult) -> Bool) {
+    package func send(_ messages: [OutboundMessage], onResult: (Int, DeliveryResult, String) -> Bool) {
         for (index, message) in messages.enumerated() {
-            let result: DeliveryResult
+            let name = Self.fileName(for: message)
             do {
-                try maildir.deliver(message.raw, name: Self.fileName(for: message))
-                result = .sent
+                try maildir.deliver(message.raw, name: name)
+                guard onResult(index, .sent, "written to new/\(name)") else { return }
             } catch {
-                result = .deferred(DeliveryProblem(.local, String(describing: error)))
+                let problem = DeliveryProblem(.local, String(describing: error))
+                guard onResult(index, .deferred(problem), problem.text) else { return }
             }
-            guard onResult(index, result) else { return }
         }
     }
 

@@ -40,7 +40,7 @@ package struct SMTPTransport: OutboundTransport {
         self.settings = settings
     }
 
-    package func send(_ messages: [OutboundMessage], onResult: (Int, DeliveryResult) -> Bool) {
+    package func send(_ messages: [OutboundMessage], onResult: (Int, DeliveryResult, String) -> Bool) {
         guard !messages.isEmpty else { return }
         let easy: CurlEasy
         do {
@@ -48,7 +48,7 @@ package struct SMTPTransport: OutboundTransport {
             try configure(easy)
         } catch {
             for index in messages.indices {
-                guard onResult(index, .deferred(DeliveryProblem(.connection, "\(error)"))) else { return }
+                guard onResult(index, .deferred(DeliveryProblem(.connection, "\(error)")), "\(error)") else { return }
             }
             return
         }
@@ -56,12 +56,17 @@ package struct SMTPTransport: OutboundTransport {
         for (index, message) in messages.enumerated() {
             // After a connection failure the rest of the batch waits for the next flush.
             if let problem = connectionDown {
-                guard onResult(index, .deferred(problem)) else { return }
+                guard onResult(index, .deferred(problem), problem.text) else { return }
                 continue
             }
             let result = send(message, with: easy)
             if case .deferred(let problem) = result, problem.connectionLost { connectionDown = problem }
-            guard onResult(index, result) else { return }
+            let reply: String =
+                switch result {
+                case .sent: easy.serverLines.last { $0.hasPrefix("250") } ?? "250"
+                case .deferred(let problem), .failed(let problem): problem.text
+                }
+            guard onResult(index, result, reply) else { return }
         }
     }
 

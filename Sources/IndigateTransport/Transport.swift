@@ -120,18 +120,18 @@ package struct DeliveryProblem: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Where letters go. One call sends a whole batch over one connection where that applies.
-/// `onResult` hears each letter's result as soon as the server answered, so the caller can
-/// record it at once (a crash then repeats at most the one letter in hand); returning false
-/// stops the batch.
+/// `onResult` hears each letter's result as soon as the server answered — with the server's
+/// own words (`250 2.0.0 Ok: queued as 4Fx`) for the log — so the caller can record it at once
+/// (a crash then repeats at most the one letter in hand); returning false stops the batch.
 package protocol OutboundTransport: Sendable {
-    func send(_ messages: [OutboundMessage], onResult: (Int, DeliveryResult) -> Bool)
+    func send(_ messages: [OutboundMessage], onResult: (Int, DeliveryResult, String) -> Bool)
 }
 
 extension OutboundTransport {
     /// Sends all and returns the results in order.
     package func send(_ messages: [OutboundMessage]) -> [DeliveryResult] {
         var results: [DeliveryResult] = []
-        send(messages) { _, result in
+        send(messages) { _, result, _ in
             results.append(result)
             return true
         }

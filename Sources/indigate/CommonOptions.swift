@@ -59,10 +59,16 @@ struct CommonOptions: ParsableArguments {
     /// the database and only `init`, `upgrade` and `serve` migrate it.
     func openGateway(access: Store.Access = .current) throws -> Gateway {
         let level: Logger.Level = verbose ? .debug : .info
-        LoggingBootstrap.once(level: level)
+        let configuration: IndigateConfig
+        do {
+            configuration = try ConfigLoader.load(path: config)
+        } catch {
+            LoggingBootstrap.once(level: level, timeZone: .current)
+            throw error
+        }
+        LoggingBootstrap.once(level: level, timeZone: configuration.timeZone ?? .current)
         var logger = Logger(label: "indigate")
         logger.logLevel = level
-        let configuration = try ConfigLoader.load(path: config)
         var parsing: (any MessageParsing)?
         if configuration.parser.isolated {
             parsing = IsolatedParser(
@@ -73,14 +79,15 @@ struct CommonOptions: ParsableArguments {
     }
 }
 
-/// Bootstraps swift-log once per process (a second bootstrap would trap).
+/// Bootstraps swift-log once per process (a second bootstrap would trap), with lines timed in
+/// the region's offset.
 enum LoggingBootstrap {
     nonisolated(unsafe) private static var done = false
-    static func once(level: Logger.Level) {
+    static func once(level: Logger.Level, timeZone: TimeZone) {
         guard !done else { return }
         done = true
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = RegionLogHandler(label: label, timeZone: timeZone)
             handler.logLevel = level
             return handler
         }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import IndigateApp
 import IndigateCore
 import IndigateStore
 import IndigateTransport
@@ -6,43 +8,47 @@ import IndigateTransport
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Counts of organisations, contacts, rounds, values by state, outbox by state, quarantine.")
+        abstract: "Counts, the passes' last success, waiting and failed letters, quarantine, skipped inbox entries.")
     @OptionGroup var options: CommonOptions
     @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "For monitoring: one line, exit 0 (ok), 1 (warning) or 2 (critical).") var check = false
 
     func run() throws {
         let gateway = try options.gateway()
-        let status = try gateway.admin.status()
-        let problems = try gateway.transports.inboundSource().problems()
-        if json {
-            try Output.json(StatusJSON(counts: status, inboxProblems: problems))
-        } else {
-            Output.line("organisations: \(status.organizations)")
+        let health = try gateway.admin.health(
+            now: options.clock(), pollSeconds: gateway.config.schedule.pollSeconds,
+            inboxProblems: try gateway.transports.inboundSource().problems())
+        if json { return try Output.json(health) }
+        if check {
+            let counts = health.counts
             Output.line(
-                "contacts: " + status.contacts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-            Output.line("indicators: \(status.indicators)")
-            Output.line("rounds: " + (status.rounds.isEmpty ? "none" : status.rounds.joined(separator: ", ")))
+                "INDIGATE \(health.level.rawValue.uppercased()) - "
+                    + (health.problems.isEmpty ? "" : health.problems.joined(separator: "; ") + "; ")
+                    + "queued \(counts.outbox["queued", default: 0] + counts.outbox["deferred", default: 0]), "
+                    + "quarantine \(counts.quarantine)")
+            throw ExitCode(health.level.exitCode)
+        }
+        let status = health.counts
+        let time = { (date: Date?) in date.map { RegionLogHandler.timestamp($0, in: gateway.config.timeZone ?? .current) } ?? "never" }
+        Output.line("indigate \(health.version): \(health.level.rawValue)" + (health.problems.isEmpty ? "" : " (" + health.problems.joined(separator: "; ") + ")"))
+        Output.line("organisations: \(status.organizations)")
+        Output.line("contacts: " + status.contacts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        Output.line("indicators: \(status.indicators)")
+        Output.line("rounds: " + (status.rounds.isEmpty ? "none" : status.rounds.joined(separator: ", ")))
+        Output.line("values: " + status.values.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        Output.line("documents: \(status.documents)")
+        Output.line("inbound: " + status.inbound.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        Output.line("outbox: " + status.outbox.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        Output.line("quarantine: \(status.quarantine)")
+        Output.line("last poll: \(time(health.lastPoll)), last flush: \(time(health.lastFlush)), last tick: \(time(health.lastTick))")
+        if let oldest = health.oldestWaitingLetter { Output.line("oldest waiting letter: \(time(oldest))") }
+        let problems = health.inboxProblems
+        if !problems.isEmpty {
             Output.line(
-                "values: " + status.values.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-            Output.line("documents: \(status.documents)")
-            Output.line(
-                "inbound: " + status.inbound.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-            Output.line(
-                "outbox: " + status.outbox.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-            Output.line("quarantine: \(status.quarantine)")
-            if !problems.isEmpty {
-                Output.line(
-                    "inbox: \(problems.count) entries skipped: "
-                        + problems.map { "\(QuotedText.clean($0.entry, limit: 80)) (\($0.reason))" }.joined(separator: ", "))
-            }
+                "inbox: \(problems.count) entries skipped: "
+                    + problems.map { "\(QuotedText.clean($0.entry, limit: 80)) (\($0.reason))" }.joined(separator: ", "))
         }
     }
-}
-
-/// `status --json`: the counts, and the inbox entries that are skipped.
-struct StatusJSON: Encodable {
-    var counts: StoreStatus
-    var inboxProblems: [InboundProblem]
 }
 
 struct ValuesCommand: ParsableCommand {

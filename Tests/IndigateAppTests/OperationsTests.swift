@@ -68,3 +68,23 @@ import Testing
         #expect(try installation.gateway.admin.status().outbox.isEmpty)
     }
 }
+
+/// What monitoring sees: `status --check` and `status --json`, `--version`.
+@Suite struct MonitoringTests {
+    @Test func statusCheckSaysWhenSomethingIsStale() throws {
+        let installation = try TestInstallation()
+        let config = ["--config", installation.directory + "/indigate.yaml"]
+        _ = CommandRunner.run(["init"] + config)
+        var check = CommandRunner.run(["status", "--check", "--now", "2020-09-10T10:00:00+05:00"] + config)
+        #expect(check.exitCode == 2 && check.output.hasPrefix("INDIGATE CRITICAL - no poll has finished yet"))
+        for pass in ["poll", "flush", "tick"] { _ = CommandRunner.run([pass, "--now", "2020-09-10T10:00:00+05:00"] + config) }
+        _ = CommandRunner.run(["flush", "--now", "2020-09-10T10:00:30+05:00"] + config)
+        check = CommandRunner.run(["status", "--check", "--now", "2020-09-10T10:01:00+05:00"] + config)
+        #expect(check.exitCode == 0 && check.output.hasPrefix("INDIGATE OK - queued 0, quarantine 0"), "\(check.output)")
+        check = CommandRunner.run(["status", "--check", "--now", "2020-09-10T11:00:00+05:00"] + config)
+        #expect(check.exitCode == 2 && check.output.contains("last poll 60 min ago"))
+        let json = CommandRunner.run(["status", "--json", "--now", "2020-09-10T10:01:00+05:00"] + config).output
+        #expect(json.contains("\"lastPoll\"") && json.contains("\"level\" : \"ok\"") && json.contains("\"version\""))
+        #expect(CommandRunner.run(["--version"]).error?.contains(IndigateVersion.current) == true)
+    }
+}

@@ -19,3 +19,18 @@ enum Verdict: Sendable, Equatable {
     /// A coordinator's reply to a digest.
     case coordinator(StoredContact)
 }
+
+extension Verdict {
+    /// The verdict's kind, for the log.
+    var label: String {
+        switch self {
+        case .ignore: "ignore"
+        case .bounce: "bounce"
+        case .quarantine: "quarantine"
+        case .untokened: "untokened"
+        case .respondent: "respondent"
+        case .operatorCommands: "operator"
+        case .coordinator: "coordinator"
+        }
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import IndigateCore
 import IndigateStore
+import Logging
 
 extension Intake {
     /// Handles parsed messages. Messages that were in a batch when the daemon died are suspects:
@@ -24,24 +25,52 @@ extension Intake {
         // The least suspect first: a message that has already died alone waits for the others.
         let suspects = ready.filter { $0.handleAttempts > 0 }.sorted { ($0.handleAttempts, $0.id) < ($1.handleAttempts, $1.id) }
         let ordinary = ready.filter { $0.handleAttempts == 0 }
+        var flows: [Int64: String] = [:]
         for item in suspects {
             try store.write { tx in try tx.countSoloAttempt(inboundID: item.id) }
-            outcomes += try store.write { tx in [try handle(item, batch: try BatchContext(tx: tx), tx: tx, now: now)] }
+            let outcome = try store.write { tx in try handle(item, batch: try BatchContext(tx: tx), tx: tx, now: now, flows: &flows) }
+            trace(item, outcome, flow: flows[item.id])
+            outcomes.append(outcome)
         }
         if !ordinary.isEmpty {
             try store.write { tx in try tx.markHandling(inboundIDs: ordinary.map(\.id)) }
-            outcomes += try store.write { tx in
+            let handled = try store.write { tx in
                 let batch = try BatchContext(tx: tx)
-                return try ordinary.map { try handle($0, batch: batch, tx: tx, now: now) }
+                return try ordinary.map { try handle($0, batch: batch, tx: tx, now: now, flows: &flows) }
             }
+            // Committed: now each message's line is true.
+            for (item, outcome) in zip(ordinary, handled) { trace(item, outcome, flow: flows[item.id]) }
+            outcomes += handled
         }
         let order = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($1.id, $0) })
         return outcomes.sorted { order[$0.inboundID, default: 0] < order[$1.inboundID, default: 0] }
     }
 
+    /// The one log line of a message, once its outcome is committed: its archive id, what it
+    /// says it is (Message-ID, sender), how it was classified and what came of it. Never its
+    /// body, its recipients (they carry tokens) or anything it asked for.
+    func trace(_ item: Item, _ outcome: MessageOutcome, flow: String?) {
+        var metadata: Logger.Metadata = ["inbound": "\(item.id)", "outcome": "\(outcome.label)"]
+        if case .parsed(let message) = item.parsed {
+            metadata["message-id"] = "\(QuotedText.clean(message.messageID ?? "", limit: 120))"
+            metadata["from"] = "\(QuotedText.clean(message.from.first ?? "", limit: 120))"
+        }
+        if let flow { metadata["class"] = "\(flow)" }
+        switch outcome {
+        case .quarantined(_, let entry, let reason):
+            metadata["quarantine"] = "\(entry)"
+            metadata["reason"] = "\(reason.rawValue)"
+        case .ignored(_, let reason): metadata["reason"] = "\(reason.description)"
+        default: break
+        }
+        logger.info("message", metadata: metadata)
+    }
+
     /// One message through Classify and Apply, in its own savepoint: if anything unexpected
     /// fails, its changes are undone and it is kept in quarantine, while the batch goes on.
-    func handle(_ item: Item, batch: BatchContext, tx: StoreTransaction, now: Date) throws -> MessageOutcome {
+    func handle(_ item: Item, batch: BatchContext, tx: StoreTransaction, now: Date, flows: inout [Int64: String]) throws
+        -> MessageOutcome
+    {
         // handleAttempts: 1 after a batch that died, then one more per death while handled alone.
         if item.handleAttempts > Self.maximumAttempts {
             return try refusals.quarantine(
@@ -50,7 +79,7 @@ extension Intake {
         }
         do {
             return try tx.savepoint {
-                try classifyAndApply(item, batch: batch, tx: tx, now: now)
+                try classifyAndApply(item, batch: batch, tx: tx, now: now, flows: &flows)
             }
         } catch let error as StoreError where error.isTemporary {
             throw error
@@ -61,7 +90,9 @@ extension Intake {
         }
     }
 
-    func classifyAndApply(_ item: Item, batch: BatchContext, tx: StoreTransaction, now: Date) throws -> MessageOutcome {
+    func classifyAndApply(_ item: Item, batch: BatchContext, tx: StoreTransaction, now: Date, flows: inout [Int64: String]) throws
+        -> MessageOutcome
+    {
         let message: ParsedMessage
         switch item.parsed {
         case .parsed(let value): message = value
@@ -81,6 +112,8 @@ extension Intake {
         try tx.describeInbound(id: item.id, messageID: message.messageID, from: message.from.first, subject: message.subject)
         FaultInjection.duringHandling(message)
         let verdict = try classifier.classify(message, inboundID: item.id, released: item.releasedBy != nil, tx: tx, now: now)
+        flows[item.id] = verdict.label
+        logger.debug("classified", metadata: ["inbound": "\(item.id)", "class": "\(verdict.label)", "released": "\(item.releasedBy != nil)"])
         if let fullSize = item.fullSize {
             return try refusals.tooLarge(
                 verdict, message: message, size: fullSize, limit: messageBytes, inboundID: item.id, tx: tx, now: now)

@@ -55,6 +55,7 @@ package struct Intake: Sendable {
             if items.count < batchSize && bytes < batchBytes { break }
         }
         for outcome in try resumePending(excluding: touched, now: now) { report.add(outcome) }
+        try store.write { tx in try tx.beat("poll", at: now) }
         if report.taken > 0 {
             logger.info(
                 "poll",
@@ -181,8 +182,10 @@ package struct Intake: Sendable {
         let handled = Dictionary(try handle(items, now: now).map { ($0.inboundID, $0) }) { first, _ in first }
         return slots.map { slot in
             switch slot {
-            case .duplicate(let id): .duplicate(inboundID: id)
-            case .handle(let id, _, _, _, _): handled[id] ?? .duplicate(inboundID: id)
+            case .duplicate(let id):
+                logger.info("message", metadata: ["inbound": "\(id)", "outcome": "duplicate"])
+                return .duplicate(inboundID: id)
+            case .handle(let id, _, _, _, _): return handled[id] ?? .duplicate(inboundID: id)
             }
         }
     }

@@ -11,6 +11,17 @@ package enum MessageOutcome: Sendable, Equatable {
     /// Archived but not handled yet (the parser failed; it is tried again).
     case deferred(inboundID: Int64, reason: String)
 
+    /// The outcome's kind, for logs and the CLI.
+    package var label: String {
+        switch self {
+        case .applied: "applied"
+        case .quarantined: "quarantined"
+        case .ignored: "ignored"
+        case .duplicate: "duplicate"
+        case .deferred: "deferred"
+        }
+    }
+
     package var inboundID: Int64 {
         switch self {
         case .applied(let id), .quarantined(let id, _, _), .ignored(let id, _), .duplicate(let id), .deferred(let id, _): id

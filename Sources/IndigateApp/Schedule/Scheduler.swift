@@ -45,6 +45,7 @@ package struct Scheduler: Sendable {
         report.reviewLetters = try reviewLetters.send(now: now)
         report.reminders = try reminders.send(now: now)
         report.digests = try digests.send(now: now)
+        try store.write { tx in try tx.beat("tick", at: now) }
         return report
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IndigateCore
 import IndigateStore
 import IndigateTransport
 import Logging
@@ -19,6 +20,8 @@ package struct Sender: Sendable {
     let settings: IndigateConfig.Outbox
     let batchSize: Int
     let logger: Logger
+    /// Whether the server's failure has been reported, so it is said once.
+    let said = OnceLog()
 
     /// One pass over the outbox. A letter is marked sent only after the transport took it; a
     /// crash in between sends it again, which the Maildir transport turns into a rewrite of the
@@ -36,9 +39,10 @@ package struct Sender: Sendable {
             var failure: (any Error)?
             transport.send(
                 due.map { OutboundMessage(id: $0.id, envelopeFrom: $0.envelopeFrom, recipient: $0.recipient, raw: $0.raw) }
-            ) { index, result in
+            ) { index, result, reply in
                 do {
                     try record(result, for: due[index], report: &report, now: now)
+                    trace(result, for: due[index], reply: reply)
                     return true
                 } catch {
                     failure = error
@@ -48,11 +52,39 @@ package struct Sender: Sendable {
             if let failure { throw failure }
             if due.count < batchSize { break }
         }
+        try store.write { tx in try tx.beat("flush", at: now) }
         if report.sent + report.deferred + report.failed > 0 {
             logger.info(
                 "flush", metadata: ["sent": "\(report.sent)", "deferred": "\(report.deferred)", "failed": "\(report.failed)"])
         }
         return report
+    }
+
+    /// The one log line of a letter, once its result is recorded: its outbox and letter ids, the
+    /// recipient and what the server said. A server that stops answering is logged when it
+    /// stops and when it answers again, not on every letter of every pass.
+    func trace(_ result: DeliveryResult, for row: OutboxRow, reply: String) {
+        var metadata: Logger.Metadata = [
+            "outbox": "\(row.id)", "letter": "\(row.letterID)", "to": "\(row.recipient)",
+            "reply": "\(QuotedText.clean(reply, limit: 300))",
+        ]
+        switch result {
+        case .sent:
+            if said.clear("server") { logger.notice("the mail server answers again") }
+            metadata["result"] = "sent"
+            logger.info("letter", metadata: metadata)
+        case .deferred(let problem):
+            metadata["result"] = "deferred"
+            if problem.connectionLost {
+                if said.first("server") { logger.warning("the mail server is not answering: letters wait", metadata: ["error": "\(problem.text)"]) }
+                logger.debug("letter", metadata: metadata)
+            } else {
+                logger.info("letter", metadata: metadata)
+            }
+        case .failed:
+            metadata["result"] = "failed"
+            logger.warning("letter", metadata: metadata)
+        }
     }
 
     /// Records one delivery result in its own transaction.

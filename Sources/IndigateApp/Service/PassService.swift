@@ -22,11 +22,20 @@ package struct PassService: Service {
 
     package func run() async throws {
         logger.info("service started", metadata: ["service": "\(name)", "every": "\(interval)"])
+        // A failure is logged when it starts (or changes), and its end when a pass succeeds
+        // again — not on every pass while a server is away.
+        var failing: String?
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 try await Blocking.run(pass)
+                if failing != nil {
+                    logger.notice("pass works again", metadata: ["service": "\(name)"])
+                    failing = nil
+                }
             } catch {
-                logger.error("pass failed", metadata: ["service": "\(name)", "error": "\(error)"])
+                let text = "\(error)"
+                if failing != text { logger.error("pass failed", metadata: ["service": "\(name)", "error": "\(text)"]) }
+                failing = text
             }
             try? await cancelWhenGracefulShutdown {
                 try await Task.sleep(for: interval)
