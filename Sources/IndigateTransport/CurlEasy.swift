@@ -33,6 +33,7 @@ final class CurlEasy {
         indigate_curl_setopt_read_function(handle, curlRead)
         indigate_curl_setopt_debug_function(handle, curlDebug)
         try set(CURLOPT_VERBOSE, 1)  // feeds the debug callback with the server's lines
+        _ = indigate_curl_abort_on_request(handle)
         _ = indigate_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
     }
 

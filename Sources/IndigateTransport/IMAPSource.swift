@@ -144,6 +144,7 @@ package final class IMAPSource: InboundSource, @unchecked Sendable {
         try easy.set(CURLOPT_USERNAME, settings.username)
         try easy.set(CURLOPT_PASSWORD, settings.password)
         try easy.set(CURLOPT_CONNECTTIMEOUT, settings.timeoutSeconds)
+        try easy.set(CURLOPT_SERVER_RESPONSE_TIMEOUT, settings.timeoutSeconds)
         try easy.set(CURLOPT_TIMEOUT, settings.timeoutSeconds * 5)
         try easy.setStartTLS(settings.startTLS, url: settings.url)
         cached = easy

@@ -75,6 +75,8 @@ package struct SMTPTransport: OutboundTransport {
         let base = settings.url.hasSuffix("/") ? String(settings.url.dropLast()) : settings.url
         try easy.set(CURLOPT_URL, base + "/" + settings.helo)
         try easy.set(CURLOPT_CONNECTTIMEOUT, settings.timeoutSeconds)
+        // No answer to a command within the timeout is a dead server, whatever the transfer's length.
+        try easy.set(CURLOPT_SERVER_RESPONSE_TIMEOUT, settings.timeoutSeconds)
         try easy.set(CURLOPT_TIMEOUT, settings.timeoutSeconds * 5)
         try easy.setStartTLS(settings.startTLS, url: settings.url)
         if let username = settings.username {

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Dispatch
+import Foundation
 import IndigateApp
 import Logging
 import ServiceLifecycle
@@ -22,12 +24,18 @@ struct ServeCommand: AsyncParsableCommand {
                 gateway.logger.notice("first start: \(line)")
             }
         }
-        let services = gateway.services(
-            inbound: try gateway.transports.inboundSource(), outbound: try gateway.transports.outboundTransport(),
-            clock: options.clock)
+        let options = options
+        // The database is migrated above; the daemon (and each reload) opens it as it is.
+        let daemon = try Daemon(load: { try options.openGateway() }, clock: options.clock)
+        // SIGHUP: read the configuration and templates again, as Postfix and Dovecot do.
+        signal(SIGHUP, SIG_IGN)
+        let hangup = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
+        hangup.setEventHandler { daemon.reload() }
+        hangup.resume()
         let group = ServiceGroup(
-            services: services, gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [],
+            services: daemon.services(), gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [],
             logger: Logger(label: "indigate.lifecycle"))
         try await group.run()
+        hangup.cancel()
     }
 }

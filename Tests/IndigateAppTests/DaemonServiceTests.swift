@@ -12,7 +12,7 @@ import Testing
         let gateway = installation.gateway
         let now = TestInstallation.date("2020-09-10T05:00:00Z")
         _ = try gateway.setup.run(now: now)
-        let services = gateway.services(inbound: try installation.inbox, outbound: try installation.outbox, clock: { now })
+        let services = try Daemon(load: { gateway }, clock: { now }).services()
         #expect(services.count == 3, "intake, outbox, scheduler")
 
         try await testGracefulShutdown { trigger in

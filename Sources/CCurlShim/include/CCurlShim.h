@@ -17,4 +17,12 @@ CURLcode indigate_curl_setopt_debug_function(CURL *handle,
     int (*callback)(CURL *handle, curl_infotype type, char *data, size_t size, void *context));
 CURLcode indigate_curl_getinfo_long(CURL *handle, CURLINFO info, long *value);
 
+/// Installs a transfer-progress callback that aborts the transfer (CURLE_ABORTED_BY_CALLBACK)
+/// as soon as indigate_curl_request_abort has been called in this process: a daemon asked to
+/// stop does not wait out a server that accepted the connection and never answers.
+CURLcode indigate_curl_abort_on_request(CURL *handle);
+
+/// Asks every transfer in progress, and every later one, to stop. Async-signal-safe.
+void indigate_curl_request_abort(void);
+
 #endif

@@ -27,7 +27,13 @@ package struct PassService: Service {
         var failing: String?
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
-                try await Blocking.run(pass)
+                // Asked to stop mid-pass: transfers to a server that never answers are cut,
+                // so the pass ends within moments and its transactions still commit.
+                try await withGracefulShutdownHandler {
+                    try await Blocking.run(pass)
+                } onGracefulShutdown: {
+                    Curl.abortTransfers()
+                }
                 if failing != nil {
                     logger.notice("pass works again", metadata: ["service": "\(name)"])
                     failing = nil
@@ -42,25 +48,5 @@ package struct PassService: Service {
             }
         }
         logger.info("service stopped", metadata: ["service": "\(name)"])
-    }
-}
-
-extension Gateway {
-    /// The daemon's three services, in start order (ServiceGroup stops them in reverse): intake,
-    /// outbox, scheduler.
-    package func services(
-        inbound source: any InboundSource, outbound transport: any OutboundTransport, clock: @escaping @Sendable () -> Date
-    ) -> [any Service] {
-        let every = Duration.seconds(config.schedule.pollSeconds)
-        let intake = intake
-        let sender = sender
-        let scheduler = scheduler
-        return [
-            PassService(name: "intake", interval: every, logger: logger) { _ = try intake.poll(source: source, now: clock()) },
-            PassService(name: "outbox", interval: every, logger: logger) {
-                _ = try sender.flush(transport: transport, now: clock())
-            },
-            PassService(name: "scheduler", interval: every, logger: logger) { _ = try scheduler.tick(now: clock()) },
-        ]
     }
 }
