@@ -59,6 +59,11 @@ package final class IMAPSource: InboundSource, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let easy = try session()
+        // Dovecot answers STATUS on the mailbox this session has selected from the session's own
+        // view, which only a command on the mailbox brings up to date: without this NOOP a new
+        // reply is seen one pass late.
+        try easy.set(CURLOPT_URL, mailboxURL)
+        try command(easy, "NOOP")
         let (validity, next) = try status(easy)
         var lastUID: UInt32 = 0
         do {

@@ -22,6 +22,43 @@ import Testing
         return (try TestInstallation(inbound: inbound, outbound: outbound, gatewayAddress: gateway), gateway)
     }
 
+    /// A reply is taken by the first poll after Dovecot has it, on a session that was already
+    /// open (Dovecot's STATUS on a selected mailbox is stale until a command refreshes it), and
+    /// reply → receipt in the school's mailbox is measured.
+    @Test func aReplyIsTakenByTheFirstPollAfterItArrives() throws {
+        let (installation, _) = try installation()
+        let gateway = installation.gateway
+        let now = TestInstallation.date("2020-09-10T05:00:00Z")
+        _ = try gateway.setup.run(now: now)
+        _ = try gateway.scheduler.rounds.open(month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: [], now: now)
+        let outbound = try gateway.transports.outboundTransport()
+        _ = try gateway.sender.flush(transport: outbound, now: now)
+        let request = try #require(try gateway.testStore.read { try $0.outboxRows(recipient: Self.school) }.first)
+        let replyTo = try MessageParser().parse(request.raw).replyTo[0]
+        let source = try gateway.transports.inboundSource()
+        #expect(try gateway.intake.poll(source: source, now: now).taken == 0, "the session is open and selected")
+
+        let started = Date()
+        let reply = Array("From: \(Self.school)\r\nTo: \(replyTo)\r\nSubject: Re\r\nMessage-ID: <first-poll@x.test>\r\n\r\n1.5: 7\r\n".utf8)
+        #expect(SMTPTransport(settings: .init(url: MailStack.smtp, startTLS: "off", helo: "school.test"))
+            .send([OutboundMessage(id: 1, envelopeFrom: Self.school, recipient: replyTo, raw: reply)]) == [.sent])
+        var polls = 0
+        var taken = 0
+        while taken == 0, Date().timeIntervalSince(started) < 30 {
+            Thread.sleep(forTimeInterval: 0.2)
+            polls += 1
+            taken = try gateway.intake.poll(source: source, now: now).taken
+        }
+        #expect(taken == 1)
+        _ = try gateway.sender.flush(transport: outbound, now: now)
+        let receipt = try #require(try gateway.testStore.read { try $0.outboxRows(recipient: Self.school) }.last)
+        let receiptID = try #require(try MessageParser().parse(receipt.raw).messageID)
+        #expect(receipt.id != request.id)
+        #expect(try MailStack.wait { try !MailStack.search(Self.school, messageID: receiptID).isEmpty }, "the receipt")
+        let latency = Date().timeIntervalSince(started)
+        print("reply → receipt through Postfix and Dovecot: \(String(format: "%.2f", latency)) s, \(polls) polls of 0.2 s")
+    }
+
     @Test func theMonthCycleThroughPostfixAndDovecot() throws {
         let (installation, gatewayAddress) = try installation()
         let gateway = installation.gateway
