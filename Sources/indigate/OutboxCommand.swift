@@ -19,11 +19,19 @@ struct OutboxCommand: ParsableCommand {
                 guard let state = OutboxState(rawValue: text) else { throw ValidationError("unknown state \(text)") }
                 return state
             }
-            for (row, error, subject) in try options.gateway().admin.outbox(state: wanted) {
-                Output.line(
-                    "\(row.id)\t\(row.state.rawValue)\t\(row.attempts)\t\(row.recipient)\t\(QuotedText.clean(subject, limit: 120))\t"
-                        + QuotedText.clean(error ?? "", limit: 200))
+            let gateway = try options.gateway()
+            var table = Table(
+                "ID", "STATE", "TRIES", "QUEUED", "NEXT ATTEMPT", "TO", "SUBJECT", "LAST ERROR",
+                timeZone: gateway.config.timeZone ?? .current)
+            for (row, error, subject) in try gateway.admin.outbox(state: wanted) {
+                let next = row.state == .queued || row.state == .deferred ? table.time(row.nextAttemptAt) : "-"
+                table.add(
+                    "\(row.id)", row.state.rawValue, "\(row.attempts)", table.time(row.queuedAt), next,
+                    QuotedText.clean(row.recipient, limit: 80), QuotedText.clean(subject, limit: 80),
+                    QuotedText.clean(error ?? "", limit: 160))
             }
+            let what = wanted.map { "no \($0.rawValue) letters" } ?? "no letters waiting: the outbox is empty"
+            for line in table.lines(empty: what) { Output.line(line) }
         }
     }
 

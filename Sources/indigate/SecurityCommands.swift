@@ -15,13 +15,19 @@ struct QuarantineCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            let entries = try options.gateway().admin.quarantineEntries(all: all)
+            let gateway = try options.gateway()
+            let entries = try gateway.admin.quarantineEntries(all: all)
             if json { return try Output.json(entries) }
+            var table = Table("ENTRY", "SINCE", "REASON", "STATE", "FROM", "SUBJECT", timeZone: gateway.config.timeZone ?? .current)
             for entry in entries {
-                Output.line(
-                    "\(entry.id)\t\(entry.reason)\t\(QuotedText.clean(entry.from ?? "-", limit: 120))\t\(QuotedText.clean(entry.subject ?? "", limit: 120))"
-                )
+                let state =
+                    entry.releasedAt.map { "released \(table.time($0))" } ?? entry.droppedAt.map { "dropped \(table.time($0))" } ?? "open"
+                table.add(
+                    "\(entry.id)", table.time(entry.createdAt), entry.reason, state,
+                    QuotedText.clean(entry.from ?? "-", limit: 80), QuotedText.clean(entry.subject ?? "", limit: 80))
             }
+            let empty = all ? "the quarantine has never held a message" : "no open quarantine entries"
+            for line in table.lines(empty: empty) { Output.line(line) }
         }
     }
 

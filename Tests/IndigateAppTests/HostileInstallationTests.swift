@@ -43,6 +43,17 @@ import Testing
         #expect(refusal?.message.contains("weak") == true)
     }
 
+    @Test func aSecretThatCannotBeReachedIsReportedAndNotReplaced() throws {
+        let installation = try TestInstallation()
+        var config = installation.config
+        let blocker = installation.directory + "/not-a-folder"
+        try "x".write(toFile: blocker, atomically: true, encoding: .utf8)
+        config.secretFile = blocker + "/secret.key"
+        let refusal = #expect(throws: ConfigError.self) { try Gateway(config: config, logger: installation.gateway.logger) }
+        #expect(refusal?.message.contains("the secret file is unreadable (Not a directory)") == true, "\(String(describing: refusal))")
+        #expect(try String(contentsOfFile: blocker, encoding: .utf8) == "x")
+    }
+
     @Test func entriesThatAreNotMessagesAreSkippedAndListed() throws {
         let world = try HostileWorld()
         let new = world.installation.directory + "/inbox/new"

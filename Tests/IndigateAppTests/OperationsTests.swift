@@ -88,3 +88,24 @@ import Testing
         #expect(CommandRunner.run(["--version"]).error?.contains(IndigateVersion.current) == true)
     }
 }
+
+/// The listings an administrator reads: a header, times in the region's zone, the next attempt
+/// of a letter, and a sentence when there is nothing to list.
+@Suite struct ListingTests {
+    @Test func outboxAndQuarantineListingsHaveHeadersTimesAndSayWhenEmpty() throws {
+        let world = try HostileWorld()
+        let config = world.installation.directory + "/indigate.yaml"
+        #expect(CommandRunner.run(["quarantine", "list", "--config", config]).output == "no open quarantine entries\n")
+        #expect(CommandRunner.run(["outbox", "list", "--state", "failed", "--config", config]).output == "no failed letters\n")
+
+        _ = try world.ingest("from-two-at-signs.eml")
+        let quarantine = CommandRunner.run(["quarantine", "list", "--config", config]).output.split(separator: "\n")
+        #expect(quarantine.count == 2)
+        #expect(quarantine[0].hasPrefix("ENTRY  SINCE             REASON"))
+        #expect(quarantine[1].hasPrefix("1      2020-09-11 ") && quarantine[1].contains("from-mismatch") && quarantine[1].contains("open"))
+
+        let waiting = CommandRunner.run(["outbox", "list", "--config", config]).output.split(separator: "\n")
+        #expect(waiting[0].hasPrefix("ID") && waiting[0].contains("NEXT ATTEMPT"))
+        #expect(waiting.count > 1 && waiting.dropFirst().allSatisfy { $0.contains(" queued ") && $0.contains(" 2020-09-") })
+    }
+}

@@ -22,7 +22,8 @@ package enum Secret {
                         + "chmod 600 it, then run `indigate secret rotate`, since it may have been read")
             }
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw ConfigError(file: path, message: "cannot read the secret file (errno \(errno)): check its owner and mode")
+                throw ConfigError(
+                    file: path, message: "the secret file is unreadable (\(reason(errno))): check its owner and mode")
             }
             let hex = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             guard let bytes = bytes(hex: hex), bytes.count >= 16 else {
@@ -33,6 +34,12 @@ package enum Secret {
                     file: path, message: "the secret is weak (repeated bytes): delete the file to have a new one generated")
             }
             return bytes
+        }
+        // Only a secret that is really absent is generated: one this user cannot reach is
+        // reported as such, never replaced (a new secret would break every token in the field).
+        guard errno == ENOENT else {
+            throw ConfigError(
+                file: path, message: "the secret file is unreadable (\(reason(errno))): check its owner and mode")
         }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try? FileManager.default.createDirectory(
@@ -64,7 +71,7 @@ package enum Secret {
         try write(hex(random()) + "\n", to: path + ".tmp", exclusive: false)
         // The retired secret is safe on disk before the new one replaces it.
         guard rename(path + ".previous.tmp", path + ".previous") == 0, rename(path + ".tmp", path) == 0 else {
-            throw ConfigError(file: path, message: "cannot replace the secret file (errno \(errno))")
+            throw ConfigError(file: path, message: "cannot replace the secret file (\(reason(errno)))")
         }
     }
 
@@ -86,7 +93,7 @@ package enum Secret {
     static func write(_ text: String, to path: String, exclusive: Bool) throws(ConfigError) {
         let flags = O_WRONLY | O_CREAT | (exclusive ? O_EXCL : O_TRUNC)
         let fd = open(path, flags, 0o600)
-        guard fd >= 0 else { throw ConfigError(file: path, message: "cannot create the secret file (errno \(errno))") }
+        guard fd >= 0 else { throw ConfigError(file: path, message: "cannot create the secret file (\(reason(errno)))") }
         defer { close(fd) }
         fchmod(fd, 0o600)
         let bytes = Array(text.utf8)
@@ -94,6 +101,10 @@ package enum Secret {
         guard written == bytes.count, fsync(fd) == 0 else {
             throw ConfigError(file: path, message: "cannot write the secret file")
         }
+    }
+
+    static func reason(_ code: Int32) -> String {
+        String(cString: strerror(code))
     }
 
     static func bytes(hex: String) -> [UInt8]? {
