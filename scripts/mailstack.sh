@@ -10,7 +10,8 @@
 #   127.0.0.1:14024  LMTP (Postfix -> Dovecot)
 #
 # The test domains are every *.test domain in the email column of $INDIGATE_ORGS_CSV
-# (default config/organizations.csv), plus school.test and example.test.
+# (default config/organizations.csv), plus school.test and example.test; pipe.test is handed
+# to `indigate ingest` by a pipe(8) transport (master.cf) as the system user indigate.
 # Needs root (Postfix and Dovecot start as root and drop privileges). See
 # testing/mailstack/README.md for checks with curl.
 set -euo pipefail
@@ -77,7 +78,7 @@ test_domains() {
   { awk -F';' '{ gsub(/[\r"]/, "") }
       NR == 1 { for (i = 1; i <= NF; i++) if ($i == "email") col = i; next }
       col && split($col, a, "@") == 2 && tolower(a[2]) ~ /^[a-z0-9.-]+\.test$/ { print tolower(a[2]) }' "$ORGS_CSV"
-    printf '%s\n' school.test example.test; } | sort -u | paste -sd, - | sed 's/,/, /g'
+    printf '%s\n' school.test example.test pipe.test; } | sort -u | paste -sd, - | sed 's/,/, /g'
 }
 
 render() { # template destination
@@ -104,6 +105,8 @@ start_postfix() {
   mkdir -p "$pf" "$DIR/postfix-queue" "$DIR/postfix-data"
   render main.cf "$pf/main.cf"
   render master.cf "$pf/master.cf"
+  printf '%s\n' 'monitoring@pipe.test indigate:' 'bounces@pipe.test indigate:' >"$pf/transport"
+  touch -d '10 seconds ago' "$pf/transport"
   chown -R postfix "$DIR/postfix-data"  # without it master dies on its lock file
   # No separate "postfix set-permissions": "postfix start" runs "post-install
   # create-missing", which creates the queue directories with their owners and modes.
@@ -161,6 +164,9 @@ case $CMD in
     [ "$(id -u)" -eq 0 ] || { echo "start needs root" >&2; exit 1; }
     [ -r "$ORGS_CSV" ] || { echo "cannot read $ORGS_CSV (INDIGATE_ORGS_CSV)" >&2; exit 1; }
     DOMAINS=$(test_domains)
+    # The user of the pipe(8) transport, as the README's recipe has it (pipe refuses root).
+    id indigate >/dev/null 2>&1 ||
+      useradd --system --home-dir /nonexistent --no-create-home --shell /usr/sbin/nologin indigate
     mkdir -p "$DIR"
     chmod a+x "$DIR"                # Dovecot's mail processes (uid 8) must get through it
     # Postfix first: it creates queue/private, where Dovecot puts its auth socket.

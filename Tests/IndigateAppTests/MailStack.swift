@@ -5,6 +5,8 @@ import Foundation
 enum MailStack {
     static let smtp = "smtp://127.0.0.1:14025"
     static let imap = "imap://127.0.0.1:14143"
+    /// scripts/mailstack.sh's state directory: Postfix's configuration, queue and log.
+    static let directory = "/tmp/indigate-mailstack"
 
     /// A gateway address of its own for each test, so parallel tests never share a mailbox.
     static func freshGateway() -> String {
