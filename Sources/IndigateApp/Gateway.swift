@@ -25,6 +25,8 @@ package struct Gateway: Sendable {
     package let admin: Admin
     package let setup: Setup
     package let transports: Transports
+    /// The templates each letter rendered, for `indigate check`.
+    package let templateUsage: TemplateUsage
 
     /// Opens the store (as `access` allows: only `init` creates it; only `init`, `upgrade` and
     /// `serve` migrate it), the templates and the secret, and builds the stages.
@@ -78,6 +80,7 @@ package struct Gateway: Sendable {
             schedule: config.schedule, calendar: calendar, logger: logger)
         self.reports = reports
         reportRenderer = ReportRenderer(reports: reports, templates: templates, gateway: config.gateway, region: config.region)
+        templateUsage = templates.usage
         admin = Admin(store: store, intake: intake, quarantine: quarantine, logger: logger)
         setup = Setup(store: store, config: config)
         transports = Transports(config: config, store: store)

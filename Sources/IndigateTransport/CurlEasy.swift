@@ -12,6 +12,9 @@ final class CurlEasy {
     fileprivate(set) var received: [UInt8] = []
     /// Lines the server sent as protocol responses (SMTP replies, IMAP tagged lines).
     fileprivate(set) var serverLines: [String] = []
+    /// The TLS protocol and cipher of the connection (`TLSv1.3 / TLS_AES_256_GCM_SHA384`), nil
+    /// while it is plain.
+    fileprivate(set) var tls: String?
     fileprivate var upload: [UInt8] = []
     fileprivate var uploadOffset = 0
     /// libcurl writes its error text here during every transfer, so the memory is owned for the
@@ -145,10 +148,17 @@ private func curlDebug(
     _ handle: UnsafeMutableRawPointer?, _ type: curl_infotype, _ data: UnsafeMutablePointer<CChar>?, _ size: Int,
     _ context: UnsafeMutableRawPointer?
 ) -> Int32 {
-    guard type == CURLINFO_HEADER_IN, let data, size > 0 else { return 0 }
+    guard type == CURLINFO_HEADER_IN || type == CURLINFO_TEXT, let data, size > 0 else { return 0 }
     let easy = CurlEasy.from(context)
     let text = data.withMemoryRebound(to: UInt8.self, capacity: size) {
         String(decoding: UnsafeBufferPointer(start: $0, count: size), as: UTF8.self)
+    }
+    if type == CURLINFO_TEXT {
+        // libcurl's OpenSSL backend says which protocol and cipher the session uses.
+        if let range = text.range(of: "SSL connection using ") {
+            easy.tls = String(text[range.upperBound...].prefix { !$0.isNewline })
+        }
+        return 0
     }
     easy.serverLines.append(contentsOf: text.split(whereSeparator: \.isNewline).map(String.init))
     if easy.serverLines.count > 200 { easy.serverLines.removeFirst(easy.serverLines.count - 200) }

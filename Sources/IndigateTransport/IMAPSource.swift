@@ -114,6 +114,27 @@ package final class IMAPSource: InboundSource, @unchecked Sendable {
         return sizes
     }
 
+    /// Logs in as a poll would and asks the folder's size, taking nothing: what `indigate
+    /// check` reports. Throws with libcurl's and the server's words when it cannot.
+    package func probe() throws(TransportError) -> ServerProbe {
+        lock.lock()
+        defer { lock.unlock() }
+        let easy = try session()
+        try easy.set(CURLOPT_URL, baseURL + "/")
+        let status = try command(easy, "STATUS \(quoted(settings.folder)) (MESSAGES)")
+        let count = status.range(of: "MESSAGES ").map { Int(status[$0.upperBound...].prefix { $0.isNumber }) ?? 0 }
+        var probe = ServerProbe(
+            greeting: easy.serverLines.first ?? "", tls: easy.tls ?? (settings.url.hasPrefix("imaps://") ? "TLS" : nil),
+            login: settings.username)
+        probe.notes.append("folder \(settings.folder): \(count ?? 0) messages")
+        if let processed = settings.processedFolder {
+            try easy.set(CURLOPT_CUSTOMREQUEST, "STATUS \(quoted(processed)) (MESSAGES)")
+            probe.notes.append(
+                easy.perform() == CURLE_OK ? "processed folder \(processed) exists" : "processed folder \(processed) made on first use")
+        }
+        return probe
+    }
+
     package func markDone(_ item: InboundItem) throws(TransportError) {
         lock.lock()
         defer { lock.unlock() }

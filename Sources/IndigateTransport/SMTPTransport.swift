@@ -70,6 +70,21 @@ package struct SMTPTransport: OutboundTransport {
         }
     }
 
+    /// Connects, says EHLO, starts TLS and logs in as a flush would, and sends nothing: what
+    /// `indigate check` reports. Throws with libcurl's and the server's words when it cannot.
+    package func probe() throws(TransportError) -> ServerProbe {
+        let easy = try CurlEasy()
+        try configure(easy)
+        try easy.set(CURLOPT_CONNECT_ONLY, 1)
+        let code = easy.perform()
+        guard code == CURLE_OK else {
+            throw TransportError(easy.describe(code) + (easy.serverLines.last.map { ": \($0)" } ?? ""))
+        }
+        return ServerProbe(
+            greeting: easy.serverLines.first ?? "", tls: easy.tls ?? (settings.url.hasPrefix("smtps://") ? "TLS" : nil),
+            login: settings.username)
+    }
+
     private func configure(_ easy: CurlEasy) throws(TransportError) {
         // The URL's path is the EHLO name (libcurl's convention for SMTP).
         let base = settings.url.hasSuffix("/") ? String(settings.url.dropLast()) : settings.url

@@ -12,6 +12,7 @@ struct Indigate: AsyncParsableCommand {
             InitCommand.self, RoundCommand.self, IngestCommand.self, PollCommand.self, FlushCommand.self,
             TickCommand.self, ServeCommand.self, UpgradeCommand.self, BackupCommand.self, RestoreCommand.self, StatusCommand.self, ValuesCommand.self, PreviewCommand.self,
             ReportCommand.self, DigestCommand.self, BenchCommand.self, ReviewCommand.self, OutboxCommand.self,
-            QuarantineCommand.self, TokenCommand.self, SecretCommand.self, ParseWorkerCommand.self,
+            QuarantineCommand.self, TokenCommand.self, SecretCommand.self, CheckCommand.self, ConfigCommand.self,
+            ParseWorkerCommand.self,
         ])
 }

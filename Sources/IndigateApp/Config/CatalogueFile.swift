@@ -4,17 +4,17 @@ import Yams
 
 /// Reads `indicators.yaml` into a `Catalogue` and checks it.
 package enum CatalogueFile {
-    struct File: Decodable {
+    struct File: Codable {
         var groups: [Group]
     }
 
-    struct Group: Decodable {
+    struct Group: Codable {
         var code: String
         var title: String
         var indicators: [Item]
     }
 
-    struct Item: Decodable {
+    struct Item: Codable {
         var code: String
         var question: String
         var type: IndicatorType
@@ -29,10 +29,18 @@ package enum CatalogueFile {
             throw ConfigError(file: path, message: "cannot read the file")
         }
         let file: File
+        let written: Node
         do {
-            file = try YAMLDecoder().decode(File.self, from: text)
+            written = try Yams.compose(yaml: text) ?? Node.mapping(.init([]))
+            file = try YAMLDecoder().decode(File.self, from: written)
+        } catch let error as YamlError {
+            throw ConfigError(file: path, message: ConfigKeys.describe(error))
         } catch {
-            throw ConfigError(file: path, message: ConfigError.describe(error))
+            throw ConfigError(file: path, message: ConfigError.describe(error, lines: (try? Yams.compose(yaml: text)) ?? nil))
+        }
+        if let known = try? Yams.compose(yaml: YAMLEncoder().encode(file)) {
+            let unknown = ConfigKeys.unknown(written: written, known: known)
+            guard unknown.isEmpty else { throw ConfigError(file: path, message: unknown.joined(separator: "; ")) }
         }
         var problems: [String] = []
         let catalogue = Catalogue(

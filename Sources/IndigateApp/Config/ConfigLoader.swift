@@ -9,11 +9,23 @@ package enum ConfigLoader {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(file: path, message: "cannot read the file (is the path right?)")
         }
+        let written: Node
+        do {
+            written = try Yams.compose(yaml: text) ?? Node.mapping(.init([]))
+        } catch let error as YamlError {
+            throw ConfigError(file: path, message: ConfigKeys.describe(error))
+        } catch {
+            throw ConfigError(file: path, message: "not valid YAML: \(error)")
+        }
         var config: IndigateConfig
         do {
-            config = try YAMLDecoder().decode(IndigateConfig.self, from: text)
+            config = try YAMLDecoder().decode(IndigateConfig.self, from: written)
         } catch {
-            throw ConfigError(file: path, message: ConfigError.describe(error))
+            throw ConfigError(file: path, message: ConfigError.describe(error, lines: written))
+        }
+        if let known = try? Yams.compose(yaml: YAMLEncoder().encode(config)) {
+            let unknown = ConfigKeys.unknown(written: written, known: known)
+            guard unknown.isEmpty else { throw ConfigError(file: path, message: unknown.joined(separator: "; ")) }
         }
         config.resolvePaths(relativeTo: URL(fileURLWithPath: path).deletingLastPathComponent().path)
         var problems: [String] = []
@@ -115,14 +127,29 @@ package struct ConfigError: Error, Sendable, CustomStringConvertible {
 
     package var description: String { "\(file): \(message)" }
 
-    static func describe(_ error: any Error) -> String {
+    static func describe(_ error: any Error, lines node: Node?) -> String {
+        func names(_ keys: [any CodingKey]) -> [String] { keys.map { $0.intValue.map(String.init) ?? $0.stringValue } }
+        func at(_ keys: [any CodingKey]) -> String {
+            let line = node.flatMap { keys.isEmpty ? nil : ConfigKeys.line(of: names(keys), in: $0) }
+            return "'\(path(keys))'" + (line.map { " (line \($0))" } ?? "")
+        }
+        func found(_ keys: [any CodingKey]) -> String {
+            guard let node, let value = ConfigKeys.node(at: names(keys), in: node)?.node else { return "" }
+            if let scalar = value.scalar { return ", found '\(QuotedText.clean(scalar.string, limit: 60))'" }
+            return value.mapping != nil ? ", found a section" : ", found a list"
+        }
         switch error {
         case DecodingError.keyNotFound(let key, let context):
+            let typo = node.flatMap { ConfigKeys.misspelling(of: key.stringValue, under: names(context.codingPath), in: $0) }
             return "missing key '\(path(context.codingPath + [key]))'"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return "wrong value at '\(path(context.codingPath))': \(context.debugDescription)"
+                + (context.codingPath.isEmpty ? "" : " in the section at \(at(context.codingPath))")
+                + (typo.map { "; \($0) looks like a misspelling of it" } ?? "")
+        case DecodingError.typeMismatch(let type, let context):
+            return "wrong value at \(at(context.codingPath)): expected \(ConfigKeys.kind(type))\(found(context.codingPath))"
+        case DecodingError.valueNotFound(let type, let context):
+            return "missing value at \(at(context.codingPath)): expected \(ConfigKeys.kind(type))"
         case DecodingError.dataCorrupted(let context):
-            return "unreadable value at '\(path(context.codingPath))': \(context.debugDescription)"
+            return "unreadable value at \(at(context.codingPath))\(found(context.codingPath)): \(context.debugDescription)"
         default:
             return "not valid YAML: \(error)"
         }

@@ -18,6 +18,8 @@ package struct Templates: Sendable {
     ]
 
     let library: MustacheLibrary
+    /// Which templates rendered, and which of them came out empty (for `indigate check`).
+    package let usage = TemplateUsage()
 
     package init(directory: String) throws(ConfigError) {
         var library = MustacheLibrary()
@@ -48,8 +50,9 @@ package struct Templates: Sendable {
     /// Renders `name` with `context`. Only names in `required` are rendered, and those were
     /// checked at start-up.
     func render(_ name: String, _ context: [String: Any]) -> String {
-        let rendered = library.render(context, withTemplate: name) ?? ""
-        return Self.tidy(rendered)
+        let rendered = Self.tidy(library.render(context, withTemplate: name) ?? "")
+        usage.record(name, empty: rendered.allSatisfy(\.isWhitespace))
+        return rendered
     }
 
     /// Drops the blank lines that Mustache sections leave behind: no more than one empty line

@@ -5,20 +5,29 @@ import IndigateTransport
 /// Builds the transports the configuration names.
 package struct Transports: Sendable {
     let config: IndigateConfig
-    let store: Store
+    /// Where the IMAP source keeps UIDVALIDITY and the last UID.
+    let state: any IMAPSource.StateKeeper
+
+    init(config: IndigateConfig, store: Store) {
+        self.init(config: config, state: IMAPStateKeeper(store: store))
+    }
+
+    init(config: IndigateConfig, state: any IMAPSource.StateKeeper) {
+        self.config = config
+        self.state = state
+    }
 
     /// The inbound source the configuration names.
     package func inboundSource() throws -> any InboundSource {
-        let endpoint = config.transport.inbound
+        let endpoint = config.effective.transport.inbound
         switch endpoint.kind {
         case "imap":
             return IMAPSource(
                 settings: IMAPSource.Settings(
                     url: endpoint.url ?? "", username: endpoint.username ?? "", password: try password(endpoint),
-                    folder: endpoint.folder ?? "INBOX",
-                    processedFolder: endpoint.processedFolder.map { $0.isEmpty ? nil : $0 } ?? "Processed",
+                    folder: endpoint.folder ?? "INBOX", processedFolder: endpoint.processedFolder.flatMap { $0.isEmpty ? nil : $0 },
                     startTLS: endpoint.startTLS ?? "opportunistic", timeoutSeconds: endpoint.timeoutSeconds ?? 60),
-                state: IMAPStateKeeper(store: store), limits: InboundLimits(messageBytes: config.limits.messageBytes))
+                state: state, limits: InboundLimits(messageBytes: config.limits.messageBytes))
         default:
             return try MaildirInbox(
                 path: endpoint.path ?? "var/mail/inbox", limits: InboundLimits(messageBytes: config.limits.messageBytes))
@@ -27,15 +36,14 @@ package struct Transports: Sendable {
 
     /// The outbound transport the configuration names.
     package func outboundTransport() throws -> any OutboundTransport {
-        let endpoint = config.transport.outbound
+        let endpoint = config.effective.transport.outbound
         switch endpoint.kind {
         case "smtp":
             return SMTPTransport(
                 settings: SMTPTransport.Settings(
                     url: endpoint.url ?? "", startTLS: endpoint.startTLS ?? "opportunistic", username: endpoint.username,
                     password: endpoint.username == nil ? nil : try password(endpoint), authMechanism: endpoint.auth ?? "PLAIN",
-                    helo: endpoint.helo ?? String(config.gateway.address.split(separator: "@").last ?? "localhost"),
-                    timeoutSeconds: endpoint.timeoutSeconds ?? 60))
+                    helo: endpoint.helo ?? "localhost", timeoutSeconds: endpoint.timeoutSeconds ?? 60))
         default:
             return try MaildirOutbox(path: endpoint.path ?? "var/mail/outbox")
         }
