@@ -45,3 +45,9 @@ CURLcode indigate_curl_abort_on_request(CURL *handle) {
 }
 
 void indigate_curl_request_abort(void) { indigate_curl_abort_requested = 1; }
+
+CURLcode indigate_curl_getinfo_socket(CURL *handle, curl_socket_t *value) {
+    return curl_easy_getinfo(handle, CURLINFO_ACTIVESOCKET, value);
+}
+
+int indigate_curl_abort_requested_now(void) { return indigate_curl_abort_requested ? 1 : 0; }

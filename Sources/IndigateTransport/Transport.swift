@@ -140,8 +140,11 @@ extension OutboundTransport {
 }
 
 /// A transport failure, with the path or server it concerns.
-package struct TransportError: Error, Sendable, CustomStringConvertible {
+package struct TransportError: Error, Sendable, CustomStringConvertible, Equatable {
     package var message: String
     package init(_ message: String) { self.message = message }
     package var description: String { message }
+
+    /// The IMAP server does not offer IDLE (RFC 2177): new mail is found by polling.
+    package static let idleUnsupported = TransportError("the IMAP server offers no IDLE")
 }

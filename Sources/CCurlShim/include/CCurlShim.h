@@ -16,6 +16,10 @@ CURLcode indigate_curl_setopt_read_function(CURL *handle,
 CURLcode indigate_curl_setopt_debug_function(CURL *handle,
     int (*callback)(CURL *handle, curl_infotype type, char *data, size_t size, void *context));
 CURLcode indigate_curl_getinfo_long(CURL *handle, CURLINFO info, long *value);
+/// The socket of a CURLOPT_CONNECT_ONLY connection (CURLINFO_ACTIVESOCKET), to wait on with poll().
+CURLcode indigate_curl_getinfo_socket(CURL *handle, curl_socket_t *value);
+/// Whether indigate_curl_request_abort has been called.
+int indigate_curl_abort_requested_now(void);
 
 /// Installs a transfer-progress callback that aborts the transfer (CURLE_ABORTED_BY_CALLBACK)
 /// as soon as indigate_curl_request_abort has been called in this process: a daemon asked to

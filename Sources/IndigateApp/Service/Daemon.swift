@@ -10,7 +10,7 @@ import ServiceLifecycle
 /// is, and says why.
 package final class Daemon: @unchecked Sendable {
     private let lock = NSLock()
-    private var installation: (gateway: Gateway, source: any InboundSource, transport: any OutboundTransport)
+    private var installation: Installation
     private let load: @Sendable () throws -> Gateway
     private let clock: @Sendable () -> Date
     let logger: Logger
@@ -21,10 +21,26 @@ package final class Daemon: @unchecked Sendable {
         self.load = load
         self.clock = clock
         logger = gateway.logger
-        installation = (gateway, try gateway.transports.inboundSource(), try gateway.transports.outboundTransport())
+        installation = try Installation(gateway)
     }
 
-    var current: (gateway: Gateway, source: any InboundSource, transport: any OutboundTransport) {
+    /// One configuration's gateway and its transports.
+    struct Installation {
+        let gateway: Gateway
+        let source: any InboundSource
+        let transport: any OutboundTransport
+        /// IDLE on the IMAP inbox; nil for a Maildir.
+        let idler: IMAPIdler?
+
+        init(_ gateway: Gateway) throws {
+            self.gateway = gateway
+            source = try gateway.transports.inboundSource()
+            transport = try gateway.transports.outboundTransport()
+            idler = (source as? IMAPSource).map { IMAPIdler(settings: $0.settings) }
+        }
+    }
+
+    var current: Installation {
         lock.lock()
         defer { lock.unlock() }
         return installation
@@ -35,26 +51,32 @@ package final class Daemon: @unchecked Sendable {
     package func reload() {
         do {
             let gateway = try load()
-            let fresh = (gateway, try gateway.transports.inboundSource(), try gateway.transports.outboundTransport())
+            let fresh = try Installation(gateway)
             lock.lock()
+            let old = installation
             installation = fresh
             lock.unlock()
+            old.idler?.stop()
             logger.notice("reloaded the configuration and templates")
         } catch {
             logger.error("reload failed: still running with the previous configuration", metadata: ["error": "\(error)"])
         }
     }
 
-    /// The three services, in start order (ServiceGroup stops them in reverse).
+    /// The services, in start order (ServiceGroup stops them in reverse): intake, outbox and
+    /// scheduler passes every `poll_seconds`, and for an IMAP inbox the IDLE watcher that wakes
+    /// intake when a reply arrives. Intake wakes the outbox when it took messages, so a receipt
+    /// leaves as soon as its reply is recorded.
     package func services() -> [any Service] {
         let every = Duration.seconds(current.gateway.config.schedule.pollSeconds)
         let clock = clock
-        return [
-            PassService(name: "intake", interval: every, logger: logger) { [self] in
+        let intakeWake = Wake(), outboxWake = Wake()
+        var services: [any Service] = [
+            PassService(name: "intake", interval: every, logger: logger, wake: intakeWake) { [self] in
                 let now = current
-                _ = try now.gateway.intake.poll(source: now.source, now: clock())
+                if try now.gateway.intake.poll(source: now.source, now: clock()).taken > 0 { outboxWake.signal() }
             },
-            PassService(name: "outbox", interval: every, logger: logger) { [self] in
+            PassService(name: "outbox", interval: every, logger: logger, wake: outboxWake) { [self] in
                 let now = current
                 _ = try now.gateway.sender.flush(transport: now.transport, now: clock())
             },
@@ -62,5 +84,9 @@ package final class Daemon: @unchecked Sendable {
                 _ = try current.gateway.scheduler.tick(now: clock())
             },
         ]
+        if current.source is IMAPSource {
+            services.append(IdleWatcher(idler: { [self] in current.idler }, wake: intakeWake, retry: every, logger: logger))
+        }
+        return services
     }
 }

@@ -11,12 +11,17 @@ package struct PassService: Service {
     let name: String
     let interval: Duration
     let logger: Logger
+    /// Ends the pause before the next pass early (another service has work for this one).
+    let wake: Wake
     let pass: @Sendable () throws -> Void
 
-    package init(name: String, interval: Duration, logger: Logger, pass: @escaping @Sendable () throws -> Void) {
+    package init(
+        name: String, interval: Duration, logger: Logger, wake: Wake = Wake(), pass: @escaping @Sendable () throws -> Void
+    ) {
         self.name = name
         self.interval = interval
         self.logger = logger
+        self.wake = wake
         self.pass = pass
     }
 
@@ -44,7 +49,7 @@ package struct PassService: Service {
                 failing = text
             }
             try? await cancelWhenGracefulShutdown {
-                try await Task.sleep(for: interval)
+                try await wake.sleep(for: interval)
             }
         }
         logger.info("service stopped", metadata: ["service": "\(name)"])
