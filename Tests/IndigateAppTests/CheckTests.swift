@@ -97,7 +97,7 @@ import Testing
                 with: "  inbound: { kind: maildir, path: ../var/mail/inbox, password_file: imap.password }")
         }
         let output = Self.check(directory).output
-        #expect(output.contains("warning password file: \(directory)/config/imap.password: mode 644, readable by others: chmod 600"), "\(output)")
+        #expect(output.contains("warning password file: \(directory)/config/imap.password: mode 644, readable by others: chmod 600 (or 640 with group indigate)"), "\(output)")
     }
 
     @Test func configShowPrintsPathsResolvedAndDefaultsFilledIn() throws {

@@ -35,7 +35,9 @@ extension Admin {
         copy.database = directory + "/copy.sqlite"
         copy.transport.inbound = .init(kind: "maildir", path: directory + "/in")
         copy.transport.outbound = .init(kind: "maildir", path: directory + "/out")
-        let gateway = try Gateway(config: copy, logger: logger)
+        var quiet = logger
+        quiet.logLevel = .critical  // the copy's own notices would read as the real one's
+        let gateway = try Gateway(config: copy, logger: quiet)
         func counts() throws -> [String: Int] {
             Dictionary(grouping: try gateway.admin.store.read { try $0.letters() }, by: \.purpose.rawValue).mapValues(\.count)
         }

@@ -131,9 +131,13 @@ package struct InstallationCheck: Sendable {
         guard access(path, R_OK) == 0 else {
             return .error(name, "\(path): cannot be read by this user (\(String(cString: strerror(errno))))")
         }
-        guard let mode = mode(path) else { return nil }
-        if secret, mode & 0o077 != 0 {
-            return .warning(name, "\(path): mode \(String(mode, radix: 8)), readable by others: chmod 600")
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let mode = info.st_mode & 0o777
+        // Readable by its owner, or by a group this user runs as (root:indigate 0640 is how
+        // the deployment guide installs passwords), and by nobody else.
+        if secret, mode & 0o007 != 0 || (mode & 0o070 != 0 && info.st_gid != getegid()) {
+            return .warning(name, "\(path): mode \(String(mode, radix: 8)), readable by others: chmod 600 (or 640 with group indigate)")
         }
         if !secret, mode & 0o022 != 0 {
             return .warning(name, "\(path): mode \(String(mode, radix: 8)), writable by others")

@@ -14,6 +14,8 @@ struct IdleWatcher: Service {
     let logger: Logger
 
     func run() async throws {
+        logger.info("service started", metadata: ["service": "idle", "on": "IMAP IDLE"])
+        defer { logger.info("service stopped", metadata: ["service": "idle"]) }
         var failing: String?
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             guard let idler = idler() else { return }
