@@ -4,7 +4,8 @@
 set -euo pipefail
 packages=(libgmime-3.0-dev libcurl4-openssl-dev libsqlite3-dev libqpdf-dev pkg-config)
 # Python's email test messages (many malformed) feed the parser's robustness test.
-[ "${1:-}" = "--test" ] && packages+=(libpython3.11-testsuite)
+# systemd for systemd-analyze, which checks the units in deploy/.
+[ "${1:-}" = "--test" ] && packages+=(libpython3.11-testsuite systemd)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
