@@ -19,12 +19,12 @@ enum ConfigKeys {
     }
 
     /// Every key of `written` that `known` (the decoded configuration encoded back, so it
-    /// holds every key the program reads) lacks, as `'a.b' (line N)` with the nearest sibling
+    /// holds every key the program reads; `optional` names the keys it may leave out) lacks, as `'a.b' (line N)` with the nearest sibling
     /// the program knows. Keys with an empty value are left alone: they decode to nothing.
-    static func unknown(written: Node, known: Node, path: [String] = []) -> [String] {
+    static func unknown(written: Node, known: Node, path: [String] = [], optional: [String] = []) -> [String] {
         if case .sequence(let items) = written, case .sequence(let counterparts) = known {
             return zip(items, counterparts).enumerated().flatMap { index, pair in
-                unknown(written: pair.0, known: pair.1, path: path + ["[\(index)]"])
+                unknown(written: pair.0, known: pair.1, path: path + ["[\(index)]"], optional: optional)
             }
         }
         guard case .mapping(let mapping) = written else { return [] }
@@ -33,10 +33,10 @@ enum ConfigKeys {
         for (key, value) in mapping {
             let name = key.string ?? "?"
             if let counterpart = known.mapping?[name] {
-                problems += unknown(written: value, known: counterpart, path: path + [name])
+                problems += unknown(written: value, known: counterpart, path: path + [name], optional: optional)
             } else if value.null == nil {
                 let line = key.mark.map { " (line \($0.line))" } ?? ""
-                let hint = nearest(name, in: siblings).map { "; did you mean '\($0)'?" } ?? ""
+                let hint = (nearest(name, in: siblings) ?? nearest(name, in: optional)).map { "; did you mean '\($0)'?" } ?? ""
                 problems.append("unknown key '\((path + [name]).joined(separator: ".").replacingOccurrences(of: ".[", with: "["))'\(line)\(hint)")
             }
         }

@@ -24,7 +24,9 @@ package enum ConfigLoader {
             throw ConfigError(file: path, message: ConfigError.describe(error, lines: written))
         }
         if let known = try? Yams.compose(yaml: YAMLEncoder().encode(config)) {
-            let unknown = ConfigKeys.unknown(written: written, known: known)
+            let unknown = ConfigKeys.unknown(
+                written: written, known: known,
+                optional: IndigateConfig.Endpoint.CodingKeys.allCases.map(\.rawValue) + ["batch_bytes"])
             guard unknown.isEmpty else { throw ConfigError(file: path, message: unknown.joined(separator: "; ")) }
         }
         config.resolvePaths(relativeTo: URL(fileURLWithPath: path).deletingLastPathComponent().path)

@@ -69,7 +69,7 @@ package struct IndigateConfig: Sendable, Codable, Equatable {
         package var processedFolder: String?
         package var timeoutSeconds: Int?
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case kind, path, url, username, auth, helo, folder
             case passwordFile = "password_file"
             case startTLS = "starttls"

@@ -37,7 +37,7 @@ package struct Templates: Sendable {
             do {
                 try library.register(text, named: String(file.dropLast(".mustache".count)))
             } catch {
-                throw ConfigError(file: path, message: "not a valid Mustache template: \(error)")
+                throw ConfigError(file: path, message: "not a valid Mustache template: " + Self.describe(error))
             }
         }
         let missing = Self.required.filter { library.getTemplate(named: $0) == nil }
@@ -45,6 +45,20 @@ package struct Templates: Sendable {
             throw ConfigError(file: directory, message: "missing templates: " + missing.joined(separator: ", "))
         }
         self.library = library
+    }
+
+    /// A Mustache parse error as `line L, column C: what`.
+    static func describe(_ error: any Error) -> String {
+        guard let parse = error as? MustacheTemplate.ParserError else { return "\(error)" }
+        let what: String =
+            switch parse.error as? MustacheTemplate.Error {
+            case .sectionCloseNameIncorrect: "a section closed with another name than it was opened with"
+            case .unfinishedName: "a tag not closed with }}"
+            case .expectedSectionEnd: "a section {{#…}} or {{^…}} never closed with {{/…}}"
+            case .invalidSetDelimiter: "a bad delimiter tag"
+            default: "\(parse.error)"
+            }
+        return "line \(parse.context.lineNumber), column \(parse.context.columnNumber): \(what)"
     }
 
     /// Renders `name` with `context`. Only names in `required` are rendered, and those were
