@@ -151,6 +151,14 @@ void indigate_gmime_part_set_bytes(GMimePart *part, const void *data, size_t len
     g_mime_part_set_content_encoding(part, encoding);
 }
 
+GMimeContentEncoding indigate_gmime_part_set_bytes_best(GMimePart *part, const void *data, size_t length,
+                                                       GMimeEncodingConstraint constraint) {
+    indigate_gmime_part_set_bytes(part, data, length, GMIME_CONTENT_ENCODING_DEFAULT);
+    GMimeContentEncoding best = g_mime_part_get_best_content_encoding(part, constraint);
+    g_mime_part_set_content_encoding(part, best);
+    return best;
+}
+
 void indigate_gmime_message_set_date(GMimeMessage *message, long long unix_time, int utc_offset_seconds) {
     GTimeZone *zone = g_time_zone_new_offset(utc_offset_seconds);
     GDateTime *utc = g_date_time_new_from_unix_utc(unix_time);

@@ -2,9 +2,10 @@ import CGMime
 import CGMimeShim
 import IndigateCore
 
-/// Writes an `OutgoingLetter` as RFC 5322 bytes with GMime: UTF-8 text/plain (quoted-printable)
-/// with an optional text/html alternative, attachments in base64, RFC 2047 subject and names,
-/// CRLF line endings only.
+/// Writes an `OutgoingLetter` as RFC 5322 bytes with GMime: UTF-8 text/plain with an optional
+/// text/html alternative, each in the transfer encoding GMime finds smallest for it (base64 for
+/// Russian text, which quoted-printable would make three times its size; quoted-printable for
+/// mostly-ASCII text), attachments in base64, RFC 2047 subject and names, CRLF line endings only.
 package struct MessageComposer: Sendable {
     package init() {
         indigate_gmime_init()
@@ -77,15 +78,16 @@ package struct MessageComposer: Sendable {
         return Array(UnsafeBufferPointer(start: bytes, count: length))
     }
 
-    /// A new text part holding `text` as UTF-8 quoted-printable. The caller owns one reference.
+    /// A new text part holding `text` as UTF-8 in its smallest 7-bit transfer encoding. The
+    /// caller owns one reference.
     private func textPart(_ subtype: String, _ text: String) -> UnsafeMutablePointer<GMimeObject> {
         let part = g_mime_text_part_new_with_subtype(subtype)!
         let normalized = text.replacingCRLF()
         g_mime_text_part_set_charset(part, "utf-8")
         let bytes = Array(normalized.utf8)
         bytes.withUnsafeBytes {
-            indigate_gmime_part_set_bytes(
-                indigate_gmime_text_part_as_part(part), $0.baseAddress, $0.count, GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE)
+            _ = indigate_gmime_part_set_bytes_best(
+                indigate_gmime_text_part_as_part(part), $0.baseAddress, $0.count, GMIME_ENCODING_CONSTRAINT_7BIT)
         }
         return indigate_gmime_text_part_object(part)
     }

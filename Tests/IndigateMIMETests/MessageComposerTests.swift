@@ -47,6 +47,28 @@ import Testing
         #expect(raw.split(separator: 0x0A).allSatisfy { $0.count <= 999 })
     }
 
+    /// Each text part in the smallest 7-bit encoding: Russian text in base64 (4/3 of its UTF-8
+    /// bytes; quoted-printable would be 3×), mostly-ASCII text in quoted-printable or 7bit.
+    @Test func eachTextPartTakesItsSmallestSevenBitEncoding() throws {
+        var russian = letter()
+        russian.text = String(repeating: "Укажите количество обучающихся 5-11 классов (чел.)\n", count: 40)
+        russian.html = "<p>" + String(repeating: "Доля обучающихся по предметной области «Технология» ", count: 40) + "</p>"
+        russian.attachments = []
+        let raw = try MessageComposer().compose(russian)
+        let text = String(decoding: raw, as: UTF8.self)
+        #expect(text.components(separatedBy: "Content-Transfer-Encoding: base64").count == 3, "both parts")
+        let content = russian.text.utf8.count + russian.html!.utf8.count
+        #expect(raw.count < content * 4 / 3 + 2_000, "\(raw.count) bytes for \(content) bytes of text")
+        #expect(try MessageParser().parse(raw).text == russian.text)
+
+        var english = letter()
+        english.text = String(repeating: "Report 2020-09: 14 indicators, 48 organisations.\n", count: 40)
+        english.html = nil
+        english.attachments = []
+        let plain = String(decoding: try MessageComposer().compose(english), as: UTF8.self)
+        #expect(!plain.contains("Content-Transfer-Encoding: base64"))
+    }
+
     @Test func lineBreaksInDataCannotStartAHeader() throws {
         let raw = try MessageComposer().compose(letter(subject: "Тема\r\nBcc: victim@x.test"))
         let text = String(decoding: raw, as: UTF8.self)

@@ -80,6 +80,11 @@ unsigned char *indigate_gmime_object_to_crlf_bytes(GMimeObject *object, size_t *
 /// Sets the part's content to a copy of `data` with the given transfer encoding.
 void indigate_gmime_part_set_bytes(GMimePart *part, const void *data, size_t length,
                                    GMimeContentEncoding encoding);
+/// Sets the part's content and the transfer encoding GMime finds smallest for it within the
+/// constraint (7bit: quoted-printable for mostly-ASCII text, base64 for Cyrillic; 8bit: none
+/// where the lines allow). Returns the encoding chosen.
+GMimeContentEncoding indigate_gmime_part_set_bytes_best(GMimePart *part, const void *data, size_t length,
+                                                       GMimeEncodingConstraint constraint);
 /// Sets the Date header from a Unix time and a UTC offset in seconds.
 void indigate_gmime_message_set_date(GMimeMessage *message, long long unix_time, int utc_offset_seconds);
 /// Adds a mailbox whose display name is encoded as UTF-8 (GMime would otherwise pick the
