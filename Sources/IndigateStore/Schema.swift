@@ -31,9 +31,11 @@ enum Schema {
     /// to intake as a message of its own, vouched for by the operator; handling attempts are
     /// counted so a message that crashes the daemon is set aside alone; a message over the size
     /// limit is archived in part (its headers and first 64 KB), with its full size; a document
-    /// keeps the page count qpdf read. Raw messages and documents move to tables of their own,
-    /// where the BLOB is the last column: SQLite then writes a `zeroblob` placeholder without
-    /// building it in memory, and the bytes go in by incremental BLOB I/O.
+    /// keeps the page count qpdf read. Raw messages, documents and letters move to tables of
+    /// their own, where the BLOB is the last column: SQLite then writes a `zeroblob` placeholder
+    /// without building it in memory, and the bytes go in by incremental BLOB I/O; and changing
+    /// a row's state no longer rewrites its bytes (an UPDATE writes the whole record — for a
+    /// letter, 24 KB twice per send).
     static let v6 = """
         ALTER TABLE valueVersion ADD COLUMN supersededBy INTEGER REFERENCES valueVersion(id);
         UPDATE valueVersion SET supersededBy = (
@@ -51,6 +53,9 @@ enum Schema {
         INSERT INTO documentBytes (documentId, bytes) SELECT id, bytes FROM document;
         ALTER TABLE document DROP COLUMN bytes;
         CREATE TABLE heartbeat (name TEXT PRIMARY KEY, at TEXT NOT NULL);
+        CREATE TABLE outboxRaw (outboxId INTEGER PRIMARY KEY REFERENCES outbox(id), raw BLOB NOT NULL);
+        INSERT INTO outboxRaw (outboxId, raw) SELECT id, raw FROM outbox;
+        ALTER TABLE outbox DROP COLUMN raw;
         """
 
     /// Indexes for the reports' window queries over the whole region.

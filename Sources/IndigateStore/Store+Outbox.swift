@@ -29,8 +29,10 @@ extension StoreTransaction {
         let (envelopeFrom, raw) = try compose(letterID)
         try db.execute(
             sql: """
-                INSERT INTO outbox (letterId, recipient, envelopeFrom, raw, nextAttemptAt, queuedAt) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [letterID, recipient, envelopeFrom, Data(raw), now, now])
+                INSERT INTO outbox (letterId, recipient, envelopeFrom, nextAttemptAt, queuedAt) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [letterID, recipient, envelopeFrom, now, now])
+        try db.execute(
+            sql: "INSERT INTO outboxRaw (outboxId, raw) VALUES (?, ?)", arguments: [db.lastInsertedRowID, Data(raw)])
         return letterID
     }
 
@@ -40,30 +42,38 @@ extension StoreTransaction {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT * FROM outbox WHERE state IN ('queued', 'deferred', 'sending') AND nextAttemptAt <= ?
-                ORDER BY id LIMIT ?
+                SELECT o.*, r.raw FROM outbox o JOIN outboxRaw r ON r.outboxId = o.id
+                WHERE o.state IN ('queued', 'deferred', 'sending') AND o.nextAttemptAt <= ?
+                ORDER BY o.id LIMIT ?
                 """, arguments: [now, limit]
         ).map(Self.outboxRow)
     }
 
     /// Every outbox row to `recipient`, oldest first, whatever its state.
     package func outboxRows(recipient: String) throws -> [OutboxRow] {
-        try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE recipient = ? ORDER BY id", arguments: [recipient])
-            .map(Self.outboxRow)
+        try Row.fetchAll(
+            db, sql: "SELECT o.*, r.raw FROM outbox o JOIN outboxRaw r ON r.outboxId = o.id WHERE o.recipient = ? ORDER BY o.id",
+            arguments: [recipient]
+        ).map(Self.outboxRow)
     }
 
     /// Marks rows as handed to the transport (a crash leaves them due again).
     package func markSending(outboxIDs: [Int64]) throws {
-        for id in outboxIDs {
-            try db.execute(sql: "UPDATE outbox SET state = 'sending' WHERE id = ? AND state <> 'sent'", arguments: [id])
-        }
+        let statement = try db.makeStatement(sql: "UPDATE outbox SET state = 'sending' WHERE id = ? AND state <> 'sent'")
+        for id in outboxIDs { try statement.execute(arguments: [id]) }
     }
 
-    /// Rows by state (all when nil), for `outbox list`.
-    package func outboxRows(state: OutboxState?) throws -> [(row: OutboxRow, lastError: String?, subject: String)] {
-        let filter = state == nil ? "" : "WHERE o.state = ?"
+    /// Rows by state (all when nil, or all but the sent ones), for `outbox list`.
+    package func outboxRows(state: OutboxState?, includingSent: Bool = true) throws -> [(
+        row: OutboxRow, lastError: String?, subject: String
+    )] {
+        let filter = state == nil ? (includingSent ? "" : "WHERE o.state <> 'sent'") : "WHERE o.state = ?"
         return try Row.fetchAll(
-            db, sql: "SELECT o.*, l.subject FROM outbox o JOIN letter l ON l.id = o.letterId \(filter) ORDER BY o.id",
+            db,
+            sql: """
+                SELECT o.*, r.raw, l.subject FROM outbox o JOIN outboxRaw r ON r.outboxId = o.id JOIN letter l ON l.id = o.letterId
+                \(filter) ORDER BY o.id
+                """,
             arguments: state.map { [$0.rawValue] } ?? []
         ).map { (Self.outboxRow($0), $0["lastError"], $0["subject"]) }
     }
@@ -136,7 +146,9 @@ extension StoreTransaction {
 
     /// The raw bytes of letters to a recipient, oldest first (for tests and previews).
     package func letters(purpose: LetterPurpose? = nil) throws -> [(purpose: LetterPurpose, recipient: String, raw: [UInt8])] {
-        var sql = "SELECT l.purpose, o.recipient, o.raw FROM letter l JOIN outbox o ON o.letterId = l.id"
+        var sql = """
+            SELECT l.purpose, o.recipient, r.raw FROM letter l JOIN outbox o ON o.letterId = l.id JOIN outboxRaw r ON r.outboxId = o.id
+            """
         var arguments: StatementArguments = []
         if let purpose {
             sql += " WHERE l.purpose = ?"

@@ -87,6 +87,30 @@ package final class Store: Sendable {
         }
     }
 
+    /// Runs `body` in one write transaction that survives a crash of this process but is not
+    /// yet forced to the disk: the WAL is written without fsync (`synchronous = NORMAL` for this
+    /// transaction only), so a power loss may undo it. The next `write` forces it, with
+    /// everything before it, to the disk. For results that must never be lost to a killed
+    /// daemon and may be repeated after a power loss (a letter's "sent", which then goes again).
+    package func writeUnsynced<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        do {
+            return try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
+                var result: T?
+                try db.inTransaction {
+                    result = try body(StoreTransaction(db: db))
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError(operation: "write", underlying: error)
+        }
+    }
+
     /// Runs `body` on a consistent read-only view.
     package func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         do {

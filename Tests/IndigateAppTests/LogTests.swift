@@ -6,11 +6,19 @@ import Logging
 import Testing
 
 @testable import IndigateApp
+@testable import indigate
 
 /// The log an administrator traces a message or a letter by: one line each, keyed by id, with
 /// what happened — and never a token, a body or a password.
 @Suite struct LogTests {
     static let school = HostileWorld.school
+
+    @Test func linesAreTimedInTheRegionsOffset() {
+        let date = Date(timeIntervalSince1970: 1_599_800_400)  // 2020-09-11 05:00:00 UTC
+        #expect(RegionLogHandler.timestamp(date, in: TimeZone(secondsFromGMT: 5 * 3600)!) == "2020-09-11T10:00:00+05:00")
+        #expect(RegionLogHandler.timestamp(date, in: TimeZone(secondsFromGMT: -(3 * 3600 + 1800))!) == "2020-09-11T01:30:00-03:30")
+        #expect(RegionLogHandler.timestamp(date.addingTimeInterval(0.999), in: TimeZone(secondsFromGMT: 0)!) == "2020-09-11T05:00:00+00:00")
+    }
 
     @Test func oneLinePerMessageAndPerLetterWithoutTokensOrBodies() throws {
         let world = try HostileWorld()

@@ -69,7 +69,7 @@ package struct Admin: Sendable {
 
     /// Outbox rows by state (all but sent when nil).
     package func outbox(state: OutboxState?) throws -> [(row: OutboxRow, lastError: String?, subject: String)] {
-        try store.read { try $0.outboxRows(state: state) }.filter { state != nil || $0.row.state != .sent }
+        try store.read { try $0.outboxRows(state: state, includingSent: false) }
     }
 
     /// Puts a failed or deferred letter (every failed one when `id` is nil) back in the queue, due now.

@@ -34,8 +34,10 @@ package struct Sender: Sendable {
             if due.isEmpty { break }
             seen.formUnion(due.map(\.id))
             try store.write { tx in try tx.markSending(outboxIDs: due.map(\.id)) }
-            // Each result is committed as soon as the server answered: a crash repeats at most
-            // the one letter the server had accepted before the commit.
+            // Each result is committed as soon as the server answered, without an fsync of its
+            // own: a killed daemon repeats at most the one letter the server had accepted before
+            // the commit; only a power loss can repeat more (the batch's results since the last
+            // synced commit), and a repeat is a duplicate letter, never a lost one.
             var failure: (any Error)?
             transport.send(
                 due.map { OutboundMessage(id: $0.id, envelopeFrom: $0.envelopeFrom, recipient: $0.recipient, raw: $0.raw) }
@@ -50,6 +52,8 @@ package struct Sender: Sendable {
                 }
             }
             if let failure { throw failure }
+            // The batch's results reach the disk (one fsync) before the next batch starts.
+            try store.write { tx in try tx.beat("flush", at: now) }
             if due.count < batchSize { break }
         }
         try store.write { tx in try tx.beat("flush", at: now) }
@@ -87,9 +91,9 @@ package struct Sender: Sendable {
         }
     }
 
-    /// Records one delivery result in its own transaction.
+    /// Records one delivery result in its own transaction (crash-safe; synced with the batch).
     func record(_ result: DeliveryResult, for row: OutboxRow, report: inout FlushReport, now: Date) throws {
-        try store.write { tx in
+        try store.writeUnsynced { tx in
             switch result {
             case .sent:
                 try tx.markSent(outboxID: row.id, at: now)
