@@ -71,9 +71,10 @@ struct CommonOptions: ParsableArguments {
         logger.logLevel = level
         var parsing: (any MessageParsing)?
         if configuration.parser.isolated {
-            parsing = IsolatedParser(
-                executable: Self.ownExecutable, memoryMegabytes: configuration.parser.memoryMegabytes,
-                timeout: TimeInterval(configuration.parser.timeoutSeconds), limits: configuration.mimeLimits)
+            parsing = ParserPool(
+                executable: Self.ownExecutable, workers: configuration.parser.effectiveWorkers,
+                memoryMegabytes: configuration.parser.memoryMegabytes, timeout: TimeInterval(configuration.parser.timeoutSeconds),
+                limits: configuration.mimeLimits)
         }
         return try Gateway(config: configuration, logger: logger, parsing: parsing, access: access)
     }

@@ -41,6 +41,25 @@ import Testing
         }
     }
 
+    /// A batch on a pool of workers: outcomes in the batch's order, each worker replaced when a
+    /// message kills it, the rest of the batch parsed.
+    @Test func aPoolParsesABatchSideBySideAndKeepsItsOrder() {
+        let pool = ParserPool(executable: Self.binary, workers: 2, memoryMegabytes: 2048, timeout: 5, limits: MIMELimits())
+        var batch = (0..<12).map { self.message(body: "1.1: \($0)") }
+        batch[5] = message("X-Indigate-Test-Fault: crash\r\n")
+        let outcomes = pool.parseAll(batch)
+        #expect(outcomes.count == 12)
+        #expect(outcomes[5] == .parserFailed("the worker died"))
+        for index in batch.indices where index != 5 {
+            guard case .parsed(let parsed) = outcomes[index] else {
+                Issue.record("message \(index) not parsed: \(outcomes[index])")
+                continue
+            }
+            #expect(parsed.text == "1.1: \(index)\n", "in the batch's order")
+        }
+        #expect(Set(pool.workers.map { $0.workerID }).count == 2, "two worker processes")
+    }
+
     @Test func refusalsComeBackAsRefusals() {
         let parser = IsolatedParser(executable: Self.binary, memoryMegabytes: 2048, timeout: 5, limits: MIMELimits())
         let groups = String(repeating: "a:", count: 20_000)

@@ -11,6 +11,7 @@ extension IndigateConfig {
         copy.transport.inbound = transport.inbound.effective(gatewayDomain: domain)
         copy.transport.outbound = transport.outbound.effective(gatewayDomain: domain)
         copy.limits.batchBytes = limits.effectiveBatchBytes
+        copy.parser.workers = parser.effectiveWorkers
         return copy
     }
 

@@ -26,7 +26,7 @@ package enum ConfigLoader {
         if let known = try? Yams.compose(yaml: YAMLEncoder().encode(config)) {
             let unknown = ConfigKeys.unknown(
                 written: written, known: known,
-                optional: IndigateConfig.Endpoint.CodingKeys.allCases.map(\.rawValue) + ["batch_bytes"])
+                optional: IndigateConfig.Endpoint.CodingKeys.allCases.map(\.rawValue) + ["batch_bytes", "workers"])
             guard unknown.isEmpty else { throw ConfigError(file: path, message: unknown.joined(separator: "; ")) }
         }
         config.resolvePaths(relativeTo: URL(fileURLWithPath: path).deletingLastPathComponent().path)

@@ -185,11 +185,17 @@ package struct IndigateConfig: Sendable, Codable, Equatable {
         package var isolated: Bool
         package var memoryMegabytes: Int
         package var timeoutSeconds: Int
+        /// Worker processes parsing side by side (default: one per core).
+        package var workers: Int?
         enum CodingKeys: String, CodingKey {
             case isolated
             case memoryMegabytes = "memory_mb"
             case timeoutSeconds = "timeout_seconds"
+            case workers
         }
+
+        /// `workers`, or one per core.
+        package var effectiveWorkers: Int { max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount) }
     }
 
     package struct Limits: Sendable, Codable, Equatable {

@@ -97,34 +97,54 @@ package struct Intake: Sendable {
                     return stored
                 }
             }
-            let items = try pending.map { stored in
-                try parse(
-                    stored.raw, id: stored.id, attempts: stored.parseAttempts + (parser.isIsolated ? 0 : 1),
-                    handleAttempts: stored.handleAttempts, releasedBy: stored.releasedBy, fullSize: stored.fullSize)
-            }
+            let items = try parse(
+                pending.map { stored in
+                    ToParse(
+                        raw: stored.raw, id: stored.id, attempts: stored.parseAttempts + (parser.isIsolated ? 0 : 1),
+                        handleAttempts: stored.handleAttempts, releasedBy: stored.releasedBy, fullSize: stored.fullSize)
+                })
             outcomes += try handle(items, now: now)
         }
         return outcomes
     }
 
-    /// Parses one archived message by the attempts policy. The isolated parser reports its own
-    /// failures (a crash or a hang of the worker), and only those are counted, as they happen:
-    /// the daemon dying meanwhile is never the message's fault. A parser in this process fails
-    /// only by taking the daemon down, so there each attempt was counted before it started.
-    func parse(_ raw: [UInt8], id: Int64, attempts: Int, handleAttempts: Int, releasedBy: String?, fullSize: Int?) throws -> Item {
-        var item = Item(
-            id: id, parseAttempts: attempts, handleAttempts: handleAttempts, releasedBy: releasedBy, fullSize: fullSize, parsed: nil)
-        if parser.isIsolated {
-            guard attempts < Self.maximumAttempts else { return item }
-            item.parsed = parser.parse(raw)
-            if case .parserFailed = item.parsed {
-                try store.write { tx in try tx.countParseAttempt(inboundID: id) }
-                item.parseAttempts += 1
-            }
-        } else if attempts <= Self.maximumAttempts {
-            item.parsed = parser.parse(raw)
+    /// An archived message to parse, with its attempts so far.
+    struct ToParse {
+        var raw: [UInt8]
+        var id: Int64
+        var attempts: Int
+        var handleAttempts: Int
+        var releasedBy: String?
+        var fullSize: Int?
+    }
+
+    /// Parses archived messages by the attempts policy, all of a batch at once (in parallel on
+    /// a pool of workers). The isolated parser reports its own failures (a crash or a hang of a
+    /// worker), and only those are counted, as they happen: the daemon dying meanwhile is never
+    /// the message's fault. A parser in this process fails only by taking the daemon down, so
+    /// there each attempt was counted before it started.
+    func parse(_ messages: [ToParse]) throws -> [Item] {
+        var items = messages.map {
+            Item(
+                id: $0.id, parseAttempts: $0.attempts, handleAttempts: $0.handleAttempts, releasedBy: $0.releasedBy,
+                fullSize: $0.fullSize, parsed: nil)
         }
-        return item
+        let wanted = messages.indices.filter {
+            parser.isIsolated ? messages[$0].attempts < Self.maximumAttempts : messages[$0].attempts <= Self.maximumAttempts
+        }
+        let outcomes = parser.parseAll(wanted.map { messages[$0].raw })
+        var failed: [Int64] = []
+        for (index, outcome) in zip(wanted, outcomes) {
+            items[index].parsed = outcome
+            if parser.isIsolated, case .parserFailed = outcome {
+                items[index].parseAttempts += 1
+                failed.append(items[index].id)
+            }
+        }
+        if !failed.isEmpty {
+            try store.write { tx in for id in failed { try tx.countParseAttempt(inboundID: id) } }
+        }
+        return items
     }
 
     /// One message on its way through the stages after parsing.
@@ -169,16 +189,17 @@ package struct Intake: Sendable {
             }
         }
         messages = []
-        var items: [Item] = []
+        var toParse: [ToParse] = []
         for (index, slot) in slots.enumerated() {
             guard case .handle(let id, let parseAttempts, let handleAttempts, let releasedBy, let fullSize) = slot else { continue }
-            items.append(
-                try parse(
-                    kept[index], id: id, attempts: parseAttempts, handleAttempts: handleAttempts, releasedBy: releasedBy,
+            toParse.append(
+                ToParse(
+                    raw: kept[index], id: id, attempts: parseAttempts, handleAttempts: handleAttempts, releasedBy: releasedBy,
                     fullSize: fullSize))
-            // Archived and parsed: its bytes are not needed again in this pass.
             kept[index] = []
         }
+        // Archived: the bytes live in `toParse` alone, and go once parsed.
+        let items = try parse(consume toParse)
         let handled = Dictionary(try handle(items, now: now).map { ($0.inboundID, $0) }) { first, _ in first }
         return slots.map { slot in
             switch slot {

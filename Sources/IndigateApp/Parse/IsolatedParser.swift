@@ -31,6 +31,13 @@ package final class IsolatedParser: MessageParsing, @unchecked Sendable {
 
     package var isIsolated: Bool { true }
 
+    /// The worker process's id (nil before the first message), for tests.
+    var workerID: Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        return worker?.process.processIdentifier
+    }
+
     package func parse(_ raw: [UInt8]) -> ParseOutcome {
         lock.lock()
         defer { lock.unlock() }

@@ -13,9 +13,15 @@ package enum ParseOutcome: Sendable, Equatable {
 /// Turns raw bytes into a `ParsedMessage`: in this process, or in an isolated worker.
 package protocol MessageParsing: Sendable {
     func parse(_ raw: [UInt8]) -> ParseOutcome
+    /// A batch's messages, outcomes in the input's order (in parallel where the parser can).
+    func parseAll(_ raws: [[UInt8]]) -> [ParseOutcome]
     /// Whether a crash or hang of the parser is caught and reported (a worker process), rather
     /// than taking the calling process down with it.
     var isIsolated: Bool { get }
+}
+
+extension MessageParsing {
+    package func parseAll(_ raws: [[UInt8]]) -> [ParseOutcome] { raws.map(parse) }
 }
 
 /// GMime in the calling process: for tests and one-shot commands on trusted input.

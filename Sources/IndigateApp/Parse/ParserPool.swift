@@ -1,0 +1,75 @@
+import Foundation
+import IndigateMIME
+
+/// Several isolated parse workers side by side (`parser.workers`, by default one per core): a
+/// batch's messages are parsed in parallel, each worker taking the next message as it finishes
+/// the last, so one large PDF does not hold the others up. Each worker keeps the isolation of
+/// `IsolatedParser`: a message that crashes or hangs one costs that message a retry.
+package final class ParserPool: MessageParsing, @unchecked Sendable {
+    let workers: [IsolatedParser]
+    private let lock = NSLock()
+    private var next = 0
+
+    package init(executable: String, workers count: Int, memoryMegabytes: Int, timeout: TimeInterval, limits: MIMELimits) {
+        workers = (0..<max(1, count)).map { _ in
+            IsolatedParser(executable: executable, memoryMegabytes: memoryMegabytes, timeout: timeout, limits: limits)
+        }
+    }
+
+    package var isIsolated: Bool { true }
+
+    /// One message, on the next worker in turn.
+    package func parse(_ raw: [UInt8]) -> ParseOutcome {
+        workers[take(modulo: workers.count)].parse(raw)
+    }
+
+    /// Every message of a batch, on all the workers at once; outcomes in the input's order.
+    package func parseAll(_ raws: [[UInt8]]) -> [ParseOutcome] {
+        guard workers.count > 1, raws.count > 1 else { return raws.map(parse) }
+        let results = Results(count: raws.count)
+        let queue = Counter()
+        DispatchQueue.concurrentPerform(iterations: min(workers.count, raws.count)) { lane in
+            while let index = queue.take(below: raws.count) {
+                results.set(index, workers[lane].parse(raws[index]))
+            }
+        }
+        return results.all
+    }
+
+    private func take(modulo count: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        next = (next + 1) % count
+        return next
+    }
+
+    /// The next message's index for whichever worker is free.
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func take(below limit: Int) -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard value < limit else { return nil }
+            value += 1
+            return value - 1
+        }
+    }
+
+    /// Outcomes written by the lanes, read once they are all done.
+    private final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [ParseOutcome?]
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ outcome: ParseOutcome) {
+            lock.lock()
+            values[index] = outcome
+            lock.unlock()
+        }
+        var all: [ParseOutcome] {
+            lock.lock()
+            defer { lock.unlock() }
+            return values.map { $0 ?? .parserFailed("not parsed") }
+        }
+    }
+}
