@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C: GMime 3 and its shim for what Swift cannot import (macros, GType checks).
@@ -25,6 +26,8 @@ let package = Package(
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
         // C: qpdf's C API (qpdf-c.h), which Swift imports as it is: no shim needed.
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        // C: libxlsxwriter 1.1.4, which Swift imports as it is (no variadics, no macros used): no shim.
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
         // The domain: no C, testable in memory.
         .target(
@@ -45,6 +48,12 @@ let package = Package(
         ),
         // PDF documents checked with qpdf: pages, encryption, active content, damage.
         .target(name: "IndigatePDF", dependencies: ["IndigateCore", "CQPDF"]),
+        // Spreadsheets: request forms and digest tables written with libxlsxwriter; filled forms read
+        // back from untrusted bytes with ZIPFoundation and FoundationXML, within fixed limits.
+        .target(
+            name: "IndigateXLSX",
+            dependencies: ["CXLSXWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(
             name: "IndigateApp",
             dependencies: [
@@ -68,6 +77,7 @@ let package = Package(
         .testTarget(name: "IndigateStoreTests", dependencies: ["IndigateStore", "IndigateCore"]),
         .testTarget(name: "IndigateMIMETests", dependencies: ["IndigateMIME", "IndigateCore"]),
         .testTarget(name: "IndigatePDFTests", dependencies: ["IndigatePDF", "IndigateCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "IndigateXLSXTests", dependencies: ["IndigateXLSX"], exclude: ["Fixtures"]),
         .testTarget(
             name: "IndigateAppTests",
             dependencies: [
