@@ -113,7 +113,9 @@ enum WorksheetPart {
         /// The cell's value by its type, or `nil` when it holds none.
         private func value(of cell: OpenCell) throws -> CellValue? {
             let formula = cell.formula
-            guard let stored = cell.value else {
+            // An empty <v> holds nothing, except as a string result (openpyxl writes <f>…</f><v></v>).
+            let empty = cell.value?.isEmpty == true && cell.type != "str" && cell.type != "inlineStr"
+            guard let stored = cell.value, !empty else {
                 if let inline = cell.inline { return CellValue(kind: .text, text: OOXMLEscapes.decode(inline), formula: formula) }
                 if let formula { return CellValue(kind: .uncalculated, text: "", formula: formula) }
                 return nil

@@ -48,4 +48,23 @@ enum SampleForm {
         instructions: "Заполните жёлтые ячейки. Числа — без пробелов и букв. Для долей впишите часть и целое, "
             + "процент посчитаем сами. Не меняйте код формы и не удаляйте строки. Сохраните файл и приложите его к ответу.",
         wording: wording, indicators: indicators)
+
+    /// The same form made for another school: its token and INN differ.
+    static var otherOrganisation: FormSpec {
+        var spec = spec
+        spec.inn = "7709876543"
+        spec.organisationName = "ГБОУ «Школа № 2»"
+        spec.token = "ig1.7709876543.2026-11.T3RoZXJTY2hvb2w.x2"
+        return spec
+    }
+
+    /// The form of the round before: its round and token differ.
+    static var previousRound: FormSpec {
+        var spec = spec
+        spec.round = "2026-10"
+        spec.deadline = "10.11.2026"
+        spec.title = "Ежемесячный мониторинг показателей образования — октябрь 2026"
+        spec.token = "ig1.7701234567.2026-10.UHJldmlvdXNSb3VuZA.p7"
+        return spec
+    }
 }
