@@ -6,14 +6,19 @@ import Foundation
 /// whose input cells alone are unlocked, each with its data validation. The sheet is protected
 /// without a password, only so that the layout survives; columns and rows may still be resized.
 package struct FormWriter: Sendable {
-    package init() {}
+    /// Where the private temporary folder of each workbook is made; `$TMPDIR` or `/tmp` when `nil`.
+    package var temporaryDirectory: String?
+
+    package init(temporaryDirectory: String? = nil) {
+        self.temporaryDirectory = temporaryDirectory
+    }
 
     /// The form for `spec`. Throws ``XLSXWriteError/textTooLong(field:limit:)`` for a validation
     /// text or sheet name over Excel's limits, and the other cases if libxlsxwriter or the temporary
     /// file fails.
     package func write(_ spec: FormSpec) throws -> [UInt8] {
         try Self.checkLengths(spec)
-        let workbook = try LXWWorkbook(constantMemory: false)
+        let workbook = try LXWWorkbook(constantMemory: false, temporaryDirectory: temporaryDirectory)
         let sheet = try workbook.addWorksheet(spec.sheetName)
         let formats = try FormFormats(workbook)
         let page = FormPage(workbook: workbook, sheet: sheet, formats: formats)

@@ -20,10 +20,12 @@ final class LXWWorkbook {
     private let folder: String
     private let path: String
 
-    /// A new, empty workbook. `constantMemory` makes libxlsxwriter flush each row to disk once the
-    /// next one starts: rows must then be written in order, and strings go inline (no shared table).
-    init(constantMemory: Bool) throws {
-        var template = Array((Self.temporaryRoot() + "/indigate-xlsx-XXXXXX").utf8CString)
+    /// A new, empty workbook, its private folder made in `temporaryDirectory` (`$TMPDIR` or `/tmp`
+    /// when `nil`). `constantMemory` makes libxlsxwriter flush each row to disk once the next one
+    /// starts: rows must then be written in order, and strings go inline (no shared table).
+    init(constantMemory: Bool, temporaryDirectory: String? = nil) throws {
+        let root = temporaryDirectory ?? Self.temporaryRoot()
+        var template = Array((root + "/indigate-xlsx-XXXXXX").utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw XLSXWriteError.temporaryFile(step: "mkdtemp", errno: errno)
         }

@@ -4,7 +4,12 @@ import CXLSXWriter
 /// bytes in libxlsxwriter's constant-memory mode: each row goes to a scratch file once the next one
 /// starts, so memory stays flat however many rows the sequence yields.
 package struct TableWriter: Sendable {
-    package init() {}
+    /// Where the private temporary folder of each workbook is made; `$TMPDIR` or `/tmp` when `nil`.
+    package var temporaryDirectory: String?
+
+    package init(temporaryDirectory: String? = nil) {
+        self.temporaryDirectory = temporaryDirectory
+    }
 
     /// The table of `columns` and `rows` on one sheet named `sheetName`. A row shorter than the
     /// header leaves its last cells empty; cells beyond the header's width are written too.
@@ -12,7 +17,7 @@ package struct TableWriter: Sendable {
         guard columns.count <= CellReference.maxColumn else {
             throw XLSXWriteError.tooLarge(rows: 0, columns: columns.count)
         }
-        let workbook = try LXWWorkbook(constantMemory: true)
+        let workbook = try LXWWorkbook(constantMemory: true, temporaryDirectory: temporaryDirectory)
         let sheet = try workbook.addWorksheet(sheetName)
         let header = try workbook.addFormat { format_set_bold($0) }
         let date = try workbook.addFormat { format_set_num_format($0, "dd.mm.yyyy") }

@@ -1,85 +1,58 @@
 import Foundation
-import ZIPFoundation
 
 /// The ZIP archive of an untrusted `.xlsx`, read in memory: nothing is ever written to disk. The
-/// directory is checked once, whole, on opening (entry count, names, declared sizes); entries are
-/// then inflated on demand through a counting consumer that stops at the limits, whatever sizes the
-/// headers declare. Part names are matched without regard to ASCII case, as OPC requires.
+/// directory is checked whole on opening (``ZIPDirectory``: entry count, names, offsets, declared
+/// sizes); entries are inflated on demand from exactly their own bytes, and stop at the limits
+/// whatever sizes the headers declare. Part names are matched without regard to ASCII case, as OPC
+/// requires.
 final class XLSXArchive {
-    private let archive: Archive
-    /// Entries by lower-cased name.
-    private let entries: [String: Entry]
+    private let bytes: [UInt8]
+    private let directory: ZIPDirectory
     private let limits: XLSXReadLimits
     /// Bytes inflated so far, against ``XLSXReadLimits/totalBytes``.
     private var inflated = 0
 
     init(_ bytes: [UInt8], limits: XLSXReadLimits) throws {
         guard bytes.count <= limits.archiveBytes else { throw XLSXReadError.archiveTooLarge(limit: limits.archiveBytes) }
-        // Anything shorter than an end-of-central-directory record is not a ZIP.
-        guard bytes.count >= 22 else { throw XLSXReadError.notZip }
-        do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
-        } catch {
-            throw XLSXReadError.notZip
-        }
+        directory = try ZIPDirectory(bytes, limits: limits)
+        self.bytes = bytes
         self.limits = limits
-        var entries: [String: Entry] = [:]
-        var count = 0
-        for entry in archive {
-            count += 1
-            guard count <= limits.entries else { throw XLSXReadError.tooManyEntries(limit: limits.entries) }
-            let name = entry.path
-            guard Self.isPlain(name), entries[Self.key(name)] == nil else {
-                throw XLSXReadError.suspiciousEntryName(XLSXReadError.quoted(name))
-            }
-            guard entry.uncompressedSize <= UInt64(limits.entryBytes) else {
-                throw XLSXReadError.entryTooLarge(entry: XLSXReadError.quoted(name), limit: limits.entryBytes)
-            }
-            entries[Self.key(name)] = entry
-        }
-        self.entries = entries
     }
 
-    /// Whether the archive has an entry named `name`.
-    func contains(_ name: String) -> Bool { entries[Self.key(name)] != nil }
-
-    /// The inflated bytes of entry `name`, or `nil` if there is none.
+    /// The inflated bytes of entry `name`, or `nil` if there is none. Throws when it passes
+    /// ``XLSXReadLimits/entryBytes`` or, with those read before, ``XLSXReadLimits/totalBytes``, or
+    /// when it does not inflate to its declared size and checksum.
     func read(_ name: String) throws -> Data? {
-        guard let entry = entries[Self.key(name)] else { return nil }
-        let shown = XLSXReadError.quoted(name)
-        let entryLimit = limits.entryBytes
-        let totalLimit = limits.totalBytes
-        var data = Data()
-        var size = 0
-        var total = inflated
-        let checksum: CRC32
-        do {
-            checksum = try archive.extract(entry, bufferSize: 1 << 16) { chunk in
-                size += chunk.count
-                total += chunk.count
-                guard size <= entryLimit else { throw XLSXReadError.entryTooLarge(entry: shown, limit: entryLimit) }
-                guard total <= totalLimit else { throw XLSXReadError.totalTooLarge(limit: totalLimit) }
-                data.append(chunk)
+        guard let entry = directory[name] else { return nil }
+        let shown = XLSXReadError.quoted(entry.name)
+        guard !entry.isEncrypted else { throw XLSXReadError.unsupportedZip("encrypted entry") }
+        let limit = min(limits.entryBytes, limits.totalBytes - inflated)
+        let stored = bytes[entry.dataOffset..<(entry.dataOffset + entry.compressedSize)]
+        let data: Data
+        switch entry.method {
+        case 0:
+            guard stored.count <= limit else { throw tooLarge(shown, limit) }
+            data = Data(stored)
+        case 8:
+            do {
+                data = try Inflater.inflate(stored, limit: limit)
+            } catch .tooLarge {
+                throw tooLarge(shown, limit)
+            } catch {
+                throw XLSXReadError.damagedEntry(shown)
             }
-        } catch let error as XLSXReadError {
-            throw error
-        } catch {
+        default:
+            throw XLSXReadError.unsupportedZip("compression method \(entry.method)")
+        }
+        inflated += data.count
+        guard data.count == entry.uncompressedSize, Inflater.crc32(data) == entry.crc else {
             throw XLSXReadError.damagedEntry(shown)
         }
-        inflated = total
-        guard checksum == entry.checksum, entry.type == .file else { throw XLSXReadError.damagedEntry(shown) }
         return data
     }
 
-    /// A name a spreadsheet would write: relative, without `..`, backslashes or control characters.
-    private static func isPlain(_ name: String) -> Bool {
-        guard !name.isEmpty, !name.hasPrefix("/"),
-            !name.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "\\" || $0 == ":" })
-        else { return false }
-        return !name.split(separator: "/", omittingEmptySubsequences: false).contains("..")
-    }
-
-    private static func key(_ name: String) -> String {
-        String(decoding: name.utf8.map { (65...90).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
+    /// The error for passing `limit`: the entry's own, or the total's when that was the nearer.
+    private func tooLarge(_ entry: String, _ limit: Int) -> XLSXReadError {
+        limit < limits.entryBytes ? .totalTooLarge(limit: limits.totalBytes) : .entryTooLarge(entry: entry, limit: limit)
     }
 }

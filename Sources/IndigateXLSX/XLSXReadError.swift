@@ -15,7 +15,11 @@ package enum XLSXReadError: Error, Equatable, Sendable, CustomStringConvertible 
     /// An entry's name is absolute, climbs out (`..`), holds a NUL or a backslash, or repeats
     /// another's: no spreadsheet writes such names.
     case suspiciousEntryName(String)
-    /// An entry's data does not inflate, or does not match its checksum.
+    /// ZIP features no spreadsheet needs at this size: ZIP64, several disks, encryption, a
+    /// compression method other than stored or deflate.
+    case unsupportedZip(String)
+    /// An entry's headers or data are not where the directory says, or its data does not inflate
+    /// to its declared size and checksum.
     case damagedEntry(String)
     /// A part the workbook needs is missing (`xl/workbook.xml`, a worksheet it lists…).
     case missingPart(String)
@@ -49,7 +53,8 @@ package enum XLSXReadError: Error, Equatable, Sendable, CustomStringConvertible 
         case .entryTooLarge(let entry, let limit): "entry \(entry) larger than \(limit) bytes uncompressed"
         case .totalTooLarge(let limit): "entries read larger than \(limit) bytes uncompressed together"
         case .suspiciousEntryName(let name): "suspicious entry name \(name)"
-        case .damagedEntry(let entry): "entry \(entry) does not inflate or fails its checksum"
+        case .unsupportedZip(let feature): "unsupported ZIP feature: \(feature)"
+        case .damagedEntry(let entry): "entry \(entry) is damaged (headers, inflation, size or checksum)"
         case .missingPart(let part): "missing part \(part)"
         case .forbiddenXML(let part, let reason): "refused XML in \(part): \(reason)"
         case .xmlTooDeep(let part, let limit): "XML in \(part) nested deeper than \(limit)"

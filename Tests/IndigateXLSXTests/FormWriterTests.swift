@@ -56,12 +56,16 @@ import Testing
     }
 
     @Test func leavesNoTemporaryFileBehind() throws {
-        let before = try FileManager.default.contentsOfDirectory(atPath: "/tmp").filter { $0.hasPrefix("indigate-xlsx-") }
-        _ = try FormWriter().write(SampleForm.spec)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("indigate-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = FormWriter(temporaryDirectory: folder.path)
+        _ = try writer.write(SampleForm.spec)
         var spec = SampleForm.spec
         spec.sheetName = "bad/name"
-        #expect(throws: XLSXWriteError.self) { try FormWriter().write(spec) }
-        let after = try FileManager.default.contentsOfDirectory(atPath: "/tmp").filter { $0.hasPrefix("indigate-xlsx-") }
-        #expect(Set(after).subtracting(before).isEmpty)
+        #expect(throws: XLSXWriteError.self) { try writer.write(spec) }
+        _ = try TableWriter(temporaryDirectory: folder.path).write(
+            sheetName: "Таблица", columns: [TableColumn(heading: "ИНН")], rows: [[.text("7701234567")]])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 }
