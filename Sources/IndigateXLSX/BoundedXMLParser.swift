@@ -32,7 +32,9 @@ final class BoundedXMLParser: NSObject, XMLParserDelegate {
         let shown = XLSXReadError.quoted(part)
         try XMLPreflight.check(data, part: shown)
         let delegate = BoundedXMLParser(part: shown, limits: limits, handler: handler)
-        let parser = XMLParser(data: data)
+        // Fed as a stream, in chunks: given one buffer, libxml2 fails on a line past about 35 MB
+        // (a table's worksheet is one line), after reporting every element.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false

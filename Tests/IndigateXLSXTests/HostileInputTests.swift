@@ -56,12 +56,18 @@ import Testing
     }
 
     /// A deflate stream that has not ended when its data does (a stored block cut short): zlib is
-    /// given exactly the entry's bytes, so it stops. ZIPFoundation 0.9.20 reads on past them.
+    /// given exactly the entry's bytes, so it stops. ZIPFoundation 0.9.20 reads on past them into
+    /// the directory, and spins forever once the archive ends before the stream does.
     @Test func unterminatedDeflateStream() {
         var zip = MinimalWorkbook.builder()
         zip.entries.removeAll { $0.name == "xl/worksheets/sheet1.xml" }
         let cut: [UInt8] = [0x00, 0x05, 0x00, 0xFA, 0xFF, 0x61, 0x62]
         zip.entries.append(.init(name: "xl/worksheets/sheet1.xml", data: cut, method: 8, crc: 0, declaredSize: 5))
+        #expect(refusal(zip.build()) == .damagedEntry("xl/worksheets/sheet1.xml"))
+        // A stored block that claims 65,535 bytes at the very end: ZIPFoundation 0.9.20 never returns.
+        zip.entries.removeLast()
+        let open: [UInt8] = [0x00, 0xFF, 0xFF, 0x00, 0x00]
+        zip.entries.append(.init(name: "xl/worksheets/sheet1.xml", data: open, method: 8, crc: 0, declaredSize: 5))
         #expect(refusal(zip.build()) == .damagedEntry("xl/worksheets/sheet1.xml"))
     }
 
