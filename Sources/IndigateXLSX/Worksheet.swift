@@ -22,7 +22,7 @@ package struct Worksheet: Sendable {
         return (value, range.first)
     }
 
-    /// The cells of `row` in column order.
+    /// The cells of `row` in column order; linear in the sheet's cells.
     package func row(_ row: Int) -> [(CellReference, CellValue)] {
         cells.filter { $0.key.row == row }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
