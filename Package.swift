@@ -25,6 +25,10 @@ let package = Package(
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
         // C: qpdf's C API (qpdf-c.h), which Swift imports as it is: no shim needed.
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        // C: libxlsxwriter 1.1.4, which Swift imports as it is (no variadics, no macros used): no shim.
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // C: zlib's raw inflate and CRC-32, for the entries of untrusted .xlsx archives.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // The domain: no C, testable in memory.
         .target(
@@ -45,6 +49,9 @@ let package = Package(
         ),
         // PDF documents checked with qpdf: pages, encryption, active content, damage.
         .target(name: "IndigatePDF", dependencies: ["IndigateCore", "CQPDF"]),
+        // Spreadsheets: request forms and digest tables written with libxlsxwriter; filled forms read
+        // back from untrusted bytes (ZIP by hand, zlib, FoundationXML's event parser) within fixed limits.
+        .target(name: "IndigateXLSX", dependencies: ["CXLSXWriter", "CZlib"]),
         .target(
             name: "IndigateApp",
             dependencies: [
@@ -68,6 +75,7 @@ let package = Package(
         .testTarget(name: "IndigateStoreTests", dependencies: ["IndigateStore", "IndigateCore"]),
         .testTarget(name: "IndigateMIMETests", dependencies: ["IndigateMIME", "IndigateCore"]),
         .testTarget(name: "IndigatePDFTests", dependencies: ["IndigatePDF", "IndigateCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "IndigateXLSXTests", dependencies: ["IndigateXLSX"], exclude: ["Fixtures"]),
         .testTarget(
             name: "IndigateAppTests",
             dependencies: [
