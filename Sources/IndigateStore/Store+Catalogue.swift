@@ -6,20 +6,22 @@ extension StoreTransaction {
     /// every indicator's participants from the organisations now stored.
     package func saveCatalogue(_ catalogue: Catalogue) throws {
         for (groupIndex, group) in catalogue.groups.enumerated() {
-            try db.execute(
-                sql: """
-                    INSERT INTO indicatorGroup (code, title, position) VALUES (?, ?, ?)
-                    ON CONFLICT(code) DO UPDATE SET title = excluded.title, position = excluded.position
-                    """, arguments: [group.code, group.title, groupIndex])
+            try statement(
+                """
+                INSERT INTO indicatorGroup (code, title, position) VALUES (?, ?, ?)
+                ON CONFLICT(code) DO UPDATE SET title = excluded.title, position = excluded.position
+                """
+            ).execute(arguments: [group.code, group.title, groupIndex])
             for (index, indicator) in group.indicators.enumerated() {
-                try db.execute(
-                    sql: """
-                        INSERT INTO indicator (code, groupCode, question, type, part1, part2, document, position)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT(code) DO UPDATE SET groupCode = excluded.groupCode,
-                            question = excluded.question, type = excluded.type, part1 = excluded.part1,
-                            part2 = excluded.part2, document = excluded.document, position = excluded.position
-                        """,
+                try statement(
+                    """
+                    INSERT INTO indicator (code, groupCode, question, type, part1, part2, document, position)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(code) DO UPDATE SET groupCode = excluded.groupCode,
+                        question = excluded.question, type = excluded.type, part1 = excluded.part1,
+                        part2 = excluded.part2, document = excluded.document, position = excluded.position
+                    """
+                ).execute(
                     arguments: [
                         indicator.code, group.code, indicator.question, indicator.type.rawValue,
                         indicator.parts.first, indicator.parts.dropFirst().first, indicator.document,
@@ -27,12 +29,11 @@ extension StoreTransaction {
                     ])
             }
         }
-        try db.execute(sql: "DELETE FROM participant")
+        try statement("DELETE FROM participant").execute()
         let organizations = try allOrganizations()
         for indicator in catalogue.indicators {
             for stored in organizations where indicator.participants.includes(stored.organization) {
-                try db.execute(
-                    sql: "INSERT INTO participant (indicatorCode, organizationId) VALUES (?, ?)",
+                try statement("INSERT INTO participant (indicatorCode, organizationId) VALUES (?, ?)").execute(
                     arguments: [indicator.code, stored.id])
             }
         }
@@ -45,15 +46,15 @@ extension StoreTransaction {
         for row in try !withParticipants
             ? []
             : Row.fetchAll(
-                db,
-                sql: """
+                try statement(
+                    """
                     SELECT p.indicatorCode, o.inn FROM participant p JOIN organization o ON o.id = p.organizationId
-                    """)
+                    """))
         {
             participants[row["indicatorCode"], default: []].append(row["inn"])
         }
-        let groups = try Row.fetchAll(db, sql: "SELECT code, title FROM indicatorGroup ORDER BY position")
-        let indicators = try Row.fetchAll(db, sql: "SELECT * FROM indicator ORDER BY position")
+        let groups = try Row.fetchAll(try statement("SELECT code, title FROM indicatorGroup ORDER BY position"))
+        let indicators = try Row.fetchAll(try statement("SELECT * FROM indicator ORDER BY position"))
         return Catalogue(
             groups: groups.map { group in
                 let code: String = group["code"]

@@ -16,15 +16,15 @@ extension StoreTransaction {
     /// Archives the raw bytes of an inbound message unless the same bytes (by SHA-256) are
     /// already archived.
     /// - Parameter fullSize: for a message archived in part (over the size limit), its full size.
-    package func archive(raw: [UInt8], sha256: String, source: String, fullSize: Int? = nil, at now: Date) throws -> ArchiveResult {
+    package func archive(raw: [UInt8], sha256: String, source: String, fullSize: Int? = nil, at now: Date) throws -> ArchiveResult
+    {
         if let row = try Row.fetchOne(
-            db, sql: "SELECT id, outcome FROM inbound WHERE sha256 = ?", arguments: [sha256])
+            try statement("SELECT id, outcome FROM inbound WHERE sha256 = ?"), arguments: [sha256])
         {
             let id: Int64 = row["id"]
             return row["outcome"] == InboundOutcome.pending.rawValue ? .pending(id) : .done(id)
         }
-        try db.execute(
-            sql: "INSERT INTO inbound (receivedAt, source, sha256, size, fullSize) VALUES (?, ?, ?, ?, ?)",
+        try statement("INSERT INTO inbound (receivedAt, source, sha256, size, fullSize) VALUES (?, ?, ?, ?, ?)").execute(
             arguments: [now, source, sha256, raw.count, fullSize])
         let id = db.lastInsertedRowID
         _ = try Blob.insert(
@@ -35,11 +35,11 @@ extension StoreTransaction {
 
     package func inbound(id: Int64) throws -> StoredInbound? {
         try Row.fetchOne(
-            db,
-            sql: """
+            try statement(
+                """
                 SELECT i.id, i.sha256, r.raw, i.outcome, i.parseAttempts, i.handleAttempts, i.releasedBy, i.fullSize
                 FROM inbound i JOIN inboundRaw r ON r.inboundId = i.id WHERE i.id = ?
-                """,
+                """),
             arguments: [id]
         ).map { row in
             let data: Data = row["raw"]
@@ -55,19 +55,20 @@ extension StoreTransaction {
         parseAttempts: Int, handleAttempts: Int, releasedBy: String?, fullSize: Int?
     )? {
         try Row.fetchOne(
-            db, sql: "SELECT parseAttempts, handleAttempts, releasedBy, fullSize FROM inbound WHERE id = ?", arguments: [inboundID]
+            try statement("SELECT parseAttempts, handleAttempts, releasedBy, fullSize FROM inbound WHERE id = ?"),
+            arguments: [inboundID]
         ).map { ($0["parseAttempts"], $0["handleAttempts"], $0["releasedBy"], $0["fullSize"]) }
     }
 
     /// Ids of archived messages not yet handled, oldest first.
     package func pendingInbound() throws -> [Int64] {
-        try Int64.fetchAll(db, sql: "SELECT id FROM inbound WHERE outcome = 'pending' ORDER BY id")
+        try Int64.fetchAll(try statement("SELECT id FROM inbound WHERE outcome = 'pending' ORDER BY id"))
     }
 
     /// Counts one more attempt to parse the message (committed before the parse, so a parser
     /// crash is counted too).
     package func countParseAttempt(inboundID: Int64) throws {
-        try db.execute(sql: "UPDATE inbound SET parseAttempts = parseAttempts + 1 WHERE id = ?", arguments: [inboundID])
+        try statement("UPDATE inbound SET parseAttempts = parseAttempts + 1 WHERE id = ?").execute(arguments: [inboundID])
     }
 
     /// Marks messages as being handled together in a batch (committed before the batch): if the
@@ -75,30 +76,30 @@ extension StoreTransaction {
     /// on nobody, so the mark is set, not counted.
     package func markHandling(inboundIDs: [Int64]) throws {
         for id in inboundIDs {
-            try db.execute(sql: "UPDATE inbound SET handleAttempts = 1 WHERE id = ? AND handleAttempts = 0", arguments: [id])
+            try statement("UPDATE inbound SET handleAttempts = 1 WHERE id = ? AND handleAttempts = 0").execute(arguments: [id])
         }
     }
 
     /// Counts one more attempt to handle a suspect alone (committed before it): a death now is
     /// this message's.
     package func countSoloAttempt(inboundID: Int64) throws {
-        try db.execute(sql: "UPDATE inbound SET handleAttempts = handleAttempts + 1 WHERE id = ?", arguments: [inboundID])
+        try statement("UPDATE inbound SET handleAttempts = handleAttempts + 1 WHERE id = ?").execute(arguments: [inboundID])
     }
 
     /// Hands a quarantined message back to intake as a message of its own, vouched for by
     /// `actor`: it is pending again, parsed and handled afresh by the next pass.
     package func requeueReleased(inboundID: Int64, by actor: String) throws {
-        try db.execute(
-            sql: """
-                UPDATE inbound SET outcome = 'pending', releasedBy = ?, parseAttempts = 0, handleAttempts = 0,
-                    processedAt = NULL WHERE id = ?
-                """, arguments: [actor, inboundID])
+        try statement(
+            """
+            UPDATE inbound SET outcome = 'pending', releasedBy = ?, parseAttempts = 0, handleAttempts = 0,
+                processedAt = NULL WHERE id = ?
+            """
+        ).execute(arguments: [actor, inboundID])
     }
 
     /// Records what the parser read of the envelope.
     package func describeInbound(id: Int64, messageID: String?, from: String?, subject: String?) throws {
-        try db.execute(
-            sql: "UPDATE inbound SET messageId = ?, fromAddress = ?, subject = ? WHERE id = ?",
+        try statement("UPDATE inbound SET messageId = ?, fromAddress = ?, subject = ? WHERE id = ?").execute(
             arguments: [messageID, from, String((subject ?? "").prefix(500)), id])
     }
 
@@ -106,19 +107,18 @@ extension StoreTransaction {
     /// same message with other bytes, e.g. other Received headers).
     package func isDuplicate(inboundID: Int64, messageID: String, from: String) throws -> Bool {
         try Int64.fetchOne(
-            db,
-            sql: """
+            try statement(
+                """
                 SELECT id FROM inbound WHERE messageId = ? AND fromAddress = ? AND id <> ? AND outcome <> 'pending'
                 AND fullSize IS NULL LIMIT 1
-                """, arguments: [messageID, from, inboundID]) != nil
+                """), arguments: [messageID, from, inboundID]) != nil
     }
 
     /// Marks the message handled.
     package func finishInbound(id: Int64, outcome: InboundOutcome, detail: String?, contactID: Int64?, at now: Date)
         throws
     {
-        try db.execute(
-            sql: "UPDATE inbound SET outcome = ?, outcomeDetail = ?, contactId = ?, processedAt = ? WHERE id = ?",
+        try statement("UPDATE inbound SET outcome = ?, outcomeDetail = ?, contactId = ?, processedAt = ? WHERE id = ?").execute(
             arguments: [outcome.rawValue, detail, contactID, now, id])
     }
 
@@ -126,20 +126,20 @@ extension StoreTransaction {
     /// be handled reopens its entry (the same number) with the new reason. Returns the entry's id.
     @discardableResult
     package func quarantine(inboundID: Int64, reason: String, detail: String?, at now: Date) throws -> Int64 {
-        try db.execute(
-            sql: """
-                INSERT INTO quarantine (inboundId, reason, detail, createdAt) VALUES (?, ?, ?, ?)
-                ON CONFLICT(inboundId) DO UPDATE SET reason = excluded.reason, detail = excluded.detail,
-                    createdAt = excluded.createdAt, releasedAt = NULL, droppedAt = NULL
-                """, arguments: [inboundID, reason, detail, now])
+        try statement(
+            """
+            INSERT INTO quarantine (inboundId, reason, detail, createdAt) VALUES (?, ?, ?, ?)
+            ON CONFLICT(inboundId) DO UPDATE SET reason = excluded.reason, detail = excluded.detail,
+                createdAt = excluded.createdAt, releasedAt = NULL, droppedAt = NULL
+            """
+        ).execute(arguments: [inboundID, reason, detail, now])
         try finishInbound(id: inboundID, outcome: .quarantined, detail: reason, contactID: nil, at: now)
-        return try Int64.fetchOne(db, sql: "SELECT id FROM quarantine WHERE inboundId = ?", arguments: [inboundID]) ?? 0
+        return try Int64.fetchOne(try statement("SELECT id FROM quarantine WHERE inboundId = ?"), arguments: [inboundID]) ?? 0
     }
 
     /// Appends to the audit log.
     package func audit(actor: String, action: String, detail: String, at now: Date) throws {
-        try db.execute(
-            sql: "INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)",
+        try statement("INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)").execute(
             arguments: [now, actor, action, detail])
     }
 }

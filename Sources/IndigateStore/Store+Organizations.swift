@@ -5,38 +5,40 @@ extension StoreTransaction {
     /// Inserts or updates an organisation by INN; returns its row id.
     @discardableResult
     package func saveOrganization(_ organization: Organization) throws -> Int64 {
-        try db.execute(
-            sql: """
-                INSERT INTO organization (inn, kind, shortName, fullName, municipality, mouoInn)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT(inn) DO UPDATE SET kind = excluded.kind, shortName = excluded.shortName,
-                    fullName = excluded.fullName, municipality = excluded.municipality, mouoInn = excluded.mouoInn
-                """,
+        try statement(
+            """
+            INSERT INTO organization (inn, kind, shortName, fullName, municipality, mouoInn)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(inn) DO UPDATE SET kind = excluded.kind, shortName = excluded.shortName,
+                fullName = excluded.fullName, municipality = excluded.municipality, mouoInn = excluded.mouoInn
+            """
+        ).execute(
             arguments: [
                 organization.inn, organization.kind.rawValue, organization.shortName, organization.fullName,
                 organization.municipality, organization.mouoInn,
             ])
-        return try Int64.fetchOne(db, sql: "SELECT id FROM organization WHERE inn = ?", arguments: [organization.inn])!
+        return try Int64.fetchOne(try statement("SELECT id FROM organization WHERE inn = ?"), arguments: [organization.inn])!
     }
 
     /// Inserts or updates a contact by address. Person details already collected from the
     /// person's own replies are kept when the imported row leaves them empty.
     @discardableResult
     package func saveContact(_ contact: Contact, organizationID: Int64) throws -> Int64 {
-        try db.execute(
-            sql: """
-                INSERT INTO contact (organizationId, role, email, personName, position, phone)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT(email) DO UPDATE SET organizationId = excluded.organizationId, role = excluded.role,
-                    personName = CASE WHEN excluded.personName = '' THEN personName ELSE excluded.personName END,
-                    position = CASE WHEN excluded.position = '' THEN position ELSE excluded.position END,
-                    phone = CASE WHEN excluded.phone = '' THEN phone ELSE excluded.phone END
-                """,
+        try statement(
+            """
+            INSERT INTO contact (organizationId, role, email, personName, position, phone)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(email) DO UPDATE SET organizationId = excluded.organizationId, role = excluded.role,
+                personName = CASE WHEN excluded.personName = '' THEN personName ELSE excluded.personName END,
+                position = CASE WHEN excluded.position = '' THEN position ELSE excluded.position END,
+                phone = CASE WHEN excluded.phone = '' THEN phone ELSE excluded.phone END
+            """
+        ).execute(
             arguments: [
                 organizationID, contact.role.rawValue, contact.email, contact.personName, contact.position,
                 contact.phone,
             ])
-        return try Int64.fetchOne(db, sql: "SELECT id FROM contact WHERE email = ?", arguments: [contact.email])!
+        return try Int64.fetchOne(try statement("SELECT id FROM contact WHERE email = ?"), arguments: [contact.email])!
     }
 
     /// Updates one detail of the person behind a contact.
@@ -47,31 +49,31 @@ extension StoreTransaction {
             case .position: "position"
             case .phone: "phone"
             }
-        try db.execute(sql: "UPDATE contact SET \(column) = ? WHERE id = ?", arguments: [value, contactID])
+        try statement("UPDATE contact SET \(column) = ? WHERE id = ?").execute(arguments: [value, contactID])
     }
 
     package func allOrganizations() throws -> [StoredOrganization] {
-        try Row.fetchAll(db, sql: "SELECT * FROM organization ORDER BY id").map(Self.organization)
+        try Row.fetchAll(try statement("SELECT * FROM organization ORDER BY id")).map(Self.organization)
     }
 
     package func organization(id: Int64) throws -> StoredOrganization? {
-        try Row.fetchOne(db, sql: "SELECT * FROM organization WHERE id = ?", arguments: [id]).map(Self.organization)
+        try Row.fetchOne(try statement("SELECT * FROM organization WHERE id = ?"), arguments: [id]).map(Self.organization)
     }
 
     package func organization(inn: String) throws -> StoredOrganization? {
-        try Row.fetchOne(db, sql: "SELECT * FROM organization WHERE inn = ?", arguments: [inn]).map(Self.organization)
+        try Row.fetchOne(try statement("SELECT * FROM organization WHERE inn = ?"), arguments: [inn]).map(Self.organization)
     }
 
     package func contact(id: Int64) throws -> StoredContact? {
-        try Row.fetchOne(db, sql: Self.contactSQL + " WHERE c.id = ?", arguments: [id]).map(Self.contact)
+        try Row.fetchOne(try statement(Self.contactSQL + " WHERE c.id = ?"), arguments: [id]).map(Self.contact)
     }
 
     package func contact(email: String) throws -> StoredContact? {
-        try Row.fetchOne(db, sql: Self.contactSQL + " WHERE c.email = ?", arguments: [email]).map(Self.contact)
+        try Row.fetchOne(try statement(Self.contactSQL + " WHERE c.email = ?"), arguments: [email]).map(Self.contact)
     }
 
     package func contacts(role: ContactRole) throws -> [StoredContact] {
-        try Row.fetchAll(db, sql: Self.contactSQL + " WHERE c.role = ? ORDER BY c.id", arguments: [role.rawValue])
+        try Row.fetchAll(try statement(Self.contactSQL + " WHERE c.role = ? ORDER BY c.id"), arguments: [role.rawValue])
             .map(Self.contact)
     }
 

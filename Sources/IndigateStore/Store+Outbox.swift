@@ -19,20 +19,21 @@ extension StoreTransaction {
         subject: String, recipient: String, reason: String? = nil, at now: Date,
         compose: (Int64) throws -> (envelopeFrom: String, raw: [UInt8])
     ) throws -> Int64 {
-        try db.execute(
-            sql: """
-                INSERT INTO letter (purpose, contactId, roundId, inboundId, messageId, subject, createdAt, reason, recipient)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+        try statement(
+            """
+            INSERT INTO letter (purpose, contactId, roundId, inboundId, messageId, subject, createdAt, reason, recipient)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        ).execute(
             arguments: [purpose.rawValue, contactID, roundID, inboundID, messageID, subject, now, reason, recipient])
         let letterID = db.lastInsertedRowID
         let (envelopeFrom, raw) = try compose(letterID)
-        try db.execute(
-            sql: """
-                INSERT INTO outbox (letterId, recipient, envelopeFrom, nextAttemptAt, queuedAt) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [letterID, recipient, envelopeFrom, now, now])
-        try db.execute(
-            sql: "INSERT INTO outboxRaw (outboxId, raw) VALUES (?, ?)", arguments: [db.lastInsertedRowID, Data(raw)])
+        try statement(
+            """
+            INSERT INTO outbox (letterId, recipient, envelopeFrom, nextAttemptAt, queuedAt) VALUES (?, ?, ?, ?, ?)
+            """
+        ).execute(arguments: [letterID, recipient, envelopeFrom, now, now])
+        try statement("INSERT INTO outboxRaw (outboxId, raw) VALUES (?, ?)").execute(arguments: [db.lastInsertedRowID, Data(raw)])
         return letterID
     }
 
@@ -40,19 +41,20 @@ extension StoreTransaction {
     /// by a crash is due again: the transport's write is idempotent per row.
     package func dueOutbox(at now: Date, limit: Int) throws -> [OutboxRow] {
         try Row.fetchAll(
-            db,
-            sql: """
+            try statement(
+                """
                 SELECT o.*, r.raw FROM outbox o JOIN outboxRaw r ON r.outboxId = o.id
                 WHERE o.state IN ('queued', 'deferred', 'sending') AND o.nextAttemptAt <= ?
                 ORDER BY o.id LIMIT ?
-                """, arguments: [now, limit]
+                """), arguments: [now, limit]
         ).map(Self.outboxRow)
     }
 
     /// Every outbox row to `recipient`, oldest first, whatever its state.
     package func outboxRows(recipient: String) throws -> [OutboxRow] {
         try Row.fetchAll(
-            db, sql: "SELECT o.*, r.raw FROM outbox o JOIN outboxRaw r ON r.outboxId = o.id WHERE o.recipient = ? ORDER BY o.id",
+            try statement(
+                "SELECT o.*, r.raw FROM outbox o JOIN outboxRaw r ON r.outboxId = o.id WHERE o.recipient = ? ORDER BY o.id"),
             arguments: [recipient]
         ).map(Self.outboxRow)
     }
@@ -69,11 +71,11 @@ extension StoreTransaction {
     )] {
         let filter = state == nil ? (includingSent ? "" : "WHERE o.state <> 'sent'") : "WHERE o.state = ?"
         return try Row.fetchAll(
-            db,
-            sql: """
+            try statement(
+                """
                 SELECT o.*, r.raw, l.subject FROM outbox o JOIN outboxRaw r ON r.outboxId = o.id JOIN letter l ON l.id = o.letterId
                 \(filter) ORDER BY o.id
-                """,
+                """),
             arguments: state.map { [$0.rawValue] } ?? []
         ).map { (Self.outboxRow($0), $0["lastError"], $0["subject"]) }
     }
@@ -81,13 +83,12 @@ extension StoreTransaction {
     /// Puts failed or deferred rows back in the queue, due now.
     package func retryOutbox(id: Int64?, at now: Date) throws -> Int {
         if let id {
-            try db.execute(
-                sql:
-                    "UPDATE outbox SET state = 'queued', nextAttemptAt = ?, queuedAt = ? WHERE id = ? AND state IN ('failed', 'deferred')",
+            try statement(
+                "UPDATE outbox SET state = 'queued', nextAttemptAt = ?, queuedAt = ? WHERE id = ? AND state IN ('failed', 'deferred')"
+            ).execute(
                 arguments: [now, now, id])
         } else {
-            try db.execute(
-                sql: "UPDATE outbox SET state = 'queued', nextAttemptAt = ?, queuedAt = ? WHERE state = 'failed'",
+            try statement("UPDATE outbox SET state = 'queued', nextAttemptAt = ?, queuedAt = ? WHERE state = 'failed'").execute(
                 arguments: [now, now])
         }
         return db.changesCount
@@ -95,27 +96,28 @@ extension StoreTransaction {
 
     /// Gives up on a row for good (kept, marked failed by an operator).
     package func dropOutbox(id: Int64) throws -> Bool {
-        try db.execute(
-            sql:
-                "UPDATE outbox SET state = 'failed', lastError = coalesce(lastError, '') || ' (dropped by an operator)' WHERE id = ? AND state <> 'sent'",
+        try statement(
+            "UPDATE outbox SET state = 'failed', lastError = coalesce(lastError, '') || ' (dropped by an operator)' WHERE id = ? AND state <> 'sent'"
+        ).execute(
             arguments: [id])
         return db.changesCount > 0
     }
 
     package func imapState(folder: String) throws -> (uidValidity: UInt32, lastUID: UInt32)? {
-        try Row.fetchOne(db, sql: "SELECT uidValidity, lastUID FROM imapState WHERE folder = ?", arguments: [folder]).map {
+        try Row.fetchOne(try statement("SELECT uidValidity, lastUID FROM imapState WHERE folder = ?"), arguments: [folder]).map {
             (UInt32(truncatingIfNeeded: $0["uidValidity"] as Int64), UInt32(truncatingIfNeeded: $0["lastUID"] as Int64))
         }
     }
 
     package func saveIMAPState(folder: String, uidValidity: UInt32, lastUID: UInt32) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO imapState (folder, uidValidity, lastUID) VALUES (?, ?, ?)
-                ON CONFLICT(folder) DO UPDATE SET uidValidity = excluded.uidValidity,
-                    lastUID = CASE WHEN imapState.uidValidity = excluded.uidValidity
-                                   THEN max(imapState.lastUID, excluded.lastUID) ELSE excluded.lastUID END
-                """, arguments: [folder, Int64(uidValidity), Int64(lastUID)])
+        try statement(
+            """
+            INSERT INTO imapState (folder, uidValidity, lastUID) VALUES (?, ?, ?)
+            ON CONFLICT(folder) DO UPDATE SET uidValidity = excluded.uidValidity,
+                lastUID = CASE WHEN imapState.uidValidity = excluded.uidValidity
+                               THEN max(imapState.lastUID, excluded.lastUID) ELSE excluded.lastUID END
+            """
+        ).execute(arguments: [folder, Int64(uidValidity), Int64(lastUID)])
     }
 
     static func outboxRow(_ row: Row) -> OutboxRow {
@@ -127,20 +129,20 @@ extension StoreTransaction {
     }
 
     package func markSent(outboxID: Int64, at now: Date) throws {
-        try db.execute(
-            sql: "UPDATE outbox SET state = 'sent', attempts = attempts + 1, sentAt = ?, lastError = NULL WHERE id = ?",
-            arguments: [now, outboxID])
+        try statement("UPDATE outbox SET state = 'sent', attempts = attempts + 1, sentAt = ?, lastError = NULL WHERE id = ?")
+            .execute(
+                arguments: [now, outboxID])
     }
 
     package func markDeferred(outboxID: Int64, error: String, until next: Date) throws {
-        try db.execute(
-            sql: "UPDATE outbox SET state = 'deferred', attempts = attempts + 1, lastError = ?, nextAttemptAt = ? WHERE id = ?",
+        try statement(
+            "UPDATE outbox SET state = 'deferred', attempts = attempts + 1, lastError = ?, nextAttemptAt = ? WHERE id = ?"
+        ).execute(
             arguments: [String(error.prefix(1000)), next, outboxID])
     }
 
     package func markFailed(outboxID: Int64, error: String) throws {
-        try db.execute(
-            sql: "UPDATE outbox SET state = 'failed', attempts = attempts + 1, lastError = ? WHERE id = ?",
+        try statement("UPDATE outbox SET state = 'failed', attempts = attempts + 1, lastError = ? WHERE id = ?").execute(
             arguments: [String(error.prefix(1000)), outboxID])
     }
 
@@ -154,7 +156,7 @@ extension StoreTransaction {
             sql += " WHERE l.purpose = ?"
             arguments += [purpose.rawValue]
         }
-        return try Row.fetchAll(db, sql: sql + " ORDER BY l.id", arguments: arguments).map { row in
+        return try Row.fetchAll(try statement(sql + " ORDER BY l.id"), arguments: arguments).map { row in
             let raw: Data = row["raw"]
             return (LetterPurpose(rawValue: row["purpose"]) ?? .notice, row["recipient"], Array(raw))
         }

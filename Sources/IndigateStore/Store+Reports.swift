@@ -19,26 +19,26 @@ package struct ReportOrganization: Sendable, Equatable {
 extension StoreTransaction {
     package func reportOrganizations(municipality: String?) throws -> [ReportOrganization] {
         let rows = try Row.fetchAll(
-            db,
-            sql: "SELECT o.* FROM organization o WHERE (?1 IS NULL OR o.municipality = ?1) ORDER BY o.municipality, o.shortName",
+            try statement(
+                "SELECT o.* FROM organization o WHERE (?1 IS NULL OR o.municipality = ?1) ORDER BY o.municipality, o.shortName"),
             arguments: [municipality])
         // Started: one of its respondents sent a reply that was handled. A coordinator's request
         // for a report is not the organisation's work.
         let started = Set(
             try Int64.fetchAll(
-                db,
-                sql: """
+                try statement(
+                    """
                     SELECT DISTINCT c.organizationId FROM contact c
                     WHERE c.role = 'respondent'
                     AND EXISTS (SELECT 1 FROM inbound i WHERE i.contactId = c.id AND i.outcome = 'applied')
-                    """))
-        let participating = Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT organizationId FROM participant"))
+                    """)))
+        let participating = Set(try Int64.fetchAll(try statement("SELECT DISTINCT organizationId FROM participant")))
         let contacts = try Row.fetchAll(
-            db,
-            sql: Self.contactSQL + """
-                 WHERE (?1 IS NULL OR o.municipality = ?1) AND c.role <> 'coordinator'
-                ORDER BY c.role = 'respondent' DESC, c.id
-                """, arguments: [municipality]
+            try statement(
+                Self.contactSQL + """
+                     WHERE (?1 IS NULL OR o.municipality = ?1) AND c.role <> 'coordinator'
+                    ORDER BY c.role = 'respondent' DESC, c.id
+                    """), arguments: [municipality]
         ).map(Self.contact)
         var first: [Int64: StoredContact] = [:]
         for contact in contacts where first[contact.organizationID] == nil { first[contact.organizationID] = contact }
@@ -59,18 +59,18 @@ extension StoreTransaction {
         case .new:
             // The newest version of each indicator, when not yet reviewed.
             rows = try Row.fetchAll(
-                db,
-                sql: """
+                try statement(
+                    """
                     SELECT \(Self.valueColumns) FROM (
                         SELECT organizationId, indicatorCode, max(id) AS newest
                         FROM valueVersion INDEXED BY valueVersion_org_indicator GROUP BY organizationId, indicatorCode
                     ) x JOIN valueVersion v ON v.id = x.newest JOIN organization o ON o.id = v.organizationId
                     WHERE v.state IN ('saved', 'review') AND (?1 IS NULL OR o.municipality = ?1)
-                    """, arguments: [municipality])
+                    """), arguments: [municipality])
         case .lastAccepted, .acceptedBefore:
             rows = try Row.fetchAll(
-                db,
-                sql: """
+                try statement(
+                    """
                     SELECT \(Self.valueColumns) FROM (
                         SELECT organizationId, indicatorCode, max(decidedAt) AS decided
                         FROM valueVersion INDEXED BY valueVersion_accepted
@@ -80,7 +80,7 @@ extension StoreTransaction {
                         AND v.indicatorCode = m.indicatorCode AND v.decidedAt = m.decided AND v.state = 'accepted'
                     JOIN organization o ON o.id = v.organizationId
                     WHERE (?1 IS NULL OR o.municipality = ?1)
-                    """, arguments: [municipality, before])
+                    """), arguments: [municipality, before])
         }
         // Two versions decided in the same second: the newer one.
         var newest: [String: ValueVersion] = [:]
@@ -102,24 +102,24 @@ extension StoreTransaction {
             ? "SELECT max(id) AS newest FROM valueVersion INDEXED BY valueVersion_org_indicator GROUP BY organizationId, indicatorCode"
             : "SELECT max(id) AS newest FROM valueVersion INDEXED BY valueVersion_round WHERE roundId = ?2 GROUP BY organizationId, indicatorCode"
         return try Row.fetchAll(
-            db,
-            sql: """
+            try statement(
+                """
                 SELECT \(Self.valueColumns) FROM (\(inner)) x JOIN valueVersion v ON v.id = x.newest
                 JOIN organization o ON o.id = v.organizationId
                 WHERE (?1 IS NULL OR o.municipality = ?1)
                 \(state.map { "AND v.state = '\($0.rawValue)'" } ?? "") \(lateOnly ? "AND v.late = 1" : "")
-                """, arguments: roundID == nil ? [municipality] : [municipality, roundID]
+                """), arguments: roundID == nil ? [municipality] : [municipality, roundID]
         ).map(Self.valueByPosition)
     }
 
     /// Every (organisation, indicator) pair asked, within the scope.
     package func participantPairs(municipality: String?) throws -> [(organizationID: Int64, code: String)] {
         try Row.fetchAll(
-            db,
-            sql: """
+            try statement(
+                """
                 SELECT p.organizationId, p.indicatorCode FROM participant p JOIN organization o ON o.id = p.organizationId
                 WHERE (?1 IS NULL OR o.municipality = ?1)
-                """, arguments: [municipality]
+                """), arguments: [municipality]
         ).map { ($0["organizationId"], $0["indicatorCode"]) }
     }
 }

@@ -8,48 +8,46 @@ extension StoreTransaction {
     package func openRound(
         month: String, deadline: String, nextDataAfter: String, indicatorCodes: [String], at now: Date
     ) throws -> Round {
-        if try Int64.fetchOne(db, sql: "SELECT id FROM round WHERE month = ?", arguments: [month]) != nil {
+        if try Int64.fetchOne(try statement("SELECT id FROM round WHERE month = ?"), arguments: [month]) != nil {
             throw StoreError(operation: "open the round \(month)", message: "the round is already open")
         }
-        try db.execute(
-            sql: "INSERT INTO round (month, deadline, nextDataAfter, openedAt) VALUES (?, ?, ?, ?)",
+        try statement("INSERT INTO round (month, deadline, nextDataAfter, openedAt) VALUES (?, ?, ?, ?)").execute(
             arguments: [month, deadline, nextDataAfter, now])
         let id = db.lastInsertedRowID
         for code in indicatorCodes {
-            try db.execute(
-                sql: "INSERT INTO roundIndicator (roundId, indicatorCode) VALUES (?, ?)", arguments: [id, code])
+            try statement("INSERT INTO roundIndicator (roundId, indicatorCode) VALUES (?, ?)").execute(arguments: [id, code])
         }
         return try round(id: id)!
     }
 
     package func round(id: Int64) throws -> Round? {
-        try Row.fetchOne(db, sql: "SELECT * FROM round WHERE id = ?", arguments: [id]).map(round)
+        try Row.fetchOne(try statement("SELECT * FROM round WHERE id = ?"), arguments: [id]).map(round)
     }
 
     package func round(month: String) throws -> Round? {
-        try Row.fetchOne(db, sql: "SELECT * FROM round WHERE month = ?", arguments: [month]).map(round)
+        try Row.fetchOne(try statement("SELECT * FROM round WHERE month = ?"), arguments: [month]).map(round)
     }
 
     /// Every round, newest first.
     package func rounds() throws -> [Round] {
-        try Row.fetchAll(db, sql: "SELECT * FROM round ORDER BY month DESC").map(round)
+        try Row.fetchAll(try statement("SELECT * FROM round ORDER BY month DESC")).map(round)
     }
 
     /// The newest round opened at or before `now`.
     package func currentRound(at now: Date) throws -> Round? {
         try Row.fetchOne(
-            db, sql: "SELECT * FROM round WHERE openedAt <= ? ORDER BY month DESC LIMIT 1", arguments: [now]
+            try statement("SELECT * FROM round WHERE openedAt <= ? ORDER BY month DESC LIMIT 1"), arguments: [now]
         ).map(round)
     }
 
     private func round(_ row: Row) throws -> Round {
         let id: Int64 = row["id"]
         let codes = try String.fetchAll(
-            db,
-            sql: """
+            try statement(
+                """
                 SELECT ri.indicatorCode FROM roundIndicator ri JOIN indicator i ON i.code = ri.indicatorCode
                 WHERE ri.roundId = ? ORDER BY i.position
-                """, arguments: [id])
+                """), arguments: [id])
         return Round(
             id: id, month: row["month"], deadline: row["deadline"], nextDataAfter: row["nextDataAfter"],
             openedAt: row["openedAt"], indicatorCodes: codes)

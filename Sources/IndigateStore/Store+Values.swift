@@ -8,11 +8,12 @@ extension StoreTransaction {
         bytes: [UInt8], sha256: String, fileName: String, inboundID: Int64, organizationID: Int64,
         indicatorCode: String, roundID: Int64, pages: Int? = nil, at now: Date
     ) throws -> Int64 {
-        try db.execute(
-            sql: """
-                INSERT INTO document (sha256, size, fileName, inboundId, organizationId, indicatorCode, roundId, receivedAt, pages)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+        try statement(
+            """
+            INSERT INTO document (sha256, size, fileName, inboundId, organizationId, indicatorCode, roundId, receivedAt, pages)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        ).execute(
             arguments: [
                 sha256, bytes.count, String(fileName.prefix(255)), inboundID, organizationID, indicatorCode, roundID, now, pages,
             ])
@@ -26,12 +27,13 @@ extension StoreTransaction {
     /// Never touches earlier versions: superseding them is a transition of their own.
     package func insertVersion(_ version: ValueVersion) throws -> Int64 {
         let columns = Self.valueColumnsFor(version.value)
-        try db.execute(
-            sql: """
-                INSERT INTO valueVersion (organizationId, indicatorCode, roundId, contactId, inboundId, state,
-                    number, yes, part, whole, documentId, submittedAt, late, decidedAt, decidedBy, resolution)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+        try statement(
+            """
+            INSERT INTO valueVersion (organizationId, indicatorCode, roundId, contactId, inboundId, state,
+                number, yes, part, whole, documentId, submittedAt, late, decidedAt, decidedBy, resolution)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        ).execute(
             arguments: [
                 version.organizationID, version.indicatorCode, version.roundID, version.contactID, version.inboundID,
                 version.state.rawValue, columns.number, columns.yes, columns.part, columns.whole, version.documentID,
@@ -44,12 +46,13 @@ extension StoreTransaction {
     /// row is still `previous` (its state and supersession), so two decisions cannot both
     /// apply. Returns whether the row moved.
     package func saveTransition(from previous: ValueVersion, to next: ValueVersion) throws -> Bool {
-        try db.execute(
-            sql: """
-                UPDATE valueVersion SET state = ?, documentId = ?, decidedAt = ?, decidedBy = ?, resolution = ?,
-                    supersededBy = ?
-                WHERE id = ? AND state = ? AND supersededBy IS ?
-                """,
+        try statement(
+            """
+            UPDATE valueVersion SET state = ?, documentId = ?, decidedAt = ?, decidedBy = ?, resolution = ?,
+                supersededBy = ?
+            WHERE id = ? AND state = ? AND supersededBy IS ?
+            """
+        ).execute(
             arguments: [
                 next.state.rawValue, next.documentID, next.decidedAt, next.decidedBy, next.resolution, next.supersededBy,
                 previous.id, previous.state.rawValue, previous.supersededBy,
@@ -58,29 +61,29 @@ extension StoreTransaction {
     }
 
     package func version(id: Int64) throws -> ValueVersion? {
-        try Row.fetchOne(db, sql: "SELECT \(Self.valueColumns) FROM valueVersion v WHERE v.id = ?", arguments: [id])
+        try Row.fetchOne(try statement("SELECT \(Self.valueColumns) FROM valueVersion v WHERE v.id = ?"), arguments: [id])
             .map(Self.valueByPosition)
     }
 
     /// The current (newest) version of each indicator of an organisation in a round, by code.
     package func currentVersions(organizationID: Int64, roundID: Int64) throws -> [String: ValueVersion] {
         let rows = try Row.fetchAll(
-            db,
-            sql: """
+            try statement(
+                """
                 SELECT \(Self.valueColumns) FROM valueVersion v WHERE v.organizationId = ? AND v.roundId = ?
                 AND v.supersededBy IS NULL
-                """, arguments: [organizationID, roundID])
+                """), arguments: [organizationID, roundID])
         return Self.byCode(rows.map(Self.valueByPosition))
     }
 
     /// The newest accepted version of each indicator of an organisation, in any round, by code.
     package func lastAccepted(organizationID: Int64) throws -> [String: ValueVersion] {
         let rows = try Row.fetchAll(
-            db,
-            sql: """
+            try statement(
+                """
                 SELECT \(Self.valueColumns) FROM valueVersion v WHERE v.organizationId = ? AND v.state = 'accepted'
                 ORDER BY v.decidedAt, v.id
-                """, arguments: [organizationID])
+                """), arguments: [organizationID])
         return Self.byCode(rows.map(Self.valueByPosition))
     }
 
@@ -96,12 +99,12 @@ extension StoreTransaction {
             sql += " AND v.roundId = ?"
             arguments += [roundID]
         }
-        return try Row.fetchAll(db, sql: sql + " ORDER BY v.id", arguments: arguments).map(Self.valueByPosition)
+        return try Row.fetchAll(try statement(sql + " ORDER BY v.id"), arguments: arguments).map(Self.valueByPosition)
     }
 
     /// The file name and size of a document.
     package func documentInfo(id: Int64) throws -> (fileName: String, size: Int, sha256: String)? {
-        try Row.fetchOne(db, sql: "SELECT fileName, size, sha256 FROM document WHERE id = ?", arguments: [id]).map {
+        try Row.fetchOne(try statement("SELECT fileName, size, sha256 FROM document WHERE id = ?"), arguments: [id]).map {
             ($0["fileName"], $0["size"], $0["sha256"])
         }
     }

@@ -23,7 +23,8 @@ package final class Store: Sendable {
         if access != .create, !FileManager.default.fileExists(atPath: path) {
             throw StoreError(
                 operation: "open the database at \(path)", setup: .missing,
-                message: "there is no database there: check `database:` in the configuration, or run `indigate init` to create one")
+                message:
+                    "there is no database there: check `database:` in the configuration, or run `indigate init` to create one")
         }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -135,6 +136,13 @@ package final class Store: Sendable {
 /// A transaction in progress: the only way code outside this module reaches the database.
 package struct StoreTransaction {
     let db: Database
+
+    /// The connection's compiled statement for `sql`, compiled once per connection and reused:
+    /// compiling (with GRDB's authorizer reading every column) cost more than running the
+    /// statements of a batch.
+    func statement(_ sql: String) throws -> Statement {
+        try db.cachedStatement(sql: sql)
+    }
 }
 
 extension StoreTransaction {
