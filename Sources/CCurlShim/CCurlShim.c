@@ -28,26 +28,24 @@ CURLcode indigate_curl_setopt_debug_function(CURL *handle,
     return curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, callback);
 }
 
-#include <signal.h>
-
-// Set once, never cleared: after a stop is asked, no transfer should start or go on.
-static volatile sig_atomic_t indigate_curl_abort_requested = 0;
-
 static int indigate_curl_xferinfo(void *context, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow) {
-    (void)context; (void)dltotal; (void)dlnow; (void)ultotal; (void)ulnow;
-    return indigate_curl_abort_requested ? 1 : 0;
+    (void)dltotal; (void)dlnow; (void)ultotal; (void)ulnow;
+    return __atomic_load_n((const int *)context, __ATOMIC_ACQUIRE) ? 1 : 0;
 }
 
-CURLcode indigate_curl_abort_on_request(CURL *handle) {
+CURLcode indigate_curl_abort_on_flag(CURL *handle, const int *flag) {
     CURLcode code = curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, indigate_curl_xferinfo);
+    if (code != CURLE_OK) return code;
+    code = curl_easy_setopt(handle, CURLOPT_XFERINFODATA, (void *)flag);
     if (code != CURLE_OK) return code;
     return curl_easy_setopt(handle, CURLOPT_NOPROGRESS, 0L);
 }
 
-void indigate_curl_request_abort(void) { indigate_curl_abort_requested = 1; }
+void indigate_flag_raise(int *flag) { __atomic_store_n(flag, 1, __ATOMIC_RELEASE); }
+
+int indigate_flag_is_raised(const int *flag) { return __atomic_load_n(flag, __ATOMIC_ACQUIRE); }
 
 CURLcode indigate_curl_getinfo_socket(CURL *handle, curl_socket_t *value) {
     return curl_easy_getinfo(handle, CURLINFO_ACTIVESOCKET, value);
 }
 
-int indigate_curl_abort_requested_now(void) { return indigate_curl_abort_requested ? 1 : 0; }

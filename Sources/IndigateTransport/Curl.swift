@@ -12,10 +12,4 @@ package enum Curl {
     package static var version: String {
         curl_version().map { String(cString: $0) } ?? "unknown"
     }
-
-    /// Stops every SMTP and IMAP transfer in progress, and every later one: called when the
-    /// daemon is asked to stop, so a server that never answers cannot hold it up.
-    package static func abortTransfers() {
-        indigate_curl_request_abort()
-    }
 }

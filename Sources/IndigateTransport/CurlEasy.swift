@@ -21,7 +21,11 @@ final class CurlEasy {
     /// handle's whole life (a Swift array's buffer pointer is only valid inside its closure).
     private let errorBuffer: UnsafeMutablePointer<CChar>
 
-    init() throws(TransportError) {
+    /// Ends transfers on this handle when raised; kept alive as long as the handle.
+    private let stop: TransferStop
+
+    init(stop: TransferStop) throws(TransportError) {
+        self.stop = stop
         _ = Curl.initialized
         guard let handle = curl_easy_init() else { throw TransportError("libcurl: cannot create a handle") }
         self.handle = handle
@@ -36,7 +40,7 @@ final class CurlEasy {
         indigate_curl_setopt_read_function(handle, curlRead)
         indigate_curl_setopt_debug_function(handle, curlDebug)
         try set(CURLOPT_VERBOSE, 1)  // feeds the debug callback with the server's lines
-        _ = indigate_curl_abort_on_request(handle)
+        _ = indigate_curl_abort_on_flag(handle, stop.flag)
         _ = indigate_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
     }
 

@@ -33,7 +33,7 @@ package final class IMAPIdler: @unchecked Sendable {
     private var isStopped: Bool {
         stopLock.lock()
         defer { stopLock.unlock() }
-        return stopped || indigate_curl_abort_requested_now() != 0
+        return stopped || settings.stop.isRaised
     }
 
     /// Blocks until the server reports a new message in the folder (true), or `timeout` passes
@@ -90,7 +90,7 @@ package final class IMAPIdler: @unchecked Sendable {
     /// Logged in, IDLE offered, the folder selected.
     private func connection() throws(TransportError) -> CurlEasy {
         if let easy { return easy }
-        let easy = try CurlEasy()
+        let easy = try CurlEasy(stop: settings.stop)
         let base = settings.url.hasSuffix("/") ? String(settings.url.dropLast()) : settings.url
         try easy.set(CURLOPT_URL, base + "/")
         try easy.set(CURLOPT_USERNAME, settings.username)

@@ -20,12 +20,15 @@ package final class IMAPSource: InboundSource, @unchecked Sendable {
         /// `required`, `opportunistic` or `off` (for `imap://`).
         package var startTLS: String
         package var timeoutSeconds: Int
+        /// Ends this source's transfers when the daemon stops.
+        package var stop: TransferStop
 
         package init(
             url: String, username: String, password: String, folder: String = "INBOX",
             processedFolder: String? = "Processed", keyword: String = "indigate-done", startTLS: String = "opportunistic",
-            timeoutSeconds: Int = 60
+            timeoutSeconds: Int = 60, stop: TransferStop = TransferStop()
         ) {
+            self.stop = stop
             self.url = url
             self.username = username
             self.password = password
@@ -166,7 +169,7 @@ package final class IMAPSource: InboundSource, @unchecked Sendable {
     /// One handle (so one connection, logged in once) for the source's life.
     private func session() throws(TransportError) -> CurlEasy {
         if let cached { return cached }
-        let easy = try CurlEasy()
+        let easy = try CurlEasy(stop: settings.stop)
         try easy.set(CURLOPT_USERNAME, settings.username)
         try easy.set(CURLOPT_PASSWORD, settings.password)
         try easy.set(CURLOPT_CONNECTTIMEOUT, settings.timeoutSeconds)

@@ -19,11 +19,15 @@ package struct SMTPTransport: OutboundTransport {
         /// The name sent in EHLO.
         package var helo: String
         package var timeoutSeconds: Int
+        /// Ends this transport's transfers when the daemon stops.
+        package var stop: TransferStop
 
         package init(
             url: String, startTLS: String = "opportunistic", username: String? = nil, password: String? = nil,
-            authMechanism: String = "PLAIN", helo: String, timeoutSeconds: Int = 60
+            authMechanism: String = "PLAIN", helo: String, timeoutSeconds: Int = 60,
+            stop: TransferStop = TransferStop()
         ) {
+            self.stop = stop
             self.url = url
             self.startTLS = startTLS
             self.username = username
@@ -44,7 +48,7 @@ package struct SMTPTransport: OutboundTransport {
         guard !messages.isEmpty else { return }
         let easy: CurlEasy
         do {
-            easy = try CurlEasy()
+            easy = try CurlEasy(stop: settings.stop)
             try configure(easy)
         } catch {
             for index in messages.indices {
@@ -73,7 +77,7 @@ package struct SMTPTransport: OutboundTransport {
     /// Connects, says EHLO, starts TLS and logs in as a flush would, and sends nothing: what
     /// `indigate check` reports. Throws with libcurl's and the server's words when it cannot.
     package func probe() throws(TransportError) -> ServerProbe {
-        let easy = try CurlEasy()
+        let easy = try CurlEasy(stop: settings.stop)
         try configure(easy)
         try easy.set(CURLOPT_CONNECT_ONLY, 1)
         let code = easy.perform()

@@ -18,15 +18,15 @@ CURLcode indigate_curl_setopt_debug_function(CURL *handle,
 CURLcode indigate_curl_getinfo_long(CURL *handle, CURLINFO info, long *value);
 /// The socket of a CURLOPT_CONNECT_ONLY connection (CURLINFO_ACTIVESOCKET), to wait on with poll().
 CURLcode indigate_curl_getinfo_socket(CURL *handle, curl_socket_t *value);
-/// Whether indigate_curl_request_abort has been called.
-int indigate_curl_abort_requested_now(void);
 
 /// Installs a transfer-progress callback that aborts the transfer (CURLE_ABORTED_BY_CALLBACK)
-/// as soon as indigate_curl_request_abort has been called in this process: a daemon asked to
-/// stop does not wait out a server that accepted the connection and never answers.
-CURLcode indigate_curl_abort_on_request(CURL *handle);
+/// once `*flag` is raised (indigate_flag_raise): a daemon asked to stop does not wait out a
+/// server that accepted the connection and never answers. The flag must outlive the handle.
+CURLcode indigate_curl_abort_on_flag(CURL *handle, const int *flag);
 
-/// Asks every transfer in progress, and every later one, to stop. Async-signal-safe.
-void indigate_curl_request_abort(void);
+/// Raises a stop flag (atomically; async-signal-safe).
+void indigate_flag_raise(int *flag);
+/// Whether a stop flag is raised.
+int indigate_flag_is_raised(const int *flag);
 
 #endif

@@ -18,7 +18,8 @@ package struct Transports: Sendable {
     }
 
     /// The inbound source the configuration names.
-    package func inboundSource() throws -> any InboundSource {
+    /// - Parameter stop: ends its transfers when raised (the daemon's, at shutdown).
+    package func inboundSource(stop: TransferStop = TransferStop()) throws -> any InboundSource {
         let endpoint = config.effective.transport.inbound
         switch endpoint.kind {
         case "imap":
@@ -26,7 +27,7 @@ package struct Transports: Sendable {
                 settings: IMAPSource.Settings(
                     url: endpoint.url ?? "", username: endpoint.username ?? "", password: try password(endpoint),
                     folder: endpoint.folder ?? "INBOX", processedFolder: endpoint.processedFolder.flatMap { $0.isEmpty ? nil : $0 },
-                    startTLS: endpoint.startTLS ?? "opportunistic", timeoutSeconds: endpoint.timeoutSeconds ?? 60),
+                    startTLS: endpoint.startTLS ?? "opportunistic", timeoutSeconds: endpoint.timeoutSeconds ?? 60, stop: stop),
                 state: state, limits: InboundLimits(messageBytes: config.limits.messageBytes))
         default:
             return try MaildirInbox(
@@ -35,7 +36,8 @@ package struct Transports: Sendable {
     }
 
     /// The outbound transport the configuration names.
-    package func outboundTransport() throws -> any OutboundTransport {
+    /// - Parameter stop: ends its transfers when raised (the daemon's, at shutdown).
+    package func outboundTransport(stop: TransferStop = TransferStop()) throws -> any OutboundTransport {
         let endpoint = config.effective.transport.outbound
         switch endpoint.kind {
         case "smtp":
@@ -43,7 +45,7 @@ package struct Transports: Sendable {
                 settings: SMTPTransport.Settings(
                     url: endpoint.url ?? "", startTLS: endpoint.startTLS ?? "opportunistic", username: endpoint.username,
                     password: endpoint.username == nil ? nil : try password(endpoint), authMechanism: endpoint.auth ?? "PLAIN",
-                    helo: endpoint.helo ?? "localhost", timeoutSeconds: endpoint.timeoutSeconds ?? 60))
+                    helo: endpoint.helo ?? "localhost", timeoutSeconds: endpoint.timeoutSeconds ?? 60, stop: stop))
         default:
             return try MaildirOutbox(path: endpoint.path ?? "var/mail/outbox")
         }

@@ -14,6 +14,8 @@ package final class Daemon: @unchecked Sendable {
     private let load: @Sendable () throws -> Gateway
     private let clock: @Sendable () -> Date
     let logger: Logger
+    /// Cuts this daemon's SMTP and IMAP transfers when it is asked to stop.
+    let stop = TransferStop()
 
     /// - Parameter load: reads the configuration and builds the gateway (at start and on reload).
     package init(load: @escaping @Sendable () throws -> Gateway, clock: @escaping @Sendable () -> Date) throws {
@@ -21,7 +23,7 @@ package final class Daemon: @unchecked Sendable {
         self.load = load
         self.clock = clock
         logger = gateway.logger
-        installation = try Installation(gateway)
+        installation = try Installation(gateway, stop: stop)
     }
 
     /// One configuration's gateway and its transports.
@@ -32,10 +34,10 @@ package final class Daemon: @unchecked Sendable {
         /// IDLE on the IMAP inbox; nil for a Maildir.
         let idler: IMAPIdler?
 
-        init(_ gateway: Gateway) throws {
+        init(_ gateway: Gateway, stop: TransferStop) throws {
             self.gateway = gateway
-            source = try gateway.transports.inboundSource()
-            transport = try gateway.transports.outboundTransport()
+            source = try gateway.transports.inboundSource(stop: stop)
+            transport = try gateway.transports.outboundTransport(stop: stop)
             idler = (source as? IMAPSource).map { IMAPIdler(settings: $0.settings) }
         }
     }
@@ -51,7 +53,7 @@ package final class Daemon: @unchecked Sendable {
     package func reload() {
         do {
             let gateway = try load()
-            let fresh = try Installation(gateway)
+            let fresh = try Installation(gateway, stop: stop)
             lock.lock()
             let old = installation
             installation = fresh
@@ -72,15 +74,15 @@ package final class Daemon: @unchecked Sendable {
         let clock = clock
         let intakeWake = Wake(), outboxWake = Wake()
         var services: [any Service] = [
-            PassService(name: "intake", interval: every, logger: logger, wake: intakeWake) { [self] in
+            PassService(name: "intake", interval: every, logger: logger, wake: intakeWake, stop: stop) { [self] in
                 let now = current
                 if try now.gateway.intake.poll(source: now.source, now: clock()).taken > 0 { outboxWake.signal() }
             },
-            PassService(name: "outbox", interval: every, logger: logger, wake: outboxWake) { [self] in
+            PassService(name: "outbox", interval: every, logger: logger, wake: outboxWake, stop: stop) { [self] in
                 let now = current
                 _ = try now.gateway.sender.flush(transport: now.transport, now: clock())
             },
-            PassService(name: "scheduler", interval: every, logger: logger) { [self] in
+            PassService(name: "scheduler", interval: every, logger: logger, stop: stop) { [self] in
                 _ = try current.gateway.scheduler.tick(now: clock())
             },
         ]

@@ -13,15 +13,19 @@ package struct PassService: Service {
     let logger: Logger
     /// Ends the pause before the next pass early (another service has work for this one).
     let wake: Wake
+    /// Raised when the daemon is asked to stop: cuts the transfers of a pass in progress.
+    let stop: TransferStop
     let pass: @Sendable () throws -> Void
 
     package init(
-        name: String, interval: Duration, logger: Logger, wake: Wake = Wake(), pass: @escaping @Sendable () throws -> Void
+        name: String, interval: Duration, logger: Logger, wake: Wake = Wake(), stop: TransferStop,
+        pass: @escaping @Sendable () throws -> Void
     ) {
         self.name = name
         self.interval = interval
         self.logger = logger
         self.wake = wake
+        self.stop = stop
         self.pass = pass
     }
 
@@ -37,7 +41,7 @@ package struct PassService: Service {
                 try await withGracefulShutdownHandler {
                     try await Blocking.run(pass)
                 } onGracefulShutdown: {
-                    Curl.abortTransfers()
+                    stop.raise()
                 }
                 if failing != nil {
                     logger.notice("pass works again", metadata: ["service": "\(name)"])
