@@ -6,9 +6,10 @@ import IndigateTransport
 import Logging
 
 /// The Intake stage, and the driver of the stages after it: takes messages from a source,
-/// archives their raw bytes first, has them parsed (outside any transaction), classified,
-/// interpreted and applied (one transaction per batch, a savepoint per message), and only
-/// after the commit tells the source they are done.
+/// archives their raw bytes first (one transaction per batch), has them parsed outside any
+/// transaction by a pool of workers while the messages parsed before are classified,
+/// interpreted and applied (one transaction per step of 32, a savepoint per message), and only
+/// after the commits tells the source they are done.
 ///
 /// Crash safety: parse and handling attempts are committed before each attempt, so a message
 /// that kills the parser or the daemon is retried alone and, after three attempts, set aside
@@ -97,13 +98,12 @@ package struct Intake: Sendable {
                     return stored
                 }
             }
-            let items = try parse(
+            outcomes += try parseAndHandle(
                 pending.map { stored in
                     ToParse(
                         raw: stored.raw, id: stored.id, attempts: stored.parseAttempts + (parser.isIsolated ? 0 : 1),
                         handleAttempts: stored.handleAttempts, releasedBy: stored.releasedBy, fullSize: stored.fullSize)
-                })
-            outcomes += try handle(items, now: now)
+                }, now: now)
         }
         return outcomes
     }
@@ -199,8 +199,7 @@ package struct Intake: Sendable {
             kept[index] = []
         }
         // Archived: the bytes live in `toParse` alone, and go once parsed.
-        let items = try parse(consume toParse)
-        let handled = Dictionary(try handle(items, now: now).map { ($0.inboundID, $0) }) { first, _ in first }
+        let handled = Dictionary(try parseAndHandle(consume toParse, now: now).map { ($0.inboundID, $0) }) { first, _ in first }
         return slots.map { slot in
             switch slot {
             case .duplicate(let id):

@@ -1,0 +1,62 @@
+import Foundation
+
+extension Intake {
+    /// Messages parsed and handled per step of a batch: the workers parse one step while this
+    /// thread handles (and commits) the one before, so neither waits for the other.
+    static let pipelineStep = 32
+
+    /// Parses and handles archived messages, overlapping the two: step k+1 is parsed by the
+    /// worker pool while step k is handled here, one transaction per step. A parser in this
+    /// process (tests, one message from the MTA) goes step by step.
+    func parseAndHandle(_ messages: consuming [ToParse], now: Date) throws -> [MessageOutcome] {
+        var remaining = messages
+        guard parser.isIsolated, remaining.count > Self.pipelineStep else {
+            return try handle(try parse(remaining), now: now)
+        }
+        var steps: [[ToParse]] = []
+        while !remaining.isEmpty {
+            let count = min(Self.pipelineStep, remaining.count)
+            steps.append(Array(remaining.prefix(count)))
+            remaining.removeFirst(count)
+        }
+        var outcomes: [MessageOutcome] = []
+        var next: Parsing? = Parsing(self, steps[0])
+        steps[0] = []
+        for index in steps.indices {
+            let items = try next!.wait()
+            if index + 1 < steps.count {
+                next = Parsing(self, steps[index + 1])
+                steps[index + 1] = []
+            } else {
+                next = nil
+            }
+            outcomes += try handle(items, now: now)
+        }
+        return outcomes
+    }
+
+    /// One step's parse, running on a thread of its own until `wait()` takes its items.
+    final class Parsing: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var result: Result<[Item], any Error> = .success([])
+
+        init(_ intake: Intake, _ messages: [ToParse]) {
+            let work = UnsafeTransfer(messages)
+            DispatchQueue.global().async { [self] in
+                result = Result { try intake.parse(work.value) }
+                done.signal()
+            }
+        }
+
+        func wait() throws -> [Item] {
+            done.wait()
+            return try result.get()
+        }
+    }
+
+    /// Hands a value to another thread that alone uses it from then on.
+    struct UnsafeTransfer<Value>: @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+}
