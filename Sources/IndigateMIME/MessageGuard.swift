@@ -57,7 +57,7 @@ enum MessageGuard {
                 inFrom = false
                 continue
             }
-            let name = String(decoding: line[line.startIndex..<colon], as: UTF8.self).lowercased()
+            let name = headerName(line[line.startIndex..<colon])
             let value = line[(colon + 1)...]
             inFrom = name == "from"
             if inFrom {
@@ -68,6 +68,9 @@ enum MessageGuard {
             current = (name, value.count, value.reduce(0) { $0 + ($1 == 0x3A ? 1 : 0) })
         }
         try finish()
+        // GMime parses the headers of every attached message (message/rfc822) as it parses the
+        // outer one: an address header anywhere in the body is measured the same way.
+        try checkAddressHeaderLines(raw, from: index, limits: limits)
         // The body: boundary-like lines bound the part count from above.
         var boundaryLines = 0
         var lineStart = true
@@ -82,6 +85,49 @@ enum MessageGuard {
         }
         if countBoundaryParameters(raw, limit: limits.boundaries) > limits.boundaries { throw .tooManyParts }
         return from
+    }
+
+    /// A header's name as GMime matches it: lowercased, without the blanks RFC 5322's obsolete
+    /// syntax allows before the colon (`To :`).
+    static func headerName(_ bytes: ArraySlice<UInt8>) -> String {
+        var name = bytes
+        while let last = name.last, last == 0x20 || last == 0x09 { name = name.dropLast() }
+        return String(decoding: name, as: UTF8.self).lowercased()
+    }
+
+    /// Measures every line after `start` that looks like an address header (an address header's
+    /// name, blanks, a colon), with its continuation lines, against the same limits as the
+    /// message's own headers. One pass; lines that are not headers cost a short look each.
+    static func checkAddressHeaderLines(_ raw: [UInt8], from start: Int, limits: MIMELimits) throws(MIMEError) {
+        let longestName = addressHeaders.map(\.utf8.count).max() ?? 0
+        var current: (name: String, bytes: Int, colons: Int)? = nil
+        func finish() throws(MIMEError) {
+            guard let header = current else { return }
+            if header.bytes > limits.addressHeaderBytes || header.colons > limits.addressHeaderColons {
+                throw .hostileHeader(name: header.name)
+            }
+            current = nil
+        }
+        var index = start
+        while index < raw.count {
+            let end = raw[index...].firstIndex(of: 0x0A) ?? raw.count
+            var line = raw[index..<end]
+            if line.last == 0x0D { line = line.dropLast() }
+            index = end + 1
+            if current != nil, let first = line.first, first == 0x20 || first == 0x09 {
+                current!.bytes += line.count
+                current!.colons += line.reduce(0) { $0 + ($1 == 0x3A ? 1 : 0) }
+                continue
+            }
+            try finish()
+            // Only a name of an address header, perhaps with blanks, can come before the colon.
+            guard let colon = line.prefix(longestName + 8).firstIndex(of: 0x3A) else { continue }
+            let name = headerName(line[line.startIndex..<colon])
+            guard addressHeaders.contains(name) else { continue }
+            let value = line[(colon + 1)...]
+            current = (name, value.count, value.reduce(0) { $0 + ($1 == 0x3A ? 1 : 0) })
+        }
+        try finish()
     }
 
     /// How many times `boundary=` occurs (case-insensitive), counting no further than `limit + 1`.

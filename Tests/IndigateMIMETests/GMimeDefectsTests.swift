@@ -71,6 +71,32 @@ import Testing
         }
     }
 
+    /// Found by fuzzing (Fuzz/findings): the same bomb behind a blank before the colon
+    /// (`To :`, obsolete but read by GMime), and inside an attached message, whose headers GMime
+    /// parses with the outer message's.
+    @Test func groupBombsAreRefusedBehindABlankAndInsideAttachedMessages() {
+        let bomb = String(repeating: "a:", count: 50_000)
+        #expect(throws: MIMEError.hostileHeader(name: "to")) {
+            try parser.parse(crlf(["From: a@b.test", "To : \(bomb)", "", "body"]))
+        }
+        #expect(throws: MIMEError.hostileHeader(name: "to")) {
+            try parser.parse(
+                crlf([
+                    "From: a@b.test", "To: m@b.test", "MIME-Version: 1.0", "Content-Type: multipart/mixed; boundary=\"b\"", "",
+                    "--b", "Content-Type: text/plain", "", "see", "--b", "Content-Type: message/rfc822", "",
+                    "From: x@y.test", "To: \(bomb)", "", "inner", "--b--",
+                ]))
+        }
+        // An ordinary forwarded message still parses, its headers measured and found fine.
+        let forwarded = try? parser.parse(
+            crlf([
+                "From: a@b.test", "To: m@b.test", "MIME-Version: 1.0", "Content-Type: multipart/mixed; boundary=\"b\"", "",
+                "--b", "Content-Type: text/plain", "", "see", "--b", "Content-Type: message/rfc822", "",
+                "From: x@y.test", "To: Коллеги: a@b.test, c@d.test;", "Cc: e@f.test", "", "inner 1.5: 7", "--b--",
+            ]))
+        #expect(forwarded?.forwardedTexts.joined().contains("inner 1.5: 7") == true)
+    }
+
     /// 5. Memory: 200,000 tiny parts or a 50 MB header block: refused by counting first.
     @Test func partBombsAndHugeHeadersAreRefused() {
         var lines = ["From: a@b.test", "Content-Type: multipart/mixed; boundary=X", ""]
