@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = .build/debug/indigate
 CONFIG ?= config/indigate.yaml
 
-.PHONY: all deps build run test bench clean mailstack-stop format
+.PHONY: all deps build run test bench fuzz clean mailstack-stop format
 
 all: build
 
@@ -28,12 +28,20 @@ test:
 	scripts/mailstack.sh start
 	$(SWIFT) build --build-tests
 	INDIGATE_SYSTEM_TESTS=1 $(SWIFT) test --skip-build
+	bench/run.sh --tiny --indigate $(BIN)
+	scripts/fuzz.sh all --smoke
 
-# Speed measurements (release build): reports over a generated region of 2,300 organisations
-# × 14 indicators × 24 rounds.
+# Speed beside the peers (release build): ingest vs notmuch and mu, send vs smtp-source, the
+# reports, a 25 MB attachment; writes BENCHMARKS.md (bench/README.md). About 15 minutes.
 bench: deps
+	@scripts/install-deps.sh --test
 	$(SWIFT) build -c release --product indigate
-	.build/release/indigate bench --organizations 2300 --indicators 14 --rounds 24
+	bench/run.sh
+
+# libFuzzer over the parsers (Fuzz/README.md): SECONDS per target, default 60.
+SECONDS_EACH ?= 60
+fuzz:
+	scripts/fuzz.sh all $(SECONDS_EACH)
 
 mailstack-stop:
 	scripts/mailstack.sh stop

@@ -1,0 +1,26 @@
+// command-grammar: an operator's reply to a review letter (ПРИНЯТЬ / ОТКЛОНИТЬ / ОСВОБОДИТЬ /
+// ОТБРОСИТЬ …). Besides crashes it checks the grammar's one documented bound: no line names
+// more than `CommandGrammar.maximumNumbers` numbers.
+@testable import IndigateCore
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func commandGrammarFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let text = data.map { String(decoding: UnsafeBufferPointer(start: $0, count: size), as: UTF8.self) } ?? ""
+    var sink = 0
+    for line in CommandGrammar.read(text) {
+        sink &+= line.text.utf8.count
+        guard case .success(let command) = line.command else { continue }
+        let numbers: Int
+        switch command {
+        case .accept(.ids(let ids)), .reject(.ids(let ids), _): numbers = ids.count
+        case .release(let ids), .drop(let ids): numbers = ids.count
+        case .accept(.all), .reject(.all, _): numbers = 0
+        }
+        precondition(numbers <= CommandGrammar.maximumNumbers, "a command names \(numbers) numbers")
+        sink &+= numbers
+    }
+    keep(sink)
+    return 0
+}
+
+@inline(never) private func keep(_ value: Int) { if value == -1 { print(value) } }
