@@ -9,6 +9,11 @@ package struct TickReport: Sendable, Equatable, Codable {
     package var reviewLetters = 0
     package var reminders = 0
     package var digests = 0
+
+    /// Whether the tick queued letters (the outbox has work now).
+    package var queuedLetters: Bool {
+        (openedRound?.requestLetters ?? 0) + reviewLetters + reminders + digests > 0
+    }
 }
 
 /// The Schedule stage: one `tick` opens the month's round on the configured day (once: a month

@@ -68,7 +68,8 @@ package final class Daemon: @unchecked Sendable {
     /// The services, in start order (ServiceGroup stops them in reverse): intake, outbox and
     /// scheduler passes every `poll_seconds`, and for an IMAP inbox the IDLE watcher that wakes
     /// intake when a reply arrives. Intake wakes the outbox when it took messages, so a receipt
-    /// leaves as soon as its reply is recorded.
+    /// leaves as soon as its reply is recorded; the scheduler wakes it when a tick queued letters
+    /// (a round's requests go out at once, not a poll later).
     package func services() -> [any Service] {
         let every = Duration.seconds(current.gateway.config.schedule.pollSeconds)
         let clock = clock
@@ -83,7 +84,7 @@ package final class Daemon: @unchecked Sendable {
                 _ = try now.gateway.sender.flush(transport: now.transport, now: clock())
             },
             PassService(name: "scheduler", interval: every, logger: logger, stop: stop) { [self] in
-                _ = try current.gateway.scheduler.tick(now: clock())
+                if try current.gateway.scheduler.tick(now: clock()).queuedLetters { outboxWake.signal() }
             },
         ]
         if current.source is IMAPSource {
