@@ -55,7 +55,7 @@ let package = Package(
         .target(
             name: "IndigateApp",
             dependencies: [
-                "IndigateCore", "IndigateStore", "IndigateMIME", "IndigateTransport", "IndigatePDF",
+                "IndigateCore", "IndigateStore", "IndigateMIME", "IndigateTransport", "IndigatePDF", "IndigateXLSX",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),

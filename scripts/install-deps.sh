@@ -5,8 +5,9 @@ set -euo pipefail
 packages=(libgmime-3.0-dev libcurl4-openssl-dev libsqlite3-dev libqpdf-dev libxlsxwriter-dev zlib1g-dev pkg-config)
 # Python's email test messages (many malformed) feed the parser's robustness test.
 # systemd for systemd-analyze, which checks the units in deploy/; notmuch, mu (maildir-utils),
-# qpdf and GNU time for the benchmark (bench/run.sh, its tiny run in make test).
-[ "${1:-}" = "--test" ] && packages+=(libpython3.11-testsuite systemd notmuch maildir-utils qpdf time)
+# qpdf and GNU time for the benchmark (bench/run.sh, its tiny run in make test); openpyxl fills
+# the Excel request form as a clerk would.
+[ "${1:-}" = "--test" ] && packages+=(libpython3.11-testsuite systemd notmuch maildir-utils qpdf time python3-openpyxl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -33,7 +33,12 @@ import Testing
         #expect(!request.raw.indices.contains { request.raw[$0] == 0x0A && ($0 == 0 || request.raw[$0 - 1] != 0x0D) })
         #expect(request.parsed.subject == "Мониторинг нацпроекта «Образование»: данные за сентябрь 2020, срок — 25.09.2020")
         #expect(request.parsed.headers["auto-submitted"] == "auto-generated")
-        #expect(request.parsed.headers["content-type"]?.contains("multipart/alternative") == true)
+        // Text and HTML as alternatives, and the organisation's Excel form beside them.
+        #expect(request.parsed.headers["content-type"]?.contains("multipart/mixed") == true)
+        #expect(request.raw.count < 64 << 10)
+        let raw = String(decoding: request.raw, as: UTF8.self)
+        #expect(raw.contains("multipart/alternative"))
+        #expect(request.parsed.attachments.map(\.fileName) == ["Форма ИНН 7430112855 2020-09.xlsx"])
         #expect(request.parsed.text.hasPrefix(ReplyText.marker))
         #expect(request.parsed.text.contains("1.1. Укажите количество обучающихся"))
         #expect(!request.parsed.text.contains("2.1. "), "2.1 is asked of МОУО only")

@@ -103,7 +103,7 @@ struct RespondentFlow: Sendable {
             switch attachment.result {
             case .documents(let c), .keptWithoutValue(let c): code = c
             case .completes(let version): code = version.indicatorCode
-            case .refused: continue
+            case .form, .refused: continue  // a form's rows are values; the file is in the archive
             }
             let bytes = message.attachments[attachment.index].bytes
             let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()

@@ -11,11 +11,27 @@ enum RespondentInterpreter {
         plan.asksStatus = newText.split(whereSeparator: \.isNewline).contains {
             ["статус", "status"].contains($0.trimmingCharacters(in: .whitespaces).lowercased())
         }
-        let read = context.grammar.read(newText)
+        // The body's lines, then the rows of each usable form: one list, so a code given twice
+        // (in the body and the form, or in two forms) is a mistake wherever it was given.
+        let forms = FormCheck.check(message.attachments, context: context)
+        var formRows: [Int?] = []
+        var lines = context.grammar.read(newText)
+        formRows = lines.map { _ in nil }
+        for (_, form) in forms.usable {
+            for (row, line) in context.grammar.read(form: form) {
+                lines.append(line)
+                formRows.append(row)
+            }
+        }
+        let read = ReplyGrammar.markingDuplicates(lines)
+        func planLine(_ index: Int, _ result: RespondentPlan.LineResult) -> RespondentPlan.Line {
+            RespondentPlan.Line(text: read[index].text, result: result, formRow: formRows[index])
+        }
         switch context.phase {
         case .closed(let successor):
             plan.successor = successor
-            plan.lines = read.map { RespondentPlan.Line(text: $0.text, result: lineResult($0, context: context)) }
+            plan.lines = read.indices.map { planLine($0, lineResult(read[$0], context: context)) }
+            plan.attachments = forms.results.map { RespondentPlan.Attachment(index: $0, fileName: message.attachments[$0].fileName, result: $1) }
             return plan
         case .open(let late):
             plan.late = late
@@ -31,6 +47,7 @@ enum RespondentInterpreter {
         let submitted = Set(results.compactMap { if case .submit(let code, _, _, _) = $0 { code } else { nil } })
         plan.attachments = attachments(
             message, context: context, valuesNeedingDocument: valuesNeedingDocument, submitted: submitted)
+        for (index, result) in forms.results { plan.attachments[index].result = result }
         // Each submission starts in the state its document (or its absence) gives it.
         for (index, result) in results.enumerated() {
             guard case .submit(let code, let value, _, _) = result, let indicator = context.catalogue.indicator(code: code) else {
@@ -41,7 +58,7 @@ enum RespondentInterpreter {
                 code: code, value: value, state: ValueLife.startingState(of: value, for: indicator, hasDocument: document != nil),
                 document: document)
         }
-        plan.lines = zip(read, results).map { RespondentPlan.Line(text: $0.text, result: $1) }
+        plan.lines = results.indices.map { planLine($0, results[$0]) }
         return plan
     }
 

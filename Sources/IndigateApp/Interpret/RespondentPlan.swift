@@ -8,6 +8,8 @@ struct RespondentPlan: Sendable, Equatable {
         /// The line as written (trimmed).
         var text: String
         var result: LineResult
+        /// The row of the attached form the value came from; nil for a line of the body.
+        var formRow: Int? = nil
     }
 
     enum LineResult: Sendable, Equatable {
@@ -33,6 +35,8 @@ struct RespondentPlan: Sendable, Equatable {
         case completes(version: ValueVersion)
         /// A document for an indicator with no value in this reply and none waiting: kept.
         case keptWithoutValue(code: String)
+        /// The request form, filled in: its rows were read as lines (`Line.formRow`).
+        case form(rows: Int)
         case refused(AttachmentProblem)
     }
 
@@ -50,6 +54,14 @@ struct RespondentPlan: Sendable, Equatable {
         case outlookContainer
         case brokenPDF
         case notPDF
+        /// A form made for another organisation (its INN).
+        case formOfAnotherOrganization(inn: String)
+        /// A form of another round (`YYYY-MM`): last month's, say.
+        case formOfAnotherRound(month: String)
+        /// A spreadsheet that could not be read as a workbook.
+        case unreadableForm
+        /// A second usable form in one reply: only the first is read.
+        case secondForm
     }
 
     var lines: [Line] = []

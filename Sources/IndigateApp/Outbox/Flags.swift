@@ -15,8 +15,9 @@ enum Flags {
     ]
     static let attachmentProblems = [
         "tooLarge", "encrypted", "activeContent", "secondForCode", "locked", "notAssigned", "unmatched", "outlookContainer", "brokenPDF", "notPDF",
+        "formOfAnotherOrganization", "formOfAnotherRound", "unreadableForm", "secondForm",
     ]
-    static let attachmentResults = ["documents", "completes", "keptWithoutValue", "refused"]
+    static let attachmentResults = ["documents", "completes", "keptWithoutValue", "form", "refused"]
     static let commandResults = [
         "accepted", "rejected", "unknown", "notInLetter", "superseded", "alreadyDecided", "awaitingDocument", "nothingListed",
         "released", "dropped", "noEntry", "alreadyClosed", "archivedInPart", "problem",

@@ -25,10 +25,14 @@ struct LetterWriter: Sendable {
     /// Renders and queues `letter`. Returns the letter's id, or nil when the recipient already
     /// got `limits.letters_per_recipient_per_hour` letters in the last hour (requests excepted):
     /// a flood of replies cannot make indigate mail-bomb anyone.
-    /// - Parameter reason: why a notice goes out, for notices sent at most once a day.
+    /// - Parameters:
+    ///   - reason: why a notice goes out, for notices sent at most once a day.
+    ///   - tokened: attachments that carry the letter's reply token (the request form), made once
+    ///     the token is minted.
     @discardableResult
     func enqueue<L: Letter>(
         _ letter: L, to envelope: LetterEnvelope, reason: String? = nil, attachments: [ParsedMessage.Attachment] = [],
+        tokened: ((_ replyToken: String) throws -> [ParsedMessage.Attachment])? = nil,
         in tx: StoreTransaction, now: Date
     ) throws -> Int64? {
         if envelope.purpose != .request,
@@ -70,7 +74,7 @@ struct LetterWriter: Sendable {
                     ("X-Indigate-Loop", domain),
                     ("Precedence", "bulk"),
                 ],
-                text: rendered.text, html: rendered.html, attachments: attachments)
+                text: rendered.text, html: rendered.html, attachments: attachments + (try tokened?(replyToken) ?? []))
             return (MailAddress.tagged(bounceAddress, tag: bounceToken), try composer.compose(outgoing))
         }
     }

@@ -9,7 +9,7 @@ package struct Templates: Sendable {
     /// Every template the code renders or includes; checked at start-up so a missing file is
     /// found at once.
     package static let required = [
-        "request.subject", "request.txt", "request.html", "receipt.subject", "receipt.txt",
+        "request.subject", "request.txt", "request.html", "request-form.txt", "receipt.subject", "receipt.txt",
         "refused.subject", "refused.txt", "untokened.subject", "untokened.txt", "review.subject", "review.txt",
         "transcript.subject", "transcript.txt", "decision.subject", "decision.txt", "status.subject", "status.txt",
         "reminder.subject", "reminder.txt", "digest.subject", "digest.txt", "digest.html", "toolarge.subject", "toolarge.txt",

@@ -10,6 +10,10 @@ enum DocumentInspection {
         for index in message.attachments.indices where message.attachments[index].looksLikePDF {
             message.attachments[index].pdf = PDFInspector.inspect(message.attachments[index].bytes)
         }
+        // The request form filled in: read here too, for the same reasons (ZIP and XML from anyone).
+        for index in message.attachments.indices where message.attachments[index].looksLikeSpreadsheet {
+            message.attachments[index].form = FormReading.read(message.attachments[index].bytes)
+        }
         return message
     }
 }

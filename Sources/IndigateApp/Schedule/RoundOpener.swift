@@ -72,13 +72,16 @@ package struct RoundOpener: Sendable {
         round: Round, indicators: [Indicator], catalogue: Catalogue, contact: StoredContact, organization: StoredOrganization,
         tx: StoreTransaction, now: Date
     ) throws {
+        let view = RequestView(
+            organization: organization.organization, contact: contact.contact, round: round, indicators: indicators,
+            catalogue: catalogue, calendar: calendar)
+        let templates = letters.templates
         try letters.enqueue(
-            RequestView(
-                organization: organization.organization, contact: contact.contact, round: round, indicators: indicators,
-                catalogue: catalogue, calendar: calendar),
+            view,
             to: LetterEnvelope(
                 purpose: .request, tokenPurpose: .request, contact: contact, organization: organization, roundID: round.id,
                 tokenSubjectID: round.id, answering: nil),
+            tokened: { token in [try RequestForm(view: view).attachment(token: token, templates: templates)] },
             in: tx, now: now)
     }
 

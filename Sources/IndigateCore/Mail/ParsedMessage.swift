@@ -55,15 +55,21 @@ package struct ParsedMessage: Sendable, Equatable, Codable {
         /// What a real PDF reader (qpdf, in the parse worker) found in the bytes, when they look
         /// like a PDF: pages, encryption, active content, damage.
         package var pdf: PDFInspection?
+        /// What the form reader (in the parse worker) found in the bytes, when they look like a
+        /// spreadsheet (`.xlsx`): indigate's request form filled in, or why it could not be read.
+        package var form: ReplyForm?
 
-        package init(fileName: String, contentType: String, bytes: [UInt8], pdf: PDFInspection? = nil) {
+        package init(
+            fileName: String, contentType: String, bytes: [UInt8], pdf: PDFInspection? = nil, form: ReplyForm? = nil
+        ) {
             self.fileName = fileName
             self.contentType = contentType
             self.bytes = bytes
             self.pdf = pdf
+            self.form = form
         }
 
-        enum CodingKeys: String, CodingKey { case fileName, contentType, bytes, pdf }
+        enum CodingKeys: String, CodingKey { case fileName, contentType, bytes, pdf, form }
 
         // Bytes travel as base64 (Data), not as an array of numbers.
         package init(from decoder: any Decoder) throws {
@@ -72,6 +78,7 @@ package struct ParsedMessage: Sendable, Equatable, Codable {
             contentType = try container.decode(String.self, forKey: .contentType)
             bytes = Array(try container.decode(Data.self, forKey: .bytes))
             pdf = try container.decodeIfPresent(PDFInspection.self, forKey: .pdf)
+            form = try container.decodeIfPresent(ReplyForm.self, forKey: .form)
         }
 
         package func encode(to encoder: any Encoder) throws {
@@ -80,6 +87,7 @@ package struct ParsedMessage: Sendable, Equatable, Codable {
             try container.encode(contentType, forKey: .contentType)
             try container.encode(Data(bytes), forKey: .bytes)
             try container.encodeIfPresent(pdf, forKey: .pdf)
+            try container.encodeIfPresent(form, forKey: .form)
         }
 
         /// Whether the bytes are a whole PDF: `%PDF-` at the start and `%%EOF` in the last
@@ -89,6 +97,14 @@ package struct ParsedMessage: Sendable, Equatable, Codable {
             let tail = bytes.suffix(1024)
             let eof = Array("%%EOF".utf8)
             return tail.indices.contains { i in tail[i...].starts(with: eof) }
+        }
+
+        /// Whether the bytes may be an Office Open XML workbook: a ZIP archive (`PK\u{3}\u{4}`)
+        /// named `.xlsx` or typed as a spreadsheet.
+        package var looksLikeSpreadsheet: Bool {
+            guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { return false }
+            let name = fileName.lowercased()
+            return name.hasSuffix(".xlsx") || contentType.contains("spreadsheetml") || contentType.contains("ms-excel")
         }
     }
 }

@@ -37,7 +37,7 @@ package struct ReplyGrammar: Sendable {
         return Self.markingDuplicates(result)
     }
 
-    private func interpret(code: String, value: String, line: String) -> ReplyLine {
+    func interpret(code: String, value: String, line: String) -> ReplyLine {
         guard let indicator = catalogue.indicator(code: code) else {
             return .invalid(code: code, text: line, problem: .unknownCode)
         }
@@ -85,7 +85,7 @@ package struct ReplyGrammar: Sendable {
 
     /// A code given twice in one reply is an error on every line that gives it: the school
     /// must say which value it means.
-    static func markingDuplicates(_ lines: [ReplyLine]) -> [ReplyLine] {
+    package static func markingDuplicates(_ lines: [ReplyLine]) -> [ReplyLine] {
         var counts: [String: Int] = [:]
         for line in lines {
             switch line {

@@ -61,7 +61,14 @@ struct ReceiptView: Letter {
                 outcome["late"] = false
             }
         }
-        return ["text": QuotedText.quote(line.text), "outcome": outcome]
+        var form: Any = false
+        if let row = line.formRow {
+            switch line.result {
+            case .submit(let code, _, _, _), .error(let code, _): form = ["row": row, "code": code]
+            case .registration: break
+            }
+        }
+        return ["text": QuotedText.quote(line.text), "outcome": outcome, "form": form]
     }
 
     func attachment(_ attachment: RespondentPlan.Attachment) -> [String: Any] {
@@ -72,6 +79,7 @@ struct ReceiptView: Letter {
             case .completes(let version):
                 Flags.only("completes", among: all, with: ["code": version.indicatorCode, "value": version.value.russianText])
             case .keptWithoutValue(let code): Flags.only("keptWithoutValue", among: all, with: ["code": code])
+            case .form(let rows): Flags.only("form", among: all, with: ["rows": rows, "none": rows == 0])
             case .refused(let problem): Flags.only("refused", among: all, with: ProblemContext.attachment(problem))
             }
         let name = attachment.fileName.isEmpty ? nil : QuotedText.quote(attachment.fileName, limit: 120)
@@ -112,6 +120,10 @@ enum ProblemContext {
         case .outlookContainer: Flags.only("outlookContainer", among: all)
         case .brokenPDF: Flags.only("brokenPDF", among: all)
         case .notPDF: Flags.only("notPDF", among: all)
+        case .formOfAnotherOrganization(let inn): Flags.only("formOfAnotherOrganization", among: all, with: ["inn": inn])
+        case .formOfAnotherRound(let month): Flags.only("formOfAnotherRound", among: all, with: ["month": month])
+        case .unreadableForm: Flags.only("unreadableForm", among: all)
+        case .secondForm: Flags.only("secondForm", among: all)
         }
     }
 }
