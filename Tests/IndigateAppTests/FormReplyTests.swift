@@ -35,9 +35,11 @@ import Testing
     }
 
     /// A reply from `from` to its letter, with `body` and `form` attached as Excel would send it.
-    static func reply(_ round: RoundScenario, from: String, body: String, form: [UInt8], name: String, id: String) -> [UInt8] {
+    static func reply(
+        _ round: RoundScenario, from: String, to: String? = nil, body: String, form: [UInt8], name: String, id: String
+    ) -> [UInt8] {
         let raw = [
-            "From: \(from)", "To: \(round.replyTo[from]!)", "Subject: Re: мониторинг", "Message-ID: <\(id)@school.test>",
+            "From: \(from)", "To: \(to ?? round.replyTo[from]!)", "Subject: Re: мониторинг", "Message-ID: <\(id)@school.test>",
             "MIME-Version: 1.0", "Content-Type: multipart/mixed; boundary=B", "", "--B",
             "Content-Type: text/plain; charset=utf-8", "", body, "", "> \(ReplyText.marker)", "--B",
             "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -107,5 +109,25 @@ import Testing
             source: "test", now: round.at("2020-09-12 10:00"))
         let second = try #require(try round.flush(round.at("2020-09-12 10:01")).first { $0.parsed.recipients == [Self.school] })
         #expect(second.parsed.text.contains("«форма.xlsx» — не принят: файл не удалось прочитать как форму запроса"))
+    }
+
+    /// A new message (not a reply) to the gateway's plain address with the form attached: the
+    /// form's token ties it to the organisation, and the From check still applies.
+    @Test func aFormInANewMessageIsTiedToItsOrganisationByItsToken() throws {
+        let round = try ValueModelTests().september()
+        let letter = try #require(try round.installation.sentLetters().first { $0.parsed.recipients == [Self.school] }).parsed
+        let filled = try Self.fill(try Self.form(of: letter).bytes, ["2.3=#21"])
+        let gateway = "monitoring@rcokio.test"
+        _ = try round.gateway.intake.ingest(
+            Self.reply(round, from: Self.school, to: gateway, body: "Форма во вложении.", form: filled, name: "форма.xlsx", id: "new1"),
+            source: "test", now: round.at("2020-09-11 09:00"))
+        #expect(try round.values(Self.inn)["2.3"]?.value == "21")
+
+        // The same form from another school's mailbox is not taken as this school's.
+        _ = try round.gateway.intake.ingest(
+            Self.reply(round, from: Self.otherSchool, to: gateway, body: "", form: try Self.fill(try Self.form(of: letter).bytes, ["2.3=#99"]), name: "форма.xlsx", id: "new2"),
+            source: "test", now: round.at("2020-09-11 10:00"))
+        #expect(try round.values(Self.inn)["2.3"]?.value == "21")
+        #expect(try round.gateway.admin.quarantineEntries(all: true).count == 1)
     }
 }
