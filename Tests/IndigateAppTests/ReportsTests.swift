@@ -2,6 +2,7 @@ import Foundation
 import IndigateCore
 import IndigateMIME
 import IndigateStore
+import IndigateXLSX
 import Testing
 
 @testable import IndigateApp
@@ -179,8 +180,12 @@ import Testing
         let etkul = try MessageParser().parse(try #require(digests.first { $0.recipient == "uo-coord@etkul.edu.test" }).raw)
         #expect(etkul.text.contains("Еткульский МР"))
         #expect(!etkul.text.contains("Миасс"), "no other municipality")
-        #expect(etkul.attachments.first?.contentType == "text/csv")
-        #expect(!String(decoding: etkul.attachments[0].bytes, as: UTF8.self).contains("Миасс"))
+        // The table as an Excel workbook, read back with the module's own reader.
+        #expect(etkul.attachments.first?.contentType == DataReportXLSX.contentType)
+        let workbook = try XLSXWorkbook(etkul.attachments[0].bytes, limits: .table)
+        let sheet = try workbook.worksheet(try #require(workbook.sheets.first))
+        #expect(sheet.cells.contains { $0.value.text == "Еткульский МР" })
+        #expect(!sheet.cells.contains { $0.value.text.contains("Миасс") })
         let regional = try MessageParser().parse(try #require(digests.first { $0.recipient == "coord@minobr74.test" }).raw)
         #expect(regional.text.contains("Миасский ГО") && regional.text.contains("Еткульский МР"))
         #expect(try Golden.check(etkul.text, "digest-etkul.txt"))
@@ -218,6 +223,17 @@ import Testing
         #expect(answer.text.contains("ОТЧЁТ ПО ПРЕДОСТАВЛЕННЫМ ДАННЫМ: До 01.10.2020"))
         #expect(answer.text.contains("Координатор не может вносить или менять значения"))
         #expect(try data.gateway.admin.values(inn: "7430112855", month: "2020-10").first?.number == 160, "nothing changed")
+        #expect(answer.attachments.first?.fileName.hasSuffix(".xlsx") == true)
+
+        // «ОТЧЁТ НОВЫЕ CSV»: values not yet reviewed, the table as CSV.
+        let again =
+            "From: uo-coord@etkul.edu.test\r\nTo: \(replyTo)\r\nSubject: Re\r\nMessage-ID: <ask2@x.test>\r\n\r\nотчёт новые csv\r\n"
+        _ = try data.gateway.intake.ingest(Array(again.utf8), source: "t", now: data.at("2020-10-20 11:00"))
+        let csv = try MessageParser().parse(
+            try #require(try data.gateway.testStore.read { try $0.letters(purpose: .digest) }.last).raw)
+        #expect(csv.inReplyTo == "ask2@x.test")
+        #expect(csv.text.contains("ОТЧЁТ ПО ПРЕДОСТАВЛЕННЫМ ДАННЫМ: Новые значения"))
+        #expect(csv.attachments.first?.contentType == "text/csv")
     }
 }
 

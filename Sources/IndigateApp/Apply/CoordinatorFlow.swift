@@ -12,7 +12,7 @@ struct CoordinatorFlow: Sendable {
     ) throws -> MessageOutcome {
         let plan = CoordinatorInterpreter.plan(message, grammar: batch.grammar)
         try digests.enqueue(
-            to: contact, selection: plan.selection, refusedValues: plan.triedValues,
+            to: contact, selection: plan.selection, format: plan.format, refusedValues: plan.triedValues,
             answering: Answering(inboundID: inboundID, message: message), tx: tx, now: now)
         try tx.finishInbound(id: inboundID, outcome: .applied, detail: "report requested", contactID: contact.id, at: now)
         return .applied(inboundID: inboundID)

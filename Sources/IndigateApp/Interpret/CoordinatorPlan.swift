@@ -4,23 +4,31 @@ import IndigateCore
 /// Coordinators change nothing; values they write are noted, not recorded.
 struct CoordinatorPlan: Sendable, Equatable {
     var selection: ValueSelection
+    /// The data table's file: Excel, or CSV when asked.
+    var format: DataTableFormat = .xlsx
     /// The reply has value lines, which a coordinator may not give.
     var triedValues: Bool
 }
 
 /// The Interpret stage for a coordinator's reply: pure. `ОТЧЁТ` (also `ОТЧЕТ`, `REPORT`), with
-/// an optional as-of date (`ОТЧЁТ 01.12.2019`), asks for the digest; any reply gets it.
+/// an optional as-of date (`ОТЧЁТ 01.12.2019`) or `НОВЫЕ` (values not yet reviewed), and `CSV`
+/// for the table as CSV rather than Excel, asks for the digest; any reply gets it.
 enum CoordinatorInterpreter {
     static func plan(_ message: ParsedMessage, grammar: ReplyGrammar) -> CoordinatorPlan {
         let text = ReplyText.newText(of: message.text)
         var selection = ValueSelection.lastAccepted
+        var format = DataTableFormat.xlsx
         for line in text.split(whereSeparator: \.isNewline) {
-            let words = line.split(separator: " ").map(String.init)
-            guard let verb = words.first?.lowercased(), ["отчёт", "отчет", "report"].contains(verb) else { continue }
-            if let day = words.dropFirst().first.flatMap(RoundDates.isoDay(fromRussian:)) { selection = .acceptedBefore(day) }
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).prefix(8).map { $0.lowercased() }
+            guard let verb = words.first, ["отчёт", "отчет", "report"].contains(verb) else { continue }
+            for word in words.dropFirst() {
+                if let day = RoundDates.isoDay(fromRussian: word) { selection = .acceptedBefore(day) }
+                if ["новые", "new"].contains(word) { selection = .new }
+                if word == "csv" { format = .csv }
+            }
             break
         }
         let triedValues = grammar.read(text).contains { if case .registration = $0 { false } else { true } }
-        return CoordinatorPlan(selection: selection, triedValues: triedValues)
+        return CoordinatorPlan(selection: selection, format: format, triedValues: triedValues)
     }
 }

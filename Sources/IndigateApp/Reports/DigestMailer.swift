@@ -3,7 +3,8 @@ import IndigateCore
 import IndigateStore
 
 /// Queues a coordinator's digest of their scope (a municipality, or the region), with the
-/// provided-data table as CSV: for the weekly schedule and for a coordinator's `ОТЧЁТ` alike.
+/// provided-data table as an Excel workbook (or CSV, when asked): for the weekly schedule and for
+/// a coordinator's `ОТЧЁТ` alike.
 struct DigestMailer: Sendable {
     let reports: Reports
     let letters: LetterWriter
@@ -12,23 +13,28 @@ struct DigestMailer: Sendable {
 
     @discardableResult
     func enqueue(
-        to coordinator: StoredContact, selection: ValueSelection, refusedValues: Bool, answering: Answering?,
-        tx: StoreTransaction, now: Date
+        to coordinator: StoredContact, selection: ValueSelection, format: DataTableFormat = .xlsx, refusedValues: Bool,
+        answering: Answering?, tx: StoreTransaction, now: Date
     ) throws -> Bool {
         guard let organization = try tx.organization(id: coordinator.organizationID) else { return false }
         let scope = ReportScope.of(organization.organization)
         let data = try reports.dataReport(scope: scope, selection: selection, tx: tx)
         let view = DigestView(
             scope: scope, start: try reports.startReport(scope: scope, tx: tx), data: data,
-            completeness: try reports.completenessReport(scope: scope, tx: tx), refusedValues: refusedValues, now: now,
-            calendar: calendar)
-        let fileName = "мониторинг_\(DocumentName.safe(scope.russianTitle))_\(calendar.date(now)).csv"
+            completeness: try reports.completenessReport(scope: scope, tx: tx), refusedValues: refusedValues,
+            tableFormat: format, now: now, calendar: calendar)
+        let name = "мониторинг_\(DocumentName.safe(scope.russianTitle))_\(calendar.date(now))"
+        let table: ParsedMessage.Attachment =
+            switch format {
+            case .csv: .init(fileName: name + ".csv", contentType: "text/csv", bytes: DataReportCSV.render(data))
+            case .xlsx: .init(fileName: name + ".xlsx", contentType: DataReportXLSX.contentType, bytes: try DataReportXLSX.render(data))
+            }
         return try letters.enqueue(
             view,
             to: LetterEnvelope(
                 purpose: .digest, tokenPurpose: .digest, contact: coordinator, organization: organization, roundID: nil,
                 tokenSubjectID: nil, answering: answering),
-            attachments: [.init(fileName: fileName, contentType: "text/csv", bytes: DataReportCSV.render(data))],
+            attachments: [table],
             in: tx, now: now) != nil
     }
 }

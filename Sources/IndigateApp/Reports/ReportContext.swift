@@ -77,18 +77,7 @@ enum ReportContext {
 /// between fields, CRLF line ends, dates as ДД.ММ.ГГГГ and the time in its own column.
 enum DataReportCSV {
     static func render(_ report: DataReport) -> [UInt8] {
-        var rows = [
-            ["Муниципалитет", "ИНН", "Организация", "Код", "Показатель", "Значение", "Дата", "Время", "Состояние", "Резолюция"]
-        ]
-        for organization in report.withData + report.withoutData {
-            for line in organization.lines {
-                let parts = line.date.components(separatedBy: " - ")
-                rows.append([
-                    organization.municipality, line.inn, line.organization, line.code, line.question, line.value,
-                    parts.first ?? "", parts.count > 1 ? parts[1] : "", line.state, line.resolution ?? "",
-                ])
-            }
-        }
+        let rows = [DataReportTable.headings] + DataReportTable.rows(report)
         let text = rows.map { $0.map(field).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
         return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
     }

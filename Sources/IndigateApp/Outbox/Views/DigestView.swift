@@ -2,7 +2,7 @@ import Foundation
 import IndigateCore
 
 /// A coordinator's digest: completeness, start of work and provided data of their scope, as
-/// text and HTML; the provided-data table goes along as CSV.
+/// text and HTML; the provided-data table goes along as an Excel workbook or CSV.
 struct DigestView: Letter {
     static let template = "digest"
     static let hasHTML = true
@@ -13,6 +13,7 @@ struct DigestView: Letter {
     var completeness: CompletenessReport?
     /// A coordinator wrote values: the digest says they were not recorded.
     var refusedValues: Bool
+    var tableFormat: DataTableFormat = .xlsx
     var now: Date
     var calendar: RegionalCalendar
 
@@ -26,6 +27,7 @@ struct DigestView: Letter {
         context["showStart"] = true
         context["showData"] = true
         context["isLetter"] = true
+        context["tableIsCSV"] = tableFormat == .csv
         return context
     }
 }
