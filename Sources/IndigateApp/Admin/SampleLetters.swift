@@ -126,8 +126,9 @@ package struct SampleLetters: Sendable {
             for name in ["review", "transcript", "decision"] { notes[name] = why }
         }
 
-        // СТАТУС; a forged sender; a fresh mail without a token; a message over the size limit.
+        // СТАТУС and КАТАЛОГ; a forged sender; a fresh mail without a token; a message over the size limit.
         try send(from: school.contact.email, to: schoolReplyTo, "СТАТУС", at: at(11, 12))
+        try send(from: school.contact.email, to: schoolReplyTo, "КАТАЛОГ", at: at(11, 12, 30))
         try send(from: "someone@elsewhere.invalid", to: schoolReplyTo, "1.1: 5", at: at(11, 13))
         try send(from: school.contact.email, to: config.gateway.address, "Здравствуйте", at: at(11, 14))
         try send(from: school.contact.email, to: schoolReplyTo, "1.1: 5", at: at(11, 15), size: config.limits.messageBytes + 1)

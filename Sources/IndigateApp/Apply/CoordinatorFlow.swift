@@ -11,10 +11,21 @@ struct CoordinatorFlow: Sendable {
         _ message: ParsedMessage, inboundID: Int64, contact: StoredContact, batch: BatchContext, tx: StoreTransaction, now: Date
     ) throws -> MessageOutcome {
         let plan = CoordinatorInterpreter.plan(message, grammar: batch.grammar)
-        try digests.enqueue(
-            to: contact, selection: plan.selection, format: plan.format, refusedValues: plan.triedValues,
-            answering: Answering(inboundID: inboundID, message: message), tx: tx, now: now)
-        try tx.finishInbound(id: inboundID, outcome: .applied, detail: "report requested", contactID: contact.id, at: now)
+        let answering = Answering(inboundID: inboundID, message: message)
+        if plan.asksCatalogue, let organization = try tx.organization(id: contact.organizationID) {
+            try digests.letters.enqueue(
+                CatalogueView(catalogue: batch.catalogue, asked: [], organization: organization.organization),
+                to: LetterEnvelope(
+                    purpose: .notice, tokenPurpose: .digest, contact: contact, organization: organization, roundID: nil,
+                    tokenSubjectID: nil, answering: answering),
+                in: tx, now: now)
+        }
+        if plan.wantsDigest {
+            try digests.enqueue(
+                to: contact, selection: plan.selection, format: plan.format, refusedValues: plan.triedValues,
+                answering: answering, tx: tx, now: now)
+        }
+        try tx.finishInbound(id: inboundID, outcome: .applied, detail: plan.wantsDigest ? "report requested" : "catalogue requested", contactID: contact.id, at: now)
         return .applied(inboundID: inboundID)
     }
 }

@@ -72,7 +72,16 @@ struct RespondentFlow: Sendable {
                 to: envelope(.notice, contact: refreshed, organization: organization, round: round, answering: answering), in: tx,
                 now: now)
         }
-        if !plan.asksStatus || !plan.lines.isEmpty || !plan.attachments.isEmpty {
+        if plan.asksCatalogue {
+            try letters.enqueue(
+                CatalogueView(
+                    catalogue: batch.catalogue, asked: Set(after.indicators.map(\.indicator.code)),
+                    organization: organization.organization),
+                to: envelope(.notice, contact: refreshed, organization: organization, round: round, answering: answering), in: tx,
+                now: now)
+        }
+        let asksOnly = plan.asksStatus || plan.asksCatalogue
+        if !asksOnly || !plan.lines.isEmpty || !plan.attachments.isEmpty {
             try queueReceipt(
                 plan, answeredRound: round, standing: after, organization: organization, contact: refreshed,
                 catalogue: batch.catalogue, answering: answering, tx: tx, now: now)

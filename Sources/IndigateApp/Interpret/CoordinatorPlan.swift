@@ -8,6 +8,13 @@ struct CoordinatorPlan: Sendable, Equatable {
     var format: DataTableFormat = .xlsx
     /// The reply has value lines, which a coordinator may not give.
     var triedValues: Bool
+    /// A line «КАТАЛОГ»: every indicator of the catalogue. Alone, it is all the reply asks.
+    var asksCatalogue = false
+    /// A line «ОТЧЁТ …».
+    var asksReport = false
+
+    /// The digest goes out for any reply but one that only asks for the catalogue.
+    var wantsDigest: Bool { asksReport || !asksCatalogue }
 }
 
 /// The Interpret stage for a coordinator's reply: pure. `ОТЧЁТ` (also `ОТЧЕТ`, `REPORT`), with
@@ -18,17 +25,20 @@ enum CoordinatorInterpreter {
         let text = ReplyText.newText(of: message.text)
         var selection = ValueSelection.lastAccepted
         var format = DataTableFormat.xlsx
+        var asksCatalogue = false, asksReport = false
         for line in text.split(whereSeparator: \.isNewline) {
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).prefix(8).map { $0.lowercased() }
-            guard let verb = words.first, ["отчёт", "отчет", "report"].contains(verb) else { continue }
+            if words.count == 1, ["каталог", "catalogue", "catalog"].contains(words[0]) { asksCatalogue = true }
+            guard !asksReport, let verb = words.first, ["отчёт", "отчет", "report"].contains(verb) else { continue }
+            asksReport = true
             for word in words.dropFirst() {
                 if let day = RoundDates.isoDay(fromRussian: word) { selection = .acceptedBefore(day) }
                 if ["новые", "new"].contains(word) { selection = .new }
                 if word == "csv" { format = .csv }
             }
-            break
         }
         let triedValues = grammar.read(text).contains { if case .registration = $0 { false } else { true } }
-        return CoordinatorPlan(selection: selection, format: format, triedValues: triedValues)
+        return CoordinatorPlan(
+            selection: selection, format: format, triedValues: triedValues, asksCatalogue: asksCatalogue, asksReport: asksReport)
     }
 }

@@ -70,6 +70,8 @@ struct RespondentPlan: Sendable, Equatable {
     var late = false
     /// A line «СТАТУС»: the school wants its view of the round.
     var asksStatus = false
+    /// A line «КАТАЛОГ»: the school wants every indicator of the catalogue.
+    var asksCatalogue = false
     /// The round the reply names is closed: nothing is recorded, and the school is pointed to
     /// this round instead.
     var successor: Round?
