@@ -41,6 +41,8 @@ struct OperatorFlow: Sendable {
                     case .failure(.archivedInPart): results.append(.archivedInPart(id))
                     }
                 }
+            case .status(let inn):
+                results.append(try status(inn: inn, to: contact, reviewLetterID: reviewLetterID, batch: batch, tx: tx, now: now))
             case .drop(let ids):
                 for id in ids {
                     switch try quarantine.drop(id: id, by: contact.contact.email, tx: tx, now: now) {
@@ -68,6 +70,26 @@ struct OperatorFlow: Sendable {
             id: inboundID, outcome: .applied, detail: "\(plan.steps.count) commands, \(transcript.errors) errors",
             contactID: contact.id, at: now)
         return .applied(inboundID: inboundID)
+    }
+
+    /// `СТАТУС <ИНН>`: the organisation's standing in the current round (the portal's four tabs),
+    /// as the school itself would get it, mailed to the operator.
+    func status(
+        inn: String, to contact: StoredContact, reviewLetterID: Int64, batch: BatchContext, tx: StoreTransaction, now: Date
+    ) throws -> TranscriptView.Result {
+        guard let subject = try tx.organization(inn: inn), let round = try tx.currentRound(at: now),
+            let own = try tx.organization(id: contact.organizationID)
+        else { return .noOrganization(inn: inn) }
+        let standing = try standings.standing(of: subject, in: round, catalogue: batch.catalogue, tx: tx, now: now)
+        try letters.enqueue(
+            StatusView(
+                standing: standing, organization: subject.organization, deadlinePassed: standings.clock.isLate(round, at: now),
+                calendar: calendar),
+            to: LetterEnvelope(
+                purpose: .notice, tokenPurpose: .review, contact: contact, organization: own, roundID: round.id,
+                tokenSubjectID: reviewLetterID, answering: nil),
+            in: tx, now: now)
+        return .statusSent(inn: inn, organization: QuotedText.quote(subject.organization.shortName, limit: 120))
     }
 
     /// One decision, by the model, and its transcript line.

@@ -16,6 +16,8 @@ struct OperatorPlan: Sendable, Equatable {
         case nothingListed
         case release([Int64])
         case drop([Int64])
+        /// One organisation's standing, mailed to the operator.
+        case status(inn: String)
         case problem(CommandProblem)
     }
 
@@ -37,6 +39,7 @@ enum OperatorInterpreter {
                 action = decide(selection, listed: listed, accept: false, resolution: resolution)
             case .success(.release(let ids)): action = .release(ids)
             case .success(.drop(let ids)): action = .drop(ids)
+            case .success(.status(let inn)): action = .status(inn: inn)
             }
             return OperatorPlan.Step(text: line.text, action: action)
         }

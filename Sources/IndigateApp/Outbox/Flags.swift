@@ -20,9 +20,9 @@ enum Flags {
     static let attachmentResults = ["documents", "completes", "keptWithoutValue", "form", "refused"]
     static let commandResults = [
         "accepted", "rejected", "unknown", "notInLetter", "superseded", "alreadyDecided", "awaitingDocument", "nothingListed",
-        "released", "dropped", "noEntry", "alreadyClosed", "archivedInPart", "problem",
+        "released", "dropped", "noEntry", "alreadyClosed", "archivedInPart", "statusSent", "noOrganization", "problem",
     ]
-    static let commandProblems = ["badNumbers", "missingResolution", "tooMany", "unknownVerb"]
+    static let commandProblems = ["badNumbers", "missingResolution", "tooMany", "unknownVerb", "badINN"]
     static let reasons = [
         "parserFailed", "handlingFailed", "unreadable", "tooLarge", "noToken", "token", "fromMismatch", "dmarcFail", "spfFail", "notAllowed",
         "internalError", "other",

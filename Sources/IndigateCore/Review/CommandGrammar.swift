@@ -11,7 +11,7 @@
 /// «10 учеников…».
 package enum CommandGrammar {
     enum Verb: String, CaseIterable {
-        case accept, reject, release, drop
+        case accept, reject, release, drop, status
 
         var spellings: [String] {
             switch self {
@@ -19,6 +19,7 @@ package enum CommandGrammar {
             case .reject: ["отклонить", "reject", "отклонено"]
             case .release: ["освободить", "release"]
             case .drop: ["отбросить", "drop"]
+            case .status: ["статус", "status"]
             }
         }
     }
@@ -50,6 +51,10 @@ package enum CommandGrammar {
                     return .success(verb == .release ? .release(ids) : .drop(ids))
                 }
                 result.append(CommandLine(text: line, command: command))
+            case .status:
+                let inn = rest.trimmingCharacters(in: [" ", "\t"])
+                let valid = [10, 12].contains(inn.count) && inn.allSatisfy { $0.isASCII && $0.isNumber }
+                result.append(CommandLine(text: line, command: valid ? .success(.status(inn: inn)) : .failure(.badINN)))
             case .reject:
                 var full = line
                 var continuation: [String] = []

@@ -8,6 +8,8 @@ package enum OperatorCommand: Sendable, Equatable {
     case release([Int64])
     /// Close quarantine entries without handling their messages.
     case drop([Int64])
+    /// Mail the operator one organisation's standing in the current round (its INN).
+    case status(inn: String)
 
     /// Which submissions a command names.
     package enum Selection: Sendable, Equatable {
@@ -41,6 +43,8 @@ package enum CommandProblem: Error, Sendable, Equatable {
     case tooMany
     /// The line looks like a command but its verb is not one («ПРИНЯТ 10»).
     case unknownVerb
+    /// `СТАТУС` without a 10- or 12-digit INN after it.
+    case badINN
 
     /// The case's name: the key the templates use to pick the explanation.
     package var key: String {
@@ -49,6 +53,7 @@ package enum CommandProblem: Error, Sendable, Equatable {
         case .missingResolution: "missingResolution"
         case .tooMany: "tooMany"
         case .unknownVerb: "unknownVerb"
+        case .badINN: "badINN"
         }
     }
 }

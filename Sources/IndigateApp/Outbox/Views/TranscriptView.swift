@@ -21,11 +21,14 @@ struct TranscriptView: Letter {
         case noEntry(Int64)
         case alreadyClosed(Int64, released: Bool)
         case archivedInPart(Int64)
+        /// The organisation's standing went out in a letter of its own.
+        case statusSent(inn: String, organization: String)
+        case noOrganization(inn: String)
         case problem(CommandProblem)
 
         var isError: Bool {
             switch self {
-            case .accepted, .rejected, .released, .dropped: false
+            case .accepted, .rejected, .released, .dropped, .statusSent: false
             default: true
             }
         }
@@ -83,6 +86,10 @@ struct TranscriptView: Letter {
         case .alreadyClosed(let id, let released):
             context = Flags.only("alreadyClosed", among: all, with: ["released": released])
             context["id"] = id
+        case .statusSent(let inn, let organization):
+            context = Flags.only("statusSent", among: all, with: ["inn": inn, "organization": organization])
+        case .noOrganization(let inn):
+            context = Flags.only("noOrganization", among: all, with: ["inn": inn])
         case .problem(let problem):
             context = Flags.only("problem", among: all, with: Flags.only(problem.key, among: Flags.commandProblems))
         }
