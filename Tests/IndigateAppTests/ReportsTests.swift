@@ -235,7 +235,31 @@ import Testing
         #expect(csv.text.contains("ОТЧЁТ ПО ПРЕДОСТАВЛЕННЫМ ДАННЫМ: Новые значения"))
         #expect(csv.attachments.first?.contentType == "text/csv")
     }
+
+    /// «ОТЧЁТ <муниципалитет>»: the regional coordinator narrows the digest to one municipality;
+    /// a municipal coordinator cannot look at another; an unknown name is said so.
+    @Test func theRegionalCoordinatorAsksForOneMunicipality() throws {
+        let data = try Data()
+        _ = try data.gateway.scheduler.digests.send(now: data.at("2020-10-19 09:00"), force: true)
+        func ask(_ from: String, _ body: String, id: String) throws -> ParsedMessage {
+            let digest = try #require(
+                try data.gateway.testStore.read { try $0.letters(purpose: .digest) }.first { $0.recipient == from })
+            let replyTo = try MessageParser().parse(digest.raw).replyTo[0]
+            let raw = "From: \(from)\r\nTo: \(replyTo)\r\nSubject: Re\r\nMessage-ID: <\(id)@x.test>\r\n\r\n\(body)\r\n"
+            _ = try data.gateway.intake.ingest(Array(raw.utf8), source: "t", now: data.at("2020-10-20 10:00"))
+            return try MessageParser().parse(try #require(try data.gateway.testStore.read { try $0.letters(purpose: .digest) }.last).raw)
+        }
+        let etkul = try ask("coord@minobr74.test", "ОТЧЁТ еткульский", id: "m1")
+        #expect(etkul.text.contains("Еткульский МР, на") && !etkul.text.contains("Миасский ГО"))
+        let unknown = try ask("coord@minobr74.test", "ОТЧЁТ Атлантида", id: "m2")
+        #expect(unknown.text.contains("Муниципалитет «Атлантида» не найден"))
+        #expect(unknown.text.contains("Миасский ГО") && unknown.text.contains("Еткульский МР"))
+        let own = try ask("uo-coord@etkul.edu.test", "ОТЧЁТ Миасский", id: "m3")
+        #expect(own.text.contains("Сводка по «Миасский» недоступна"))
+        #expect(!own.text.contains("Миасский ГО"))
+    }
 }
+
 
 private let selfComplete = ReportsTests.complete
 private let selfRejected = ReportsTests.rejected

@@ -21,11 +21,26 @@ struct CoordinatorFlow: Sendable {
                 in: tx, now: now)
         }
         if plan.wantsDigest {
+            let (scope, note) = try scope(asked: plan.municipality, by: contact, tx: tx)
             try digests.enqueue(
-                to: contact, selection: plan.selection, format: plan.format, refusedValues: plan.triedValues,
-                answering: answering, tx: tx, now: now)
+                to: contact, selection: plan.selection, format: plan.format, scope: scope, scopeNote: note,
+                refusedValues: plan.triedValues, answering: answering, tx: tx, now: now)
         }
         try tx.finishInbound(id: inboundID, outcome: .applied, detail: plan.wantsDigest ? "report requested" : "catalogue requested", contactID: contact.id, at: now)
         return .applied(inboundID: inboundID)
+    }
+
+    /// The scope a coordinator asked for by name: a municipality of the region for the regional
+    /// coordinator (a name's start is enough: «Еткульский» for «Еткульский МР»); a municipal
+    /// coordinator sees their own only. Nil: the coordinator's own scope. The note says why a
+    /// name was not followed.
+    func scope(asked name: String?, by contact: StoredContact, tx: StoreTransaction) throws -> (ReportScope?, DigestView.ScopeNote?) {
+        guard let name, let organization = try tx.organization(id: contact.organizationID) else { return (nil, nil) }
+        guard ReportScope.of(organization.organization) == .region else { return (nil, .ownOnly(name)) }
+        let known = Set(try tx.allOrganizations().compactMap(\.organization.municipality)).sorted()
+        let lowered = name.lowercased()
+        let matches = known.filter { $0.lowercased() == lowered || $0.lowercased().hasPrefix(lowered) }
+        guard matches.count == 1, let municipality = matches.first else { return (nil, .unknown(name)) }
+        return (.municipality(municipality), nil)
     }
 }

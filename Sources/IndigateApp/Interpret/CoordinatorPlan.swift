@@ -12,6 +12,9 @@ struct CoordinatorPlan: Sendable, Equatable {
     var asksCatalogue = false
     /// A line «ОТЧЁТ …».
     var asksReport = false
+    /// The rest of the ОТЧЁТ line that is no date or keyword: a municipality's name, which the
+    /// regional coordinator may ask for (`ОТЧЁТ Еткульский`); cleaned, at most 100 characters.
+    var municipality: String?
 
     /// The digest goes out for any reply but one that only asks for the catalogue.
     var wantsDigest: Bool { asksReport || !asksCatalogue }
@@ -19,26 +22,37 @@ struct CoordinatorPlan: Sendable, Equatable {
 
 /// The Interpret stage for a coordinator's reply: pure. `ОТЧЁТ` (also `ОТЧЕТ`, `REPORT`), with
 /// an optional as-of date (`ОТЧЁТ 01.12.2019`) or `НОВЫЕ` (values not yet reviewed), and `CSV`
-/// for the table as CSV rather than Excel, asks for the digest; any reply gets it.
+/// for the table as CSV rather than Excel, and a municipality's name for the regional coordinator
+/// (`ОТЧЁТ Еткульский НОВЫЕ`), asks for the digest; any reply gets it.
 enum CoordinatorInterpreter {
     static func plan(_ message: ParsedMessage, grammar: ReplyGrammar) -> CoordinatorPlan {
         let text = ReplyText.newText(of: message.text)
         var selection = ValueSelection.lastAccepted
         var format = DataTableFormat.xlsx
         var asksCatalogue = false, asksReport = false
+        var name: [String] = []
         for line in text.split(whereSeparator: \.isNewline) {
-            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).prefix(8).map { $0.lowercased() }
+            let written = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).prefix(8).map(String.init)
+            let words = written.map { $0.lowercased() }
             if words.count == 1, ["каталог", "catalogue", "catalog"].contains(words[0]) { asksCatalogue = true }
             guard !asksReport, let verb = words.first, ["отчёт", "отчет", "report"].contains(verb) else { continue }
             asksReport = true
-            for word in words.dropFirst() {
-                if let day = RoundDates.isoDay(fromRussian: word) { selection = .acceptedBefore(day) }
-                if ["новые", "new"].contains(word) { selection = .new }
-                if word == "csv" { format = .csv }
+            for (word, original) in zip(words, written).dropFirst() {
+                if let day = RoundDates.isoDay(fromRussian: word) {
+                    selection = .acceptedBefore(day)
+                } else if ["новые", "new"].contains(word) {
+                    selection = .new
+                } else if word == "csv" {
+                    format = .csv
+                } else {
+                    name.append(original)
+                }
             }
         }
         let triedValues = grammar.read(text).contains { if case .registration = $0 { false } else { true } }
+        let municipality = name.isEmpty ? nil : QuotedText.clean(name.joined(separator: " "), limit: 100)
         return CoordinatorPlan(
-            selection: selection, format: format, triedValues: triedValues, asksCatalogue: asksCatalogue, asksReport: asksReport)
+            selection: selection, format: format, triedValues: triedValues, asksCatalogue: asksCatalogue, asksReport: asksReport,
+            municipality: municipality)
     }
 }

@@ -13,16 +13,16 @@ struct DigestMailer: Sendable {
 
     @discardableResult
     func enqueue(
-        to coordinator: StoredContact, selection: ValueSelection, format: DataTableFormat = .xlsx, refusedValues: Bool,
-        answering: Answering?, tx: StoreTransaction, now: Date
+        to coordinator: StoredContact, selection: ValueSelection, format: DataTableFormat = .xlsx, scope asked: ReportScope? = nil,
+        scopeNote: DigestView.ScopeNote? = nil, refusedValues: Bool, answering: Answering?, tx: StoreTransaction, now: Date
     ) throws -> Bool {
         guard let organization = try tx.organization(id: coordinator.organizationID) else { return false }
-        let scope = ReportScope.of(organization.organization)
+        let scope = asked ?? ReportScope.of(organization.organization)
         let data = try reports.dataReport(scope: scope, selection: selection, tx: tx)
         let view = DigestView(
             scope: scope, start: try reports.startReport(scope: scope, tx: tx), data: data,
             completeness: try reports.completenessReport(scope: scope, tx: tx), refusedValues: refusedValues,
-            tableFormat: format, now: now, calendar: calendar)
+            tableFormat: format, scopeNote: scopeNote, now: now, calendar: calendar)
         let name = "мониторинг_\(DocumentName.safe(scope.russianTitle))_\(calendar.date(now))"
         let table: ParsedMessage.Attachment =
             switch format {

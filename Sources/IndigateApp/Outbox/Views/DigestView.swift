@@ -14,7 +14,16 @@ struct DigestView: Letter {
     /// A coordinator wrote values: the digest says they were not recorded.
     var refusedValues: Bool
     var tableFormat: DataTableFormat = .xlsx
+    /// Why the scope a coordinator named was not followed.
+    var scopeNote: ScopeNote?
     var now: Date
+
+    enum ScopeNote: Sendable, Equatable {
+        /// No municipality (or more than one) goes by that name.
+        case unknown(String)
+        /// A municipal coordinator named another scope than their own.
+        case ownOnly(String)
+    }
     var calendar: RegionalCalendar
 
     var context: [String: Any] {
@@ -28,6 +37,11 @@ struct DigestView: Letter {
         context["showData"] = true
         context["isLetter"] = true
         context["tableIsCSV"] = tableFormat == .csv
+        switch scopeNote {
+        case .unknown(let name): context["unknownScope"] = ["name": QuotedText.quote(name, limit: 100)]
+        case .ownOnly(let name): context["ownScopeOnly"] = ["name": QuotedText.quote(name, limit: 100)]
+        case nil: break
+        }
         return context
     }
 }
