@@ -23,8 +23,18 @@ enum Schema {
         migrator.registerMigration("v6-value-life") { db in
             try db.execute(sql: v6)
         }
+        migrator.registerMigration("v7-preview") { db in
+            try db.execute(sql: v7)
+        }
         return migrator
     }
+
+    /// What operators see of a message without opening the database: its first lines and its
+    /// attachments' names, as the parser read them, each already one clean line.
+    static let v7 = """
+        ALTER TABLE inbound ADD COLUMN previewText TEXT;
+        ALTER TABLE inbound ADD COLUMN previewAttachments TEXT;
+        """
 
     /// The value's life as one model: a version replaced by a newer one names it (an undecided
     /// version replaced can no longer be decided); a message released from quarantine goes back

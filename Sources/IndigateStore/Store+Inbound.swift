@@ -97,10 +97,19 @@ extension StoreTransaction {
         ).execute(arguments: [actor, inboundID])
     }
 
-    /// Records what the parser read of the envelope.
-    package func describeInbound(id: Int64, messageID: String?, from: String?, subject: String?) throws {
-        try statement("UPDATE inbound SET messageId = ?, fromAddress = ?, subject = ? WHERE id = ?").execute(
-            arguments: [messageID, from, String((subject ?? "").prefix(500)), id])
+    /// Records what the parser read of the envelope, and a preview: the first lines of the text
+    /// and the attachments' names (each one clean line; stored one per line).
+    package func describeInbound(
+        id: Int64, messageID: String?, from: String?, subject: String?, previewLines: [String] = [],
+        attachmentNames: [String] = []
+    ) throws {
+        try statement(
+            "UPDATE inbound SET messageId = ?, fromAddress = ?, subject = ?, previewText = ?, previewAttachments = ? WHERE id = ?"
+        ).execute(
+            arguments: [
+                messageID, from, String((subject ?? "").prefix(500)), previewLines.joined(separator: "\n"),
+                attachmentNames.joined(separator: "\n"), id,
+            ])
     }
 
     /// Whether another handled message has the same Message-ID and sender (a resend of the

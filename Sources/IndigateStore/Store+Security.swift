@@ -10,6 +10,9 @@ package struct QuarantineEntry: Sendable, Equatable, Codable {
     package var detail: String?
     package var from: String?
     package var subject: String?
+    /// The message's first lines and its attachments' names, as the parser read them.
+    package var previewLines: [String] = []
+    package var attachmentNames: [String] = []
     package var createdAt: Date
     package var releasedAt: Date?
     package var droppedAt: Date?
@@ -115,7 +118,7 @@ extension StoreTransaction {
         try Row.fetchAll(
             try statement(
                 """
-                SELECT q.*, i.fromAddress, i.subject FROM quarantine q JOIN inbound i ON i.id = q.inboundId
+                SELECT q.*, i.fromAddress, i.subject, i.previewText, i.previewAttachments FROM quarantine q JOIN inbound i ON i.id = q.inboundId
                 \(includeClosed ? "" : "WHERE q.releasedAt IS NULL AND q.droppedAt IS NULL") ORDER BY q.id
                 """)
         ).map(Self.quarantineEntry)
@@ -133,7 +136,7 @@ extension StoreTransaction {
         let newest = try Row.fetchAll(
             try statement(
                 """
-                SELECT q.*, i.fromAddress, i.subject FROM quarantine q JOIN inbound i ON i.id = q.inboundId
+                SELECT q.*, i.fromAddress, i.subject, i.previewText, i.previewAttachments FROM quarantine q JOIN inbound i ON i.id = q.inboundId
                 WHERE q.releasedAt IS NULL AND q.droppedAt IS NULL ORDER BY q.id DESC LIMIT ?
                 """), arguments: [limit]
         ).map(Self.quarantineEntry)
@@ -152,7 +155,7 @@ extension StoreTransaction {
     package func quarantineEntry(id: Int64) throws -> QuarantineEntry? {
         try Row.fetchOne(
             try statement(
-                "SELECT q.*, i.fromAddress, i.subject FROM quarantine q JOIN inbound i ON i.id = q.inboundId WHERE q.id = ?"),
+                "SELECT q.*, i.fromAddress, i.subject, i.previewText, i.previewAttachments FROM quarantine q JOIN inbound i ON i.id = q.inboundId WHERE q.id = ?"),
             arguments: [id]
         ).map(Self.quarantineEntry)
     }
@@ -166,7 +169,12 @@ extension StoreTransaction {
     static func quarantineEntry(_ row: Row) -> QuarantineEntry {
         QuarantineEntry(
             id: row["id"], inboundID: row["inboundId"], reason: row["reason"], detail: row["detail"],
-            from: row["fromAddress"], subject: row["subject"], createdAt: row["createdAt"],
+            from: row["fromAddress"], subject: row["subject"],
+            previewLines: lines(row["previewText"]), attachmentNames: lines(row["previewAttachments"]), createdAt: row["createdAt"],
             releasedAt: row["releasedAt"], droppedAt: row["droppedAt"])
+    }
+
+    static func lines(_ stored: String?) -> [String] {
+        (stored ?? "").split(separator: "\n").map(String.init)
     }
 }

@@ -96,13 +96,13 @@ import Testing
         let config = ["--config", dir + "/indigate.yaml"]
         // As if this binary were newer than the database: its last migration not yet applied.
         let store = installation.store
-        try store.write { tx in try tx.forgetMigration("v6-value-life") }
+        try store.write { tx in try tx.forgetMigration("v7-preview") }
         result = CommandRunner.run(["status"] + config)
         #expect(result.exitCode == 78)
         #expect(try ProcessRunner.run(["ingest"] + config, stdin: Array("From: a@b.test\r\n\r\nx\r\n".utf8), in: dir).status == 75)
-        // (The schema itself is v6 already; re-running v6 on it would fail, so this checks the
+        // (The schema itself is v7 already; re-running v7 on it would fail, so this checks the
         // refusal only, then marks it done again as `upgrade` would.)
-        try store.write { tx in try tx.rememberMigration("v6-value-life") }
+        try store.write { tx in try tx.rememberMigration("v7-preview") }
         #expect(CommandRunner.run(["upgrade"] + config).exitCode == 0)
         #expect(CommandRunner.run(["status"] + config).exitCode == 0)
 

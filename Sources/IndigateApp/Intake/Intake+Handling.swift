@@ -109,7 +109,9 @@ extension Intake {
                 .parserFailed, detail: "the parser did not finish \(Self.maximumAttempts) times", tell: nil, from: nil,
                 inboundID: item.id, tx: tx, now: now)
         }
-        try tx.describeInbound(id: item.id, messageID: message.messageID, from: message.from.first, subject: message.subject)
+        try tx.describeInbound(
+            id: item.id, messageID: message.messageID, from: message.from.first, subject: message.subject,
+            previewLines: MessagePreview.lines(of: message), attachmentNames: MessagePreview.attachmentNames(of: message))
         FaultInjection.duringHandling(message)
         let verdict = try classifier.classify(message, inboundID: item.id, released: item.releasedBy != nil, tx: tx, now: now)
         flows[item.id] = verdict.label

@@ -92,6 +92,10 @@ struct ReviewView: Letter {
             "from": entry.from.map { QuotedText.quote($0, limit: 120) } ?? "—",
             "subject": QuotedText.quote(entry.subject ?? "", limit: 120),
             "reason": Self.reason(entry.reason),
+            "lines": entry.previewLines.map { ["line": QuotedText.quote($0, limit: MessagePreview.lineCharacters)] },
+            "hasAttachments": !entry.attachmentNames.isEmpty,
+            "attachments": entry.attachmentNames.map { QuotedText.quote($0, limit: MessagePreview.nameCharacters) }
+                .joined(separator: ", "),
         ]
     }
 }
