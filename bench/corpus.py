@@ -501,16 +501,14 @@ def gmail_boundary(r):
     return "000000000000" + "".join(r.choice("0123456789abcdef") for _ in range(16))
 
 
-def style_gmail(rp):
-    """Gmail web: multipart/alternative, text base64 and HTML quoted-printable (UTF-8), the
-    «чт, 10 сент. 2020 г. в 10:00, Name <addr>:» attribution and a gmail_quote blockquote."""
+def gmail_family(rp, new, attr, html_encoding):
+    """What Gmail's web and Android clients write alike: multipart/alternative of a base64 text
+    part and an HTML part (`html_encoding`), a gmail_quote, the PDF beside them."""
     L, r = rp.letter, rp.rng
-    new = rp.new_text()
-    attr = f"{gmail_attr(L)}, {gateway_short(L)}"
     text = f"{new}\n\n{attr} <{L.gateway}>:\n\n{quote_lines(L.text)}\n"
     body = multipart("alternative", gmail_boundary(r), [
         text_leaf(text, "UTF-8", "base64"),
-        text_leaf(gmail_html(new, L, attr), "UTF-8", "quoted-printable", subtype="html"),
+        text_leaf(gmail_html(new, L, attr), "UTF-8", html_encoding, subtype="html"),
     ])
     if rp.pdf:
         body = multipart("mixed", gmail_boundary(r), [body, pdf_leaf(rp.pdf[0], rp.pdf[1], "UTF-8")])
@@ -519,26 +517,19 @@ def style_gmail(rp):
             f"Message-ID: {rp.message_id('gmail')}\nSubject: {b_words('Re: ' + L.subject, 'UTF-8')}\n"
             f"To: {address(L.reply_to_name, L.reply_to)}\n")
     return head.encode() + body
+
+
+def style_gmail(rp):
+    """Gmail web: multipart/alternative, text base64 and HTML quoted-printable (UTF-8), the
+    «чт, 10 сент. 2020 г. в 10:00, Name <addr>:» attribution and a gmail_quote blockquote."""
+    return gmail_family(rp, rp.new_text(), f"{gmail_attr(rp.letter)}, {gateway_short(rp.letter)}", "quoted-printable")
 
 
 def style_android(rp):
     """Gmail for Android: base64 text and HTML, «чт, 10 сент. 2020 г., 10:00 Name <addr>:», no
     greeting or signature; the PDF's name as a UTF-8 B-word."""
-    L, r = rp.letter, rp.rng
-    new = "\n".join(rp.lines)
-    attr = f"{gmail_attr(L, comma=',')} {gateway_short(L)}"
-    text = f"{new}\n\n{attr} <{L.gateway}>:\n\n{quote_lines(L.text)}\n"
-    body = multipart("alternative", gmail_boundary(r), [
-        text_leaf(text, "UTF-8", "base64"),
-        text_leaf(gmail_html(new, L, attr), "UTF-8", "base64", subtype="html"),
-    ])
-    if rp.pdf:
-        body = multipart("mixed", gmail_boundary(r), [body, pdf_leaf(rp.pdf[0], rp.pdf[1], "UTF-8")])
-    head = (f"MIME-Version: 1.0\nReferences: {L.message_id}\nIn-Reply-To: {L.message_id}\n"
-            f"From: {address(rp.name, L.recipient)}\nDate: {rp.date_header()}\n"
-            f"Message-ID: {rp.message_id('gmail')}\nSubject: {b_words('Re: ' + L.subject, 'UTF-8')}\n"
-            f"To: {address(L.reply_to_name, L.reply_to)}\n")
-    return head.encode() + body
+    attr = f"{gmail_attr(rp.letter, comma=',')} {gateway_short(rp.letter)}"
+    return gmail_family(rp, "\n".join(rp.lines), attr, "base64")
 
 
 def style_mailru(rp):
