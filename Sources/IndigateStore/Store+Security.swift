@@ -155,7 +155,8 @@ extension StoreTransaction {
     package func quarantineEntry(id: Int64) throws -> QuarantineEntry? {
         try Row.fetchOne(
             try statement(
-                "SELECT q.*, i.fromAddress, i.subject, i.previewText, i.previewAttachments FROM quarantine q JOIN inbound i ON i.id = q.inboundId WHERE q.id = ?"),
+                "SELECT q.*, i.fromAddress, i.subject, i.previewText, i.previewAttachments FROM quarantine q JOIN inbound i ON i.id = q.inboundId WHERE q.id = ?"
+            ),
             arguments: [id]
         ).map(Self.quarantineEntry)
     }
@@ -170,7 +171,8 @@ extension StoreTransaction {
         QuarantineEntry(
             id: row["id"], inboundID: row["inboundId"], reason: row["reason"], detail: row["detail"],
             from: row["fromAddress"], subject: row["subject"],
-            previewLines: lines(row["previewText"]), attachmentNames: lines(row["previewAttachments"]), createdAt: row["createdAt"],
+            previewLines: lines(row["previewText"]), attachmentNames: lines(row["previewAttachments"]),
+            createdAt: row["createdAt"],
             releasedAt: row["releasedAt"], droppedAt: row["droppedAt"])
     }
 

@@ -108,7 +108,9 @@ package final class IMAPIdler: @unchecked Sendable {
         }
         pending = []
         let select = nextTag()
-        let folder = "\"" + settings.folder.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        let folder =
+            "\"" + settings.folder.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            + "\""
         try send("\(select) SELECT \(folder)\r\n", easy)
         _ = try readUntil(easy, deadline: Date().addingTimeInterval(TimeInterval(settings.timeoutSeconds))) {
             try Self.completion($0, tag: select, command: "SELECT")

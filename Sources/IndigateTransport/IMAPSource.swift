@@ -108,9 +108,12 @@ package final class IMAPSource: InboundSource, @unchecked Sendable {
         for line in text.split(whereSeparator: \.isNewline) where line.hasPrefix("* ") {
             let words = line.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" })
             func value(after key: String) -> Substring? {
-                words.firstIndex { $0.uppercased() == key }.flatMap { words.index(after: $0) < words.endIndex ? words[words.index(after: $0)] : nil }
+                words.firstIndex { $0.uppercased() == key }.flatMap {
+                    words.index(after: $0) < words.endIndex ? words[words.index(after: $0)] : nil
+                }
             }
-            if let uid = value(after: "UID").flatMap({ UInt32($0) }), let size = value(after: "RFC822.SIZE").flatMap({ Int($0) }) {
+            if let uid = value(after: "UID").flatMap({ UInt32($0) }), let size = value(after: "RFC822.SIZE").flatMap({ Int($0) })
+            {
                 sizes[uid] = size
             }
         }
@@ -133,7 +136,8 @@ package final class IMAPSource: InboundSource, @unchecked Sendable {
         if let processed = settings.processedFolder {
             try easy.set(CURLOPT_CUSTOMREQUEST, "STATUS \(quoted(processed)) (MESSAGES)")
             probe.notes.append(
-                easy.perform() == CURLE_OK ? "processed folder \(processed) exists" : "processed folder \(processed) made on first use")
+                easy.perform() == CURLE_OK
+                    ? "processed folder \(processed) exists" : "processed folder \(processed) made on first use")
         }
         return probe
     }

@@ -26,7 +26,9 @@ import Testing
         let data = try ReportsTests.Data()
         _ = try data.gateway.scheduler.digests.send(now: data.at("2020-10-19 09:00"), force: true)
         let digest = try #require(
-            try data.gateway.testStore.read { try $0.letters(purpose: .digest) }.first { $0.recipient == "uo-coord@etkul.edu.test" })
+            try data.gateway.testStore.read { try $0.letters(purpose: .digest) }.first {
+                $0.recipient == "uo-coord@etkul.edu.test"
+            })
         let replyTo = try MessageParser().parse(digest.raw).replyTo[0]
         let digestsBefore = try data.gateway.testStore.read { try $0.letters(purpose: .digest) }.count
         let raw = "From: uo-coord@etkul.edu.test\r\nTo: \(replyTo)\r\nSubject: Re\r\nMessage-ID: <cat@x.test>\r\n\r\nКаталог\r\n"

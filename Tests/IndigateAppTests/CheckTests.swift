@@ -28,7 +28,9 @@ import Testing
     @Test func theShippedInstallationPassesOnceInitialised() throws {
         let directory = try Self.shipped()
         let before = Self.check(directory)
-        #expect(before.exitCode == 1 && before.output.contains("error   database: \(directory)/var/indigate.sqlite: no database: run `indigate init`"))
+        #expect(
+            before.exitCode == 1
+                && before.output.contains("error   database: \(directory)/var/indigate.sqlite: no database: run `indigate init`"))
         #expect(CommandRunner.run(["init", "--config", directory + "/config/indigate.yaml"]).exitCode == 0)
         let after = Self.check(directory)
         #expect(after.exitCode == 0, "\(after.output)")
@@ -39,15 +41,18 @@ import Testing
 
         // The secret lost while the database lives: every token in the field is void.
         try FileManager.default.removeItem(atPath: directory + "/var/secret.key")
-        #expect(Self.check(directory).output.contains("error   secret: \(directory)/var/secret.key: missing, so every reply token"))
+        #expect(
+            Self.check(directory).output.contains("error   secret: \(directory)/var/secret.key: missing, so every reply token"))
     }
 
     @Test func unknownKeysAndYAMLErrorsAreNamedWithTheirLine() throws {
         let directory = try Self.shipped()
         let config = directory + "/config/indigate.yaml"
         try Self.edit(config) {
-            $0.replacingOccurrences(of: "    path: ../var/mail/inbox", with: "    path: ../var/mail/inbox\n    pasword_file: imap.password")
-                .replacingOccurrences(of: "  daily_hour: 9", with: "  daily_hour: 9\n  procesed_folder: Done")
+            $0.replacingOccurrences(
+                of: "    path: ../var/mail/inbox", with: "    path: ../var/mail/inbox\n    pasword_file: imap.password"
+            )
+            .replacingOccurrences(of: "  daily_hour: 9", with: "  daily_hour: 9\n  procesed_folder: Done")
         }
         let lines = try String(contentsOfFile: config, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         let typo = try #require(lines.firstIndex { $0.contains("pasword_file") }) + 1
@@ -74,19 +79,28 @@ import Testing
         #expect(Self.check(directory).output.contains("missing key 'schedule.poll_seconds'"))
         #expect(Self.check(directory).output.contains("'poll_secods' at line 45 looks like a misspelling of it"))
         try Self.edit(config) { $0.replacingOccurrences(of: "  poll_secods: 10", with: "  poll_seconds: ten") }
-        #expect(Self.check(directory).output.contains("wrong value at 'schedule.poll_seconds' (line 45): expected a whole number, found 'ten'"))
+        #expect(
+            Self.check(directory).output.contains(
+                "wrong value at 'schedule.poll_seconds' (line 45): expected a whole number, found 'ten'"))
     }
 
     @Test func aTemplateThatSaysNothingOrDoesNotParseIsAnError() throws {
         let directory = try Self.shipped()
         #expect(CommandRunner.run(["init", "--config", directory + "/config/indigate.yaml"]).exitCode == 0)
-        try "{{#nothing}}x{{/nothing}}\n".write(toFile: directory + "/mailtemplates/decision.subject.mustache", atomically: true, encoding: .utf8)
+        try "{{#nothing}}x{{/nothing}}\n".write(
+            toFile: directory + "/mailtemplates/decision.subject.mustache", atomically: true, encoding: .utf8)
         let blank = Self.check(directory)
-        #expect(blank.exitCode == 1 && blank.output.contains("error   templates: decision.subject rendered to nothing"), "\(blank.output)")
-        try "{{#open}} never closed\n".write(toFile: directory + "/mailtemplates/decision.subject.mustache", atomically: true, encoding: .utf8)
+        #expect(
+            blank.exitCode == 1 && blank.output.contains("error   templates: decision.subject rendered to nothing"),
+            "\(blank.output)")
+        try "{{#open}} never closed\n".write(
+            toFile: directory + "/mailtemplates/decision.subject.mustache", atomically: true, encoding: .utf8)
         let broken = Self.check(directory)
-        #expect(broken.exitCode == 1 && broken.output.contains(
-                "decision.subject.mustache: not a valid Mustache template: line 2, column 1: a section {{#…}} or {{^…}} never closed"))
+        #expect(
+            broken.exitCode == 1
+                && broken.output.contains(
+                    "decision.subject.mustache: not a valid Mustache template: line 2, column 1: a section {{#…}} or {{^…}} never closed"
+                ))
     }
 
     @Test func filesOthersCanReadAreWarnedAbout() throws {
@@ -100,7 +114,10 @@ import Testing
                 with: "  inbound: { kind: maildir, path: ../var/mail/inbox, password_file: imap.password }")
         }
         let output = Self.check(directory).output
-        #expect(output.contains("warning password file: \(directory)/config/imap.password: mode 644, readable by others: chmod 600 (or 640 with group indigate)"), "\(output)")
+        #expect(
+            output.contains(
+                "warning password file: \(directory)/config/imap.password: mode 644, readable by others: chmod 600 (or 640 with group indigate)"
+            ), "\(output)")
     }
 
     @Test func configShowPrintsPathsResolvedAndDefaultsFilledIn() throws {
@@ -138,22 +155,30 @@ import Testing
         let config = installation.directory + "/indigate.yaml"
         let good = CommandRunner.run(["check", "--config", config])
         #expect(good.exitCode == 0, "\(good.output)")
-        #expect(good.output.contains("ok      imap: imap://127.0.0.1:14143: no TLS (plain text), logged in as \(gateway), folder INBOX: 0 messages"))
+        #expect(
+            good.output.contains(
+                "ok      imap: imap://127.0.0.1:14143: no TLS (plain text), logged in as \(gateway), folder INBOX: 0 messages"))
         #expect(good.output.contains("ok      smtp: smtp://127.0.0.1:14025: no TLS (plain text), no login"))
 
         // Submission with AUTH: logged in, or the server's refusal.
         try Self.edit(config) {
             $0.replacingOccurrences(
                 of: "outbound: { kind: smtp, url: \"smtp://127.0.0.1:14025\", starttls: off,",
-                with: "outbound: { kind: smtp, url: \"smtp://127.0.0.1:14587\", starttls: off, username: \(gateway), password_file: \(directory)/imap.password,")
+                with:
+                    "outbound: { kind: smtp, url: \"smtp://127.0.0.1:14587\", starttls: off, username: \(gateway), password_file: \(directory)/imap.password,"
+            )
         }
         let submission = CommandRunner.run(["check", "--config", config])
-        #expect(submission.output.contains("ok      smtp: smtp://127.0.0.1:14587: no TLS (plain text), logged in as \(gateway)"), "\(submission.output)")
+        #expect(
+            submission.output.contains("ok      smtp: smtp://127.0.0.1:14587: no TLS (plain text), logged in as \(gateway)"),
+            "\(submission.output)")
 
         try "wrong\n".write(toFile: directory + "/imap.password", atomically: true, encoding: .utf8)
         let bad = CommandRunner.run(["check", "--config", config])
         #expect(bad.exitCode == 1)
-        #expect(bad.output.contains("error   imap: imap://127.0.0.1:14143: IMAP STATUS \"INBOX\" failed: Login denied"), "\(bad.output)")
+        #expect(
+            bad.output.contains("error   imap: imap://127.0.0.1:14143: IMAP STATUS \"INBOX\" failed: Login denied"),
+            "\(bad.output)")
         #expect(bad.output.contains("error   smtp: smtp://127.0.0.1:14587: Login denied"), "\(bad.output)")
     }
 }

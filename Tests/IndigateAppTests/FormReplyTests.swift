@@ -62,7 +62,8 @@ import Testing
         let token = try #require(replyTo.split(separator: "@").first?.split(separator: "+").last.map(String.init))
         #expect(form.tokens.map { $0.lowercased() } == [token] && form.inns == [Self.inn] && form.rounds == ["2020-09"])
         // The organisation's own indicators, in the letter's order, and nothing else.
-        #expect(form.rows.map(\.code) == ["1.1", "1.2", "1.3", "1.4", "1.5", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8", "3.1"])
+        #expect(
+            form.rows.map(\.code) == ["1.1", "1.2", "1.3", "1.4", "1.5", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8", "3.1"])
         #expect(letter.text.contains("К письму приложена форма для вашей организации"))
     }
 
@@ -105,7 +106,8 @@ import Testing
         // Not a workbook at all, though named like one (the next day: a reply that records
         // nothing is answered once a day).
         _ = try round.gateway.intake.ingest(
-            Self.reply(round, from: Self.school, body: "", form: Array("PK\u{3}\u{4}broken".utf8), name: "форма.xlsx", id: "form3"),
+            Self.reply(
+                round, from: Self.school, body: "", form: Array("PK\u{3}\u{4}broken".utf8), name: "форма.xlsx", id: "form3"),
             source: "test", now: round.at("2020-09-12 10:00"))
         let second = try #require(try round.flush(round.at("2020-09-12 10:01")).first { $0.parsed.recipients == [Self.school] })
         #expect(second.parsed.text.contains("«форма.xlsx» — не принят: файл не удалось прочитать как форму запроса"))
@@ -119,13 +121,16 @@ import Testing
         let filled = try Self.fill(try Self.form(of: letter).bytes, ["2.3=#21"])
         let gateway = "monitoring@rcokio.test"
         _ = try round.gateway.intake.ingest(
-            Self.reply(round, from: Self.school, to: gateway, body: "Форма во вложении.", form: filled, name: "форма.xlsx", id: "new1"),
+            Self.reply(
+                round, from: Self.school, to: gateway, body: "Форма во вложении.", form: filled, name: "форма.xlsx", id: "new1"),
             source: "test", now: round.at("2020-09-11 09:00"))
         #expect(try round.values(Self.inn)["2.3"]?.value == "21")
 
         // The same form from another school's mailbox is not taken as this school's.
         _ = try round.gateway.intake.ingest(
-            Self.reply(round, from: Self.otherSchool, to: gateway, body: "", form: try Self.fill(try Self.form(of: letter).bytes, ["2.3=#99"]), name: "форма.xlsx", id: "new2"),
+            Self.reply(
+                round, from: Self.otherSchool, to: gateway, body: "",
+                form: try Self.fill(try Self.form(of: letter).bytes, ["2.3=#99"]), name: "форма.xlsx", id: "new2"),
             source: "test", now: round.at("2020-09-11 10:00"))
         #expect(try round.values(Self.inn)["2.3"]?.value == "21")
         #expect(try round.gateway.admin.quarantineEntries(all: true).count == 1)

@@ -1,10 +1,10 @@
 import Foundation
 import IndigateApp
 import IndigateMIME
+import IndigateStore
 import IndigateTransport
 import ServiceLifecycle
 import ServiceLifecycleTestKit
-import IndigateStore
 import Testing
 
 /// IMAP IDLE (RFC 2177) against the loopback Dovecot: a reply is seen the moment it arrives,

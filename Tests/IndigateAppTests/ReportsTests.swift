@@ -247,7 +247,8 @@ import Testing
             let replyTo = try MessageParser().parse(digest.raw).replyTo[0]
             let raw = "From: \(from)\r\nTo: \(replyTo)\r\nSubject: Re\r\nMessage-ID: <\(id)@x.test>\r\n\r\n\(body)\r\n"
             _ = try data.gateway.intake.ingest(Array(raw.utf8), source: "t", now: data.at("2020-10-20 10:00"))
-            return try MessageParser().parse(try #require(try data.gateway.testStore.read { try $0.letters(purpose: .digest) }.last).raw)
+            return try MessageParser().parse(
+                try #require(try data.gateway.testStore.read { try $0.letters(purpose: .digest) }.last).raw)
         }
         let etkul = try ask("coord@minobr74.test", "ОТЧЁТ еткульский", id: "m1")
         #expect(etkul.text.contains("Еткульский МР, на") && !etkul.text.contains("Миасский ГО"))
@@ -259,7 +260,6 @@ import Testing
         #expect(!own.text.contains("Миасский ГО"))
     }
 }
-
 
 private let selfComplete = ReportsTests.complete
 private let selfRejected = ReportsTests.rejected

@@ -34,7 +34,8 @@ package struct SampleLetters: Sendable {
 
     package func run() throws -> Result {
         let directory = FileManager.default.temporaryDirectory.path + "/indigate-check-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var copy = config
         copy.database = directory + "/sample.sqlite"
@@ -74,7 +75,10 @@ package struct SampleLetters: Sendable {
             month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: config.schedule.groups, now: at(10, 10))
         let store = gateway.admin.store
         let (respondents, operators, coordinators, catalogue) = try store.read { tx in
-            (try tx.contacts(role: .respondent), try tx.contacts(role: .operator), try tx.contacts(role: .coordinator), try tx.catalogue())
+            (
+                try tx.contacts(role: .respondent), try tx.contacts(role: .operator), try tx.contacts(role: .coordinator),
+                try tx.catalogue()
+            )
         }
         guard let round = try store.read({ try $0.round(month: opened.month) }) else { return }
         func replyTo(_ email: String) throws -> String? {
@@ -85,7 +89,8 @@ package struct SampleLetters: Sendable {
         @discardableResult
         func send(from: String, to: String, _ body: String, at time: Date, size: Int? = nil) throws -> MessageOutcome {
             sequence += 1
-            let raw = "From: \(from)\r\nTo: \(to)\r\nSubject: Re\r\nMessage-ID: <sample-\(sequence)@check.invalid>\r\n"
+            let raw =
+                "From: \(from)\r\nTo: \(to)\r\nSubject: Re\r\nMessage-ID: <sample-\(sequence)@check.invalid>\r\n"
                 + "Content-Type: text/plain; charset=utf-8\r\n\r\n\(body)\r\n"
             return try gateway.intake.ingest(Array(raw.utf8), size: size, source: "check", now: time)
         }

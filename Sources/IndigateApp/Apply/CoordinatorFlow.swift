@@ -26,7 +26,9 @@ struct CoordinatorFlow: Sendable {
                 to: contact, selection: plan.selection, format: plan.format, scope: scope, scopeNote: note,
                 refusedValues: plan.triedValues, answering: answering, tx: tx, now: now)
         }
-        try tx.finishInbound(id: inboundID, outcome: .applied, detail: plan.wantsDigest ? "report requested" : "catalogue requested", contactID: contact.id, at: now)
+        try tx.finishInbound(
+            id: inboundID, outcome: .applied, detail: plan.wantsDigest ? "report requested" : "catalogue requested",
+            contactID: contact.id, at: now)
         return .applied(inboundID: inboundID)
     }
 
@@ -34,7 +36,9 @@ struct CoordinatorFlow: Sendable {
     /// coordinator (a name's start is enough: «Еткульский» for «Еткульский МР»); a municipal
     /// coordinator sees their own only. Nil: the coordinator's own scope. The note says why a
     /// name was not followed.
-    func scope(asked name: String?, by contact: StoredContact, tx: StoreTransaction) throws -> (ReportScope?, DigestView.ScopeNote?) {
+    func scope(asked name: String?, by contact: StoredContact, tx: StoreTransaction) throws -> (
+        ReportScope?, DigestView.ScopeNote?
+    ) {
         guard let name, let organization = try tx.organization(id: contact.organizationID) else { return (nil, nil) }
         guard ReportScope.of(organization.organization) == .region else { return (nil, .ownOnly(name)) }
         let known = Set(try tx.allOrganizations().compactMap(\.organization.municipality)).sorted()

@@ -99,12 +99,15 @@ package enum ReportBenchmark {
         try time("completeness, region") { _ = try gateway.reports.completenessReport(scope: .region) }
         // The region's data table as the digest carries it: Excel by default, CSV when asked.
         let regionData = try gateway.reports.dataReport(scope: .region, selection: .lastAccepted)
-        var xlsx = 0, csv = 0
+        var xlsx = 0
+        var csv = 0
         try time("the region's data table as Excel (libxlsxwriter, constant memory)") {
             xlsx = try DataReportXLSX.render(regionData).count
         }
         time("the region's data table as CSV") { csv = DataReportCSV.render(regionData).count }
-        log("the region's data table: Excel \(xlsx) bytes, CSV \(csv) bytes (\(String(format: "%.2f", Double(xlsx) / Double(max(csv, 1))))×)")
+        log(
+            "the region's data table: Excel \(xlsx) bytes, CSV \(csv) bytes (\(String(format: "%.2f", Double(xlsx) / Double(max(csv, 1))))×)"
+        )
         try time("the regional coordinator's digest: three reports, text + HTML + Excel table, composed and queued") {
             _ = try gateway.scheduler.digests.send(now: Date(), force: true)
         }

@@ -45,7 +45,9 @@ struct Classifier: Sendable {
         // A reply names its token in the address; a new message carrying the filled request form
         // names it in the form. Either way the token is verified and its contact must be the From.
         let addressed = message.recipients.lazy.compactMap({ MailAddress.token(in: $0, gateway: gatewayAddress) }).first
-        let formToken = message.attachments.lazy.compactMap { $0.form?.tokens.first }.first.map { String($0.prefix(200)).lowercased() }
+        let formToken = message.attachments.lazy.compactMap { $0.form?.tokens.first }.first.map {
+            String($0.prefix(200)).lowercased()
+        }
         guard let text = addressed ?? formToken else {
             return try untokened(message, released: released, tx: tx, now: now)
         }

@@ -28,7 +28,9 @@ extension Intake {
         var flows: [Int64: String] = [:]
         for item in suspects {
             try store.write { tx in try tx.countSoloAttempt(inboundID: item.id) }
-            let outcome = try store.write { tx in try handle(item, batch: try BatchContext(tx: tx), tx: tx, now: now, flows: &flows) }
+            let outcome = try store.write { tx in
+                try handle(item, batch: try BatchContext(tx: tx), tx: tx, now: now, flows: &flows)
+            }
             trace(item, outcome, flow: flows[item.id])
             outcomes.append(outcome)
         }
@@ -115,7 +117,9 @@ extension Intake {
         FaultInjection.duringHandling(message)
         let verdict = try classifier.classify(message, inboundID: item.id, released: item.releasedBy != nil, tx: tx, now: now)
         flows[item.id] = verdict.label
-        logger.debug("classified", metadata: ["inbound": "\(item.id)", "class": "\(verdict.label)", "released": "\(item.releasedBy != nil)"])
+        logger.debug(
+            "classified",
+            metadata: ["inbound": "\(item.id)", "class": "\(verdict.label)", "released": "\(item.releasedBy != nil)"])
         if let fullSize = item.fullSize {
             return try refusals.tooLarge(
                 verdict, message: message, size: fullSize, limit: messageBytes, inboundID: item.id, tx: tx, now: now)

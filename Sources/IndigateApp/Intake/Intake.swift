@@ -177,13 +177,16 @@ package struct Intake: Sendable {
                 var digest = SHA256.hash(data: raw).map { String(format: "%02x", $0) }.joined()
                 // Its own key: the same message sent again after the limit is raised is new.
                 if oversize { digest = "too-large:\(digest):\(message.size)" }
-                switch try tx.archive(raw: raw, sha256: digest, source: message.source, fullSize: oversize ? message.size : nil, at: now) {
+                switch try tx.archive(
+                    raw: raw, sha256: digest, source: message.source, fullSize: oversize ? message.size : nil, at: now)
+                {
                 case .done(let id): return .duplicate(id)
                 case .new(let id), .pending(let id):
                     guard seen.insert(id).inserted, let state = try tx.handlingState(inboundID: id) else { return .duplicate(id) }
                     if !parser.isIsolated { try tx.countParseAttempt(inboundID: id) }
                     return .handle(
-                        id, parseAttempts: state.parseAttempts + (parser.isIsolated ? 0 : 1), handleAttempts: state.handleAttempts,
+                        id, parseAttempts: state.parseAttempts + (parser.isIsolated ? 0 : 1),
+                        handleAttempts: state.handleAttempts,
                         releasedBy: state.releasedBy, fullSize: state.fullSize)
                 }
             }
@@ -191,7 +194,9 @@ package struct Intake: Sendable {
         messages = []
         var toParse: [ToParse] = []
         for (index, slot) in slots.enumerated() {
-            guard case .handle(let id, let parseAttempts, let handleAttempts, let releasedBy, let fullSize) = slot else { continue }
+            guard case .handle(let id, let parseAttempts, let handleAttempts, let releasedBy, let fullSize) = slot else {
+                continue
+            }
             toParse.append(
                 ToParse(
                     raw: kept[index], id: id, attempts: parseAttempts, handleAttempts: handleAttempts, releasedBy: releasedBy,

@@ -29,7 +29,8 @@ enum CoordinatorInterpreter {
         let text = ReplyText.newText(of: message.text)
         var selection = ValueSelection.lastAccepted
         var format = DataTableFormat.xlsx
-        var asksCatalogue = false, asksReport = false
+        var asksCatalogue = false
+        var asksReport = false
         var name: [String] = []
         for line in text.split(whereSeparator: \.isNewline) {
             let written = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).prefix(8).map(String.init)

@@ -14,9 +14,8 @@ enum RespondentInterpreter {
         // The body's lines, then the rows of each usable form: one list, so a code given twice
         // (in the body and the form, or in two forms) is a mistake wherever it was given.
         let forms = FormCheck.check(message.attachments, context: context)
-        var formRows: [Int?] = []
         var lines = context.grammar.read(newText)
-        formRows = lines.map { _ in nil }
+        var formRows = [Int?](repeating: nil, count: lines.count)
         for (_, form) in forms.usable {
             for (row, line) in context.grammar.read(form: form) {
                 lines.append(line)
@@ -31,7 +30,9 @@ enum RespondentInterpreter {
         case .closed(let successor):
             plan.successor = successor
             plan.lines = read.indices.map { planLine($0, lineResult(read[$0], context: context)) }
-            plan.attachments = forms.results.map { RespondentPlan.Attachment(index: $0, fileName: message.attachments[$0].fileName, result: $1) }
+            plan.attachments = forms.results.map {
+                RespondentPlan.Attachment(index: $0, fileName: message.attachments[$0].fileName, result: $1)
+            }
             return plan
         case .open(let late):
             plan.late = late

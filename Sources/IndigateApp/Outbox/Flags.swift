@@ -14,7 +14,8 @@ enum Flags {
         "partExceedsWhole", "duplicateCode", "notAssigned", "locked",
     ]
     static let attachmentProblems = [
-        "tooLarge", "encrypted", "activeContent", "secondForCode", "locked", "notAssigned", "unmatched", "outlookContainer", "brokenPDF", "notPDF",
+        "tooLarge", "encrypted", "activeContent", "secondForCode", "locked", "notAssigned", "unmatched", "outlookContainer",
+        "brokenPDF", "notPDF",
         "formOfAnotherOrganization", "formOfAnotherRound", "unreadableForm", "secondForm",
     ]
     static let attachmentResults = ["documents", "completes", "keptWithoutValue", "form", "refused"]
@@ -24,7 +25,8 @@ enum Flags {
     ]
     static let commandProblems = ["badNumbers", "missingResolution", "tooMany", "unknownVerb", "badINN"]
     static let reasons = [
-        "parserFailed", "handlingFailed", "unreadable", "tooLarge", "noToken", "token", "fromMismatch", "dmarcFail", "spfFail", "notAllowed",
+        "parserFailed", "handlingFailed", "unreadable", "tooLarge", "noToken", "token", "fromMismatch", "dmarcFail", "spfFail",
+        "notAllowed",
         "internalError", "other",
     ]
     static let lineOutcomes = ["review", "awaitingDocument", "error", "registration", "notRecorded"]

@@ -44,7 +44,8 @@ struct RequestForm {
                     }
                 return FormIndicator(code: indicator.code, question: indicator.question, answer: answer)
             })
-        return ParsedMessage.Attachment(fileName: text("file"), contentType: Self.contentType, bytes: try FormWriter().write(spec))
+        return ParsedMessage.Attachment(
+            fileName: text("file"), contentType: Self.contentType, bytes: try FormWriter().write(spec))
     }
 
     /// «key: text» lines; other lines (blank ones) are skipped.

@@ -12,7 +12,8 @@ package struct Templates: Sendable {
         "request.subject", "request.txt", "request.html", "request-form.txt", "receipt.subject", "receipt.txt",
         "refused.subject", "refused.txt", "untokened.subject", "untokened.txt", "review.subject", "review.txt",
         "transcript.subject", "transcript.txt", "decision.subject", "decision.txt", "status.subject", "status.txt",
-        "reminder.subject", "reminder.txt", "digest.subject", "digest.txt", "digest.html", "toolarge.subject", "toolarge.txt", "catalogue.subject", "catalogue.txt",
+        "reminder.subject", "reminder.txt", "digest.subject", "digest.txt", "digest.html", "toolarge.subject", "toolarge.txt",
+        "catalogue.subject", "catalogue.txt",
         "phrases/problem.txt", "phrases/attachment.txt", "phrases/status.txt", "phrases/command.txt",
         "phrases/reason.txt", "phrases/standing.txt", "phrases/how-to-answer.txt",
     ]

@@ -18,7 +18,8 @@ enum FormReading {
         return ReplyForm(
             tokens: filled.tokens, inns: filled.inns, rounds: filled.rounds,
             rows: filled.rows.map { row in
-                ReplyForm.Row(row: row.row, code: String(row.code.prefix(20)), value: text(row.value.value), whole: text(row.whole.value))
+                ReplyForm.Row(
+                    row: row.row, code: String(row.code.prefix(20)), value: text(row.value.value), whole: text(row.whole.value))
             })
     }
 

@@ -14,7 +14,9 @@ enum DataReportXLSX {
             row.enumerated().map { index, text -> TableCell in
                 if text.isEmpty { return .empty }
                 if index == DataReportTable.valueColumn, let number = Int(text) { return .integer(number) }
-                if index == DataReportTable.dateColumn, let date = day(text) { return .date(year: date.0, month: date.1, day: date.2) }
+                if index == DataReportTable.dateColumn, let date = day(text) {
+                    return .date(year: date.0, month: date.1, day: date.2)
+                }
                 return .text(text)
             }
         }

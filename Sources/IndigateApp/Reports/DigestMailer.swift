@@ -13,7 +13,8 @@ struct DigestMailer: Sendable {
 
     @discardableResult
     func enqueue(
-        to coordinator: StoredContact, selection: ValueSelection, format: DataTableFormat = .xlsx, scope asked: ReportScope? = nil,
+        to coordinator: StoredContact, selection: ValueSelection, format: DataTableFormat = .xlsx,
+        scope asked: ReportScope? = nil,
         scopeNote: DigestView.ScopeNote? = nil, refusedValues: Bool, answering: Answering?, tx: StoreTransaction, now: Date
     ) throws -> Bool {
         guard let organization = try tx.organization(id: coordinator.organizationID) else { return false }
@@ -27,7 +28,8 @@ struct DigestMailer: Sendable {
         let table: ParsedMessage.Attachment =
             switch format {
             case .csv: .init(fileName: name + ".csv", contentType: "text/csv", bytes: DataReportCSV.render(data))
-            case .xlsx: .init(fileName: name + ".xlsx", contentType: DataReportXLSX.contentType, bytes: try DataReportXLSX.render(data))
+            case .xlsx:
+                .init(fileName: name + ".xlsx", contentType: DataReportXLSX.contentType, bytes: try DataReportXLSX.render(data))
             }
         return try letters.enqueue(
             view,

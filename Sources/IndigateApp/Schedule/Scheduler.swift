@@ -44,7 +44,10 @@ package struct Scheduler: Sendable {
                 // Started after the month's deadline: asking now would set a deadline already gone.
                 logger.notice(
                     "round not opened: its deadline has passed; open it by hand with a later deadline",
-                    metadata: ["month": "\(month)", "deadline": "\(deadline)", "command": "indigate round open --month \(month) --deadline YYYY-MM-DD"])
+                    metadata: [
+                        "month": "\(month)", "deadline": "\(deadline)",
+                        "command": "indigate round open --month \(month) --deadline YYYY-MM-DD",
+                    ])
             }
         }
         report.reviewLetters = try reviewLetters.send(now: now)

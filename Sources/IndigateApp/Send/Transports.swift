@@ -26,7 +26,8 @@ package struct Transports: Sendable {
             return IMAPSource(
                 settings: IMAPSource.Settings(
                     url: endpoint.url ?? "", username: endpoint.username ?? "", password: try password(endpoint),
-                    folder: endpoint.folder ?? "INBOX", processedFolder: endpoint.processedFolder.flatMap { $0.isEmpty ? nil : $0 },
+                    folder: endpoint.folder ?? "INBOX",
+                    processedFolder: endpoint.processedFolder.flatMap { $0.isEmpty ? nil : $0 },
                     startTLS: endpoint.startTLS ?? "opportunistic", timeoutSeconds: endpoint.timeoutSeconds ?? 60, stop: stop),
                 state: state, limits: InboundLimits(messageBytes: config.limits.messageBytes))
         default:

@@ -73,7 +73,8 @@ package final class Daemon: @unchecked Sendable {
     package func services() -> [any Service] {
         let every = Duration.seconds(current.gateway.config.schedule.pollSeconds)
         let clock = clock
-        let intakeWake = Wake(), outboxWake = Wake()
+        let intakeWake = Wake()
+        let outboxWake = Wake()
         var services: [any Service] = [
             PassService(name: "intake", interval: every, logger: logger, wake: intakeWake, stop: stop) { [self] in
                 let now = current

@@ -108,7 +108,9 @@ enum ProblemContext {
                 "activeContent", among: all,
                 with: [
                     "kinds": kinds.enumerated().map { index, kind in
-                        Flags.only(kind.rawValue, among: ActiveContent.allCases.map(\.rawValue)).merging(["last": index == kinds.count - 1]) {
+                        Flags.only(kind.rawValue, among: ActiveContent.allCases.map(\.rawValue)).merging([
+                            "last": index == kinds.count - 1
+                        ]) {
                             $1
                         }
                     }
