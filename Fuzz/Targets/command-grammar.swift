@@ -1,6 +1,6 @@
 // command-grammar: an operator's reply to a review letter (ПРИНЯТЬ / ОТКЛОНИТЬ / ОСВОБОДИТЬ /
-// ОТБРОСИТЬ …). Besides crashes it checks the grammar's one documented bound: no line names
-// more than `CommandGrammar.maximumNumbers` numbers.
+// ОТБРОСИТЬ / СТАТУС …). Besides crashes it checks the grammar's documented bounds: no line names
+// more than `CommandGrammar.maximumNumbers` numbers, and СТАТУС takes only a 10- or 12-digit INN.
 @testable import IndigateCore
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -15,6 +15,9 @@ public func commandGrammarFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CI
         case .accept(.ids(let ids)), .reject(.ids(let ids), _): numbers = ids.count
         case .release(let ids), .drop(let ids): numbers = ids.count
         case .accept(.all), .reject(.all, _): numbers = 0
+        case .status(let inn):
+            precondition([10, 12].contains(inn.count) && inn.allSatisfy(\.isNumber), "СТАТУС took «\(inn)» for an INN")
+            numbers = 0
         }
         precondition(numbers <= CommandGrammar.maximumNumbers, "a command names \(numbers) numbers")
         sink &+= numbers
