@@ -35,7 +35,7 @@ enum CoordinatorInterpreter {
         for line in text.split(whereSeparator: \.isNewline) {
             let written = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).prefix(8).map(String.init)
             let words = written.map { $0.lowercased() }
-            if words.count == 1, ["каталог", "catalogue", "catalog"].contains(words[0]) { asksCatalogue = true }
+            if words.count == 1, RequestWord.catalogue.contains(words[0]) { asksCatalogue = true }
             guard !asksReport, let verb = words.first, ["отчёт", "отчет", "report"].contains(verb) else { continue }
             asksReport = true
             for (word, original) in zip(words, written).dropFirst() {

@@ -9,8 +9,8 @@ enum RespondentInterpreter {
         var plan = RespondentPlan()
         let newText = ([message.text] + message.forwardedTexts).map(ReplyText.newText(of:)).joined(separator: "\n")
         let words = Set(newText.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
-        plan.asksStatus = !words.isDisjoint(with: ["статус", "status"])
-        plan.asksCatalogue = !words.isDisjoint(with: ["каталог", "catalogue", "catalog"])
+        plan.asksStatus = !words.isDisjoint(with: RequestWord.status)
+        plan.asksCatalogue = !words.isDisjoint(with: RequestWord.catalogue)
         // The body's lines, then the rows of each usable form: one list, so a code given twice
         // (in the body and the form, or in two forms) is a mistake wherever it was given.
         let forms = FormCheck.check(message.attachments, context: context)
