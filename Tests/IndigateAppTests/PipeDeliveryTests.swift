@@ -57,7 +57,9 @@ import Testing
         #expect(shipped.contains("database: ../var/indigate.sqlite") && shipped.contains("templates: ../mailtemplates"))
         try shipped.replacingOccurrences(of: "address: monitoring@rcokio.test", with: "address: monitoring@pipe.test")
             .write(toFile: directory + "/config/indigate.yaml", atomically: true, encoding: .utf8)
-        try files.createSymbolicLink(atPath: directory + "/indigate", withDestinationPath: ProcessRunner.binary)
+        // A copy, not a link: the checkout may sit in a folder the pipe's user cannot enter (a
+        // clone in `mktemp -d`, mode 0700), as an installed binary never does.
+        try files.copyItem(atPath: ProcessRunner.binary, toPath: directory + "/indigate")
         let config = directory + "/config/indigate.yaml"
         let initialised = try indigate(["init", "--config", config])
         #expect(initialised.status == 0, "\(initialised.stderr)")
