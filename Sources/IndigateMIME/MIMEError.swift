@@ -6,7 +6,8 @@ package enum MIMEError: Error, Sendable, Equatable, Codable, CustomStringConvert
     case unsafeHeader(name: String)
     /// Larger than the configured limit.
     case tooLarge(bytes: Int)
-    /// A header that would hurt the parser (over-long, or an address header full of groups).
+    /// A header that would hurt the parser (over-long, an address header full of groups, or one
+    /// that leaves a comment open).
     case hostileHeader(name: String)
     /// More parts or nested multiparts than any real reply has.
     case tooManyParts
@@ -16,7 +17,7 @@ package enum MIMEError: Error, Sendable, Equatable, Codable, CustomStringConvert
         case .notAMessage: "the bytes are not an RFC 5322 message"
         case .unsafeHeader(let name): "refused to write the \(name) header: it holds a line break or an invalid address"
         case .tooLarge(let bytes): "the message is too large (\(bytes) bytes)"
-        case .hostileHeader(let name): "the \(name) header is too long or holds too many groups to parse safely"
+        case .hostileHeader(let name): "the \(name) header is too long, holds too many groups or leaves a comment open: not parsed, to keep the parser safe"
         case .tooManyParts: "the message has more parts than the limit"
         }
     }

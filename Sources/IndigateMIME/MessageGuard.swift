@@ -1,6 +1,6 @@
 /// Looks at the raw bytes before GMime does and refuses what would hurt it: too large, a
 /// header block too long, address headers that would recurse GMime's group parser off its
-/// stack, or so many parts that parsing would take hundreds of megabytes. This reads lines
+/// stack or leave a comment open (GMime leaks the address before it), or so many parts that parsing would take hundreds of megabytes. This reads lines
 /// and counts; it does not parse MIME.
 enum MessageGuard {
     static let addressHeaders: Set<String> = [
@@ -27,12 +27,10 @@ enum MessageGuard {
             bytes.contains { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }
         }
         var index = 0
-        var current: (name: String, bytes: Int, colons: Int)? = nil
+        var current: MeasuredHeader? = nil
         func finish() throws(MIMEError) {
             guard let header = current, addressHeaders.contains(header.name) else { return }
-            if header.bytes > limits.addressHeaderBytes || header.colons > limits.addressHeaderColons {
-                throw .hostileHeader(name: header.name)
-            }
+            try header.check(limits)
         }
         // The header block: unfold, and measure address headers.
         while index < raw.count {
@@ -47,8 +45,7 @@ enum MessageGuard {
                     if hasControl(line) { from.hasControl = true }
                     from.atSigns += line.reduce(0) { $0 + ($1 == 0x40 ? 1 : 0) }
                 }
-                current?.bytes += line.count
-                current?.colons += line.reduce(0) { $0 + ($1 == 0x3A ? 1 : 0) }
+                current?.add(line)
                 continue
             }
             try finish()
@@ -65,7 +62,7 @@ enum MessageGuard {
                 if hasControl(value) { from.hasControl = true }
                 from.atSigns += value.reduce(0) { $0 + ($1 == 0x40 ? 1 : 0) }
             }
-            current = (name, value.count, value.reduce(0) { $0 + ($1 == 0x3A ? 1 : 0) })
+            current = MeasuredHeader(name: name, value: value)
         }
         try finish()
         // GMime parses the headers of every attached message (message/rfc822) as it parses the
@@ -100,12 +97,10 @@ enum MessageGuard {
     /// message's own headers. One pass; lines that are not headers cost a short look each.
     static func checkAddressHeaderLines(_ raw: [UInt8], from start: Int, limits: MIMELimits) throws(MIMEError) {
         let longestName = addressHeaders.map(\.utf8.count).max() ?? 0
-        var current: (name: String, bytes: Int, colons: Int)? = nil
+        var current: MeasuredHeader? = nil
         func finish() throws(MIMEError) {
             guard let header = current else { return }
-            if header.bytes > limits.addressHeaderBytes || header.colons > limits.addressHeaderColons {
-                throw .hostileHeader(name: header.name)
-            }
+            try header.check(limits)
             current = nil
         }
         var index = start
@@ -115,8 +110,7 @@ enum MessageGuard {
             if line.last == 0x0D { line = line.dropLast() }
             index = end + 1
             if current != nil, let first = line.first, first == 0x20 || first == 0x09 {
-                current!.bytes += line.count
-                current!.colons += line.reduce(0) { $0 + ($1 == 0x3A ? 1 : 0) }
+                current!.add(line)
                 continue
             }
             try finish()
@@ -124,10 +118,35 @@ enum MessageGuard {
             guard let colon = line.prefix(longestName + 8).firstIndex(of: 0x3A) else { continue }
             let name = headerName(line[line.startIndex..<colon])
             guard addressHeaders.contains(name) else { continue }
-            let value = line[(colon + 1)...]
-            current = (name, value.count, value.reduce(0) { $0 + ($1 == 0x3A ? 1 : 0) })
+            current = MeasuredHeader(name: name, value: line[(colon + 1)...])
         }
         try finish()
+    }
+
+    /// One header as the guard measures it, fed line by line: its length, its colons (each may
+    /// open a group) and its comments.
+    struct MeasuredHeader {
+        let name: String
+        var bytes = 0
+        var colons = 0
+        var comments = AddressCommentScan()
+
+        init(name: String, value: ArraySlice<UInt8>) {
+            self.name = name
+            add(value)
+        }
+
+        mutating func add(_ line: ArraySlice<UInt8>) {
+            bytes += line.count
+            colons += line.reduce(0) { $0 + ($1 == 0x3A ? 1 : 0) }
+            comments.feed(line)
+        }
+
+        func check(_ limits: MIMELimits) throws(MIMEError) {
+            if bytes > limits.addressHeaderBytes || colons > limits.addressHeaderColons || comments.leavesCommentOpen {
+                throw .hostileHeader(name: name)
+            }
+        }
     }
 
     /// How many times `boundary=` occurs (case-insensitive), counting no further than `limit + 1`.

@@ -97,6 +97,31 @@ import Testing
         #expect(forwarded?.forwardedTexts.joined().contains("inner 1.5: 7") == true)
     }
 
+    /// Found by fuzzing (Fuzz/findings/address-unclosed-comment-leak): GMime 3.2 leaks the
+    /// address it has just read when a comment after it never closes (`a@b.test (x`). A
+    /// long-lived parse worker would grow with every such header, so the guard refuses them,
+    /// in the message's headers and in an attached message's; parentheses in quoted names,
+    /// escaped ones in comments and closed comments still parse.
+    @Test func addressHeadersThatLeaveACommentOpenAreRefused() {
+        for header in ["To: a@b.test (x", "Cc: a@b.test ((x)", "To: a@b.test (x\\)", "Reply-To: \"q\" a@b.test (x"] {
+            #expect(throws: MIMEError.hostileHeader(name: String(header.prefix { $0 != ":" }).lowercased()), "\(header)") {
+                try parser.parse(crlf(["From: s@b.test", header, "", "body"]))
+            }
+        }
+        #expect(throws: MIMEError.hostileHeader(name: "to")) {
+            try parser.parse(
+                crlf([
+                    "From: a@b.test", "To: m@b.test", "MIME-Version: 1.0", "Content-Type: multipart/mixed; boundary=\"b\"", "",
+                    "--b", "Content-Type: message/rfc822", "", "From: x@y.test", "To: c@d.test,", " e@f.test (open", "", "inner",
+                    "--b--",
+                ]))
+        }
+        for header in ["To: \"Школа (корпус 2\" <a@b.test>", "To: a@b.test (x \\( y)", "To: a@b.test (x (y))", "To: a@b.test\u{0}(x"] {
+            let parsed = try? parser.parse(crlf(["From: s@b.test", header, "", "body"]))
+            #expect(parsed?.recipients == ["a@b.test"], "\(header)")
+        }
+    }
+
     /// 5. Memory: 200,000 tiny parts or a 50 MB header block: refused by counting first.
     @Test func partBombsAndHugeHeadersAreRefused() {
         var lines = ["From: a@b.test", "Content-Type: multipart/mixed; boundary=X", ""]
