@@ -60,6 +60,24 @@ import Testing
         #expect(Set(pool.workers.map { $0.workerID }).count == 2, "two worker processes")
     }
 
+    /// A worker parses its share of messages and is replaced, so whatever a library leaks per
+    /// message stays bounded; the messages themselves are all parsed.
+    @Test func aWorkerIsRetiredAfterItsShareOfMessages() {
+        let parser = IsolatedParser(
+            executable: Self.binary, memoryMegabytes: 2048, timeout: 5, limits: MIMELimits(), messagesPerWorker: 3)
+        var workers: [Int32?] = []
+        for index in 0..<7 {
+            guard case .parsed(let parsed) = parser.parse(message(body: "1.1: \(index)")) else {
+                Issue.record("message \(index) not parsed")
+                return
+            }
+            #expect(parsed.text == "1.1: \(index)\n")
+            workers.append(parser.workerID)
+        }
+        #expect(workers == [workers[0], workers[0], nil, workers[3], workers[3], nil, workers[6]])
+        #expect(Set(workers.compactMap { $0 }).count == 3, "three worker processes for seven messages")
+    }
+
     @Test func refusalsComeBackAsRefusals() {
         let parser = IsolatedParser(executable: Self.binary, memoryMegabytes: 2048, timeout: 5, limits: MIMELimits())
         let groups = String(repeating: "a:", count: 20_000)

@@ -5,22 +5,32 @@ import IndigateMIME
 /// GMime in a separate worker process (`indigate parse-worker`), kept alive across messages
 /// and replaced when it dies or overruns its time. The worker has an address-space limit; a
 /// message that crashes or hangs GMime costs that one message a retry, never the daemon.
-/// One message is parsed at a time (a lock serialises callers).
+/// A worker is retired after `messagesPerWorker` messages (as Postfix's `max_use` does), so a
+/// leak in a library cannot grow it without bound (GMime 3.2 leaks on some malformed address
+/// headers; the guard refuses those we know). One message is parsed at a time (a lock
+/// serialises callers).
 package final class IsolatedParser: MessageParsing, @unchecked Sendable {
     let executable: String
     let memoryMegabytes: Int
     let timeout: TimeInterval
     let limits: MIMELimits
+    let messagesPerWorker: Int
     private let lock = NSLock()
     private var worker: (process: Process, input: Int32, output: Int32)?
+    private var parsedByWorker = 0
 
     /// - Parameters:
     ///   - executable: the `indigate` binary that has the `parse-worker` command.
-    package init(executable: String, memoryMegabytes: Int, timeout: TimeInterval, limits: MIMELimits) {
+    ///   - messagesPerWorker: how many messages one worker process parses before it is replaced.
+    package init(
+        executable: String, memoryMegabytes: Int, timeout: TimeInterval, limits: MIMELimits,
+        messagesPerWorker: Int = 1_000
+    ) {
         self.executable = executable
         self.memoryMegabytes = memoryMegabytes
         self.timeout = timeout
         self.limits = limits
+        self.messagesPerWorker = max(1, messagesPerWorker)
         // A write to a worker that just died must be an error, not a signal that kills us.
         signal(SIGPIPE, SIG_IGN)
     }
@@ -43,7 +53,12 @@ package final class IsolatedParser: MessageParsing, @unchecked Sendable {
         defer { lock.unlock() }
         let current: (process: Process, input: Int32, output: Int32)
         do {
-            current = try worker ?? start()
+            if let worker {
+                current = worker
+            } else {
+                current = try start()
+                parsedByWorker = 0
+            }
         } catch {
             return .parserFailed("cannot start the parse worker: \(error)")
         }
@@ -65,6 +80,11 @@ package final class IsolatedParser: MessageParsing, @unchecked Sendable {
             stop(current)
             worker = nil
             return .parserFailed("unreadable answer from the worker")
+        }
+        parsedByWorker += 1
+        if parsedByWorker >= messagesPerWorker {
+            stop(current)
+            worker = nil
         }
         return outcome
     }
