@@ -73,7 +73,7 @@ struct OperatorFlow: Sendable {
     }
 
     /// `СТАТУС <ИНН>`: the organisation's standing in the current round (the portal's four tabs),
-    /// as the school itself would get it, mailed to the operator.
+    /// as the school itself would get it, and the history of each value, mailed to the operator.
     func status(
         inn: String, to contact: StoredContact, reviewLetterID: Int64, batch: BatchContext, tx: StoreTransaction, now: Date
     ) throws -> TranscriptView.Result {
@@ -81,10 +81,12 @@ struct OperatorFlow: Sendable {
             let own = try tx.organization(id: contact.organizationID)
         else { return .noOrganization(inn: inn) }
         let standing = try standings.standing(of: subject, in: round, catalogue: batch.catalogue, tx: tx, now: now)
+        let history = try ValueHistory(
+            organizationID: subject.id, roundID: round.id, order: standing.indicators.map(\.code), tx: tx)
         try letters.enqueue(
             StatusView(
                 standing: standing, organization: subject.organization, deadlinePassed: standings.clock.isLate(round, at: now),
-                calendar: calendar),
+                calendar: calendar, history: history),
             to: LetterEnvelope(
                 purpose: .notice, tokenPurpose: .review, contact: contact, organization: own, roundID: round.id,
                 tokenSubjectID: reviewLetterID, answering: nil),

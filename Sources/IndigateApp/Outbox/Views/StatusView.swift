@@ -3,7 +3,7 @@ import IndigateCore
 
 /// A school's own view of the round, as the portal's four tabs: in work, rejected, under
 /// review, accepted — each indicator with its status, and the last accepted value beside a
-/// newer one under review.
+/// newer one under review. An operator's copy (`СТАТУС <ИНН>`) adds the history of every value.
 struct StatusView: Letter {
     static let template = "status"
 
@@ -11,6 +11,8 @@ struct StatusView: Letter {
     var organization: Organization
     var deadlinePassed: Bool
     var calendar: RegionalCalendar
+    /// The operator's copy: every version of the month with who sent and who decided it.
+    var history: ValueHistory? = nil
 
     var context: [String: Any] {
         let standingContext = StandingContext(calendar: calendar)
@@ -26,6 +28,10 @@ struct StatusView: Letter {
             context[name] = list
             context["has" + name.prefix(1).uppercased() + name.dropFirst()] = !list.isEmpty
         }
+        context["forOperator"] = history != nil
+        let entries = history?.context(calendar: calendar) ?? []
+        context["history"] = entries
+        context["hasHistory"] = !entries.isEmpty
         return context
     }
 }
