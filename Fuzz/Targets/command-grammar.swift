@@ -1,6 +1,7 @@
 // command-grammar: an operator's reply to a review letter (ПРИНЯТЬ / ОТКЛОНИТЬ / ОСВОБОДИТЬ /
-// ОТБРОСИТЬ / СТАТУС …). Besides crashes it checks the grammar's documented bounds: no line names
-// more than `CommandGrammar.maximumNumbers` numbers, and СТАТУС takes only a 10- or 12-digit INN.
+// ОТБРОСИТЬ / СТАТУС / ОТЧЁТ …). Besides crashes it checks the grammar's documented bounds: no line
+// names more than `CommandGrammar.maximumNumbers` numbers, СТАТУС takes only a 10- or 12-digit INN,
+// and ОТЧЁТ keeps at most `CommandGrammar.maximumReportWords` words, none of them blank.
 @testable import IndigateCore
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -17,6 +18,10 @@ public func commandGrammarFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CI
         case .accept(.all), .reject(.all, _): numbers = 0
         case .status(let inn):
             precondition([10, 12].contains(inn.count) && inn.allSatisfy(\.isNumber), "СТАТУС took «\(inn)» for an INN")
+            numbers = 0
+        case .report(let words):
+            precondition(words.count <= CommandGrammar.maximumReportWords, "ОТЧЁТ kept \(words.count) words")
+            precondition(!words.contains { $0.isEmpty || $0.contains(" ") }, "ОТЧЁТ kept a blank word: \(words)")
             numbers = 0
         }
         precondition(numbers <= CommandGrammar.maximumNumbers, "a command names \(numbers) numbers")

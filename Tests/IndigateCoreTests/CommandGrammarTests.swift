@@ -29,6 +29,17 @@ import Testing
         #expect(lines[1].command == .success(.accept(.ids([6]))))
     }
 
+    @Test func reportTakesItsWordsAndEndsAResolution() {
+        #expect(commands("ОТЧЁТ") == [.success(.report(words: []))])
+        #expect(commands("отчет:  Еткульский\tНОВЫЕ CSV") == [.success(.report(words: ["Еткульский", "НОВЫЕ", "CSV"]))])
+        let many = "REPORT " + (1...20).map(String.init).joined(separator: " ")
+        #expect(commands(many) == [.success(.report(words: (1...8).map(String.init)))])
+        #expect(
+            commands("ОТКЛОНИТЬ 5 Неверно\nОТЧЁТ НОВЫЕ") == [
+                .success(.reject(.ids([5]), resolution: "Неверно")), .success(.report(words: ["НОВЫЕ"])),
+            ])
+    }
+
     @Test func aRejectionNeedsAResolution() {
         #expect(commands("ОТКЛОНИТЬ 1043") == [.failure(.missingResolution)])
         #expect(commands("ОТКЛОНИТЬ 1043\n\nПРИНЯТЬ 1") == [.failure(.missingResolution), .success(.accept(.ids([1])))])

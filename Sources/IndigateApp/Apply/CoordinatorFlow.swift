@@ -33,7 +33,7 @@ struct CoordinatorFlow: Sendable {
     }
 
     /// The scope a coordinator asked for by name: a municipality of the region for the regional
-    /// coordinator (a name's start is enough: «Еткульский» for «Еткульский МР»); a municipal
+    /// coordinator (`MunicipalityName`); a municipal
     /// coordinator sees their own only. Nil: the coordinator's own scope. The note says why a
     /// name was not followed.
     func scope(asked name: String?, by contact: StoredContact, tx: StoreTransaction) throws -> (
@@ -41,10 +41,7 @@ struct CoordinatorFlow: Sendable {
     ) {
         guard let name, let organization = try tx.organization(id: contact.organizationID) else { return (nil, nil) }
         guard ReportScope.of(organization.organization) == .region else { return (nil, .ownOnly(name)) }
-        let known = Set(try tx.allOrganizations().compactMap(\.organization.municipality)).sorted()
-        let lowered = name.lowercased()
-        let matches = known.filter { $0.lowercased() == lowered || $0.lowercased().hasPrefix(lowered) }
-        guard matches.count == 1, let municipality = matches.first else { return (nil, .unknown(name)) }
+        guard let municipality = try MunicipalityName.match(name, tx: tx) else { return (nil, .unknown(name)) }
         return (.municipality(municipality), nil)
     }
 }

@@ -10,6 +10,7 @@ struct OperatorFlow: Sendable {
     let letters: LetterWriter
     let standings: StandingReader
     let quarantine: QuarantineDesk
+    let digests: DigestMailer
 
     var calendar: RegionalCalendar { standings.clock.calendar }
 
@@ -43,6 +44,8 @@ struct OperatorFlow: Sendable {
                 }
             case .status(let inn):
                 results.append(try status(inn: inn, to: contact, reviewLetterID: reviewLetterID, batch: batch, tx: tx, now: now))
+            case .report(let ask):
+                results.append(try report(ask, to: contact, reviewLetterID: reviewLetterID, tx: tx, now: now))
             case .drop(let ids):
                 for id in ids {
                     switch try quarantine.drop(id: id, by: contact.contact.email, tx: tx, now: now) {
@@ -92,6 +95,25 @@ struct OperatorFlow: Sendable {
                 tokenSubjectID: reviewLetterID, answering: nil),
             in: tx, now: now)
         return .statusSent(inn: inn, organization: QuotedText.quote(subject.organization.shortName, limit: 120))
+    }
+
+    /// `ОТЧЁТ [дата | НОВЫЕ] [CSV] [муниципалитет]`: the region's digest, or a municipality's, mailed
+    /// to the operator as the regional coordinator gets it. A name that matches no municipality
+    /// (or several) is an error, and nothing is sent.
+    func report(_ ask: ReportAsk, to contact: StoredContact, reviewLetterID: Int64, tx: StoreTransaction, now: Date) throws
+        -> TranscriptView.Result
+    {
+        var scope = ReportScope.region
+        if let name = ask.municipality {
+            guard let municipality = try MunicipalityName.match(name, tx: tx) else {
+                return .noMunicipality(QuotedText.quote(name, limit: 100))
+            }
+            scope = .municipality(municipality)
+        }
+        try digests.enqueue(
+            to: contact, selection: ask.selection, format: ask.format, scope: scope, refusedValues: false, answering: nil,
+            token: (.review, reviewLetterID), tx: tx, now: now)
+        return .reportSent(scope: scope.russianTitle)
     }
 
     /// One decision, by the model, and its transcript line.

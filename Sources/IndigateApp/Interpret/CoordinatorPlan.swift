@@ -27,33 +27,20 @@ struct CoordinatorPlan: Sendable, Equatable {
 enum CoordinatorInterpreter {
     static func plan(_ message: ParsedMessage, grammar: ReplyGrammar) -> CoordinatorPlan {
         let text = ReplyText.newText(of: message.text)
-        var selection = ValueSelection.lastAccepted
-        var format = DataTableFormat.xlsx
+        var ask = ReportAsk(words: [])
         var asksCatalogue = false
         var asksReport = false
-        var name: [String] = []
         for line in text.split(whereSeparator: \.isNewline) {
             let written = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).prefix(8).map(String.init)
             let words = written.map { $0.lowercased() }
             if words.count == 1, RequestWord.catalogue.contains(words[0]) { asksCatalogue = true }
             guard !asksReport, let verb = words.first, ["отчёт", "отчет", "report"].contains(verb) else { continue }
             asksReport = true
-            for (word, original) in zip(words, written).dropFirst() {
-                if let day = RoundDates.isoDay(fromRussian: word) {
-                    selection = .acceptedBefore(day)
-                } else if ["новые", "new"].contains(word) {
-                    selection = .new
-                } else if word == "csv" {
-                    format = .csv
-                } else {
-                    name.append(original)
-                }
-            }
+            ask = ReportAsk(words: Array(written.dropFirst()))
         }
         let triedValues = grammar.read(text).contains { if case .registration = $0 { false } else { true } }
-        let municipality = name.isEmpty ? nil : QuotedText.clean(name.joined(separator: " "), limit: 100)
         return CoordinatorPlan(
-            selection: selection, format: format, triedValues: triedValues, asksCatalogue: asksCatalogue, asksReport: asksReport,
-            municipality: municipality)
+            selection: ask.selection, format: ask.format, triedValues: triedValues, asksCatalogue: asksCatalogue,
+            asksReport: asksReport, municipality: ask.municipality)
     }
 }

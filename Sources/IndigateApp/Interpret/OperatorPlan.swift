@@ -18,6 +18,8 @@ struct OperatorPlan: Sendable, Equatable {
         case drop([Int64])
         /// One organisation's standing, mailed to the operator.
         case status(inn: String)
+        /// The region's digest (or a municipality's), mailed to the operator.
+        case report(ReportAsk)
         case problem(CommandProblem)
     }
 
@@ -40,6 +42,7 @@ enum OperatorInterpreter {
             case .success(.release(let ids)): action = .release(ids)
             case .success(.drop(let ids)): action = .drop(ids)
             case .success(.status(let inn)): action = .status(inn: inn)
+            case .success(.report(let words)): action = .report(ReportAsk(words: words))
             }
             return OperatorPlan.Step(text: line.text, action: action)
         }

@@ -21,7 +21,8 @@ enum Flags {
     static let attachmentResults = ["documents", "completes", "keptWithoutValue", "form", "refused"]
     static let commandResults = [
         "accepted", "rejected", "unknown", "notInLetter", "superseded", "alreadyDecided", "awaitingDocument", "nothingListed",
-        "released", "dropped", "noEntry", "alreadyClosed", "archivedInPart", "statusSent", "noOrganization", "problem",
+        "released", "dropped", "noEntry", "alreadyClosed", "archivedInPart", "statusSent", "noOrganization", "reportSent",
+        "noMunicipality", "problem",
     ]
     static let commandProblems = ["badNumbers", "missingResolution", "tooMany", "unknownVerb", "badINN"]
     static let reasons = [

@@ -3,8 +3,9 @@ import IndigateCore
 import IndigateStore
 
 /// Queues a coordinator's digest of their scope (a municipality, or the region), with the
-/// provided-data table as an Excel workbook (or CSV, when asked): for the weekly schedule and for
-/// a coordinator's `ОТЧЁТ` alike.
+/// provided-data table as an Excel workbook (or CSV, when asked): for the weekly schedule, a
+/// coordinator's `ОТЧЁТ` and an operator's alike. An operator's copy carries the review letter's
+/// token, so a reply to it is read as commands, as a reply to the status letter is.
 struct DigestMailer: Sendable {
     let reports: Reports
     let letters: LetterWriter
@@ -15,7 +16,8 @@ struct DigestMailer: Sendable {
     func enqueue(
         to coordinator: StoredContact, selection: ValueSelection, format: DataTableFormat = .xlsx,
         scope asked: ReportScope? = nil,
-        scopeNote: DigestView.ScopeNote? = nil, refusedValues: Bool, answering: Answering?, tx: StoreTransaction, now: Date
+        scopeNote: DigestView.ScopeNote? = nil, refusedValues: Bool, answering: Answering?,
+        token: (purpose: TokenPurpose, subjectID: Int64?) = (.digest, nil), tx: StoreTransaction, now: Date
     ) throws -> Bool {
         guard let organization = try tx.organization(id: coordinator.organizationID) else { return false }
         let scope = asked ?? ReportScope.of(organization.organization)
@@ -34,8 +36,8 @@ struct DigestMailer: Sendable {
         return try letters.enqueue(
             view,
             to: LetterEnvelope(
-                purpose: .digest, tokenPurpose: .digest, contact: coordinator, organization: organization, roundID: nil,
-                tokenSubjectID: nil, answering: answering),
+                purpose: .digest, tokenPurpose: token.purpose, contact: coordinator, organization: organization, roundID: nil,
+                tokenSubjectID: token.subjectID, answering: answering),
             attachments: [table],
             in: tx, now: now) != nil
     }

@@ -1,5 +1,6 @@
 /// Reads an operator's reply (its new text, already cut from the quoted letter): one command
-/// per line, Russian or English verbs, any case. Reading stops at `СТОП`, `STOP` or a
+/// per line, Russian or English verbs, any case (`ОТЧЁТ` takes the words a coordinator's
+/// `ОТЧЁТ` does). Reading stops at `СТОП`, `STOP` or a
 /// signature (`--`). Lines that are not commands are left out of the transcript, except lines
 /// that look like a mistyped command («ПРИНЯТ 10»), which are answered as errors.
 ///
@@ -11,7 +12,7 @@
 /// «10 учеников…».
 package enum CommandGrammar {
     enum Verb: String, CaseIterable {
-        case accept, reject, release, drop, status
+        case accept, reject, release, drop, status, report
 
         var spellings: [String] {
             switch self {
@@ -20,6 +21,7 @@ package enum CommandGrammar {
             case .release: ["освободить", "release"]
             case .drop: ["отбросить", "drop"]
             case .status: ["статус", "status"]
+            case .report: ["отчёт", "отчет", "report"]
             }
         }
     }
@@ -27,6 +29,8 @@ package enum CommandGrammar {
     static let stops = ["стоп", "stop", "--"]
     /// The most numbers one line may name.
     package static let maximumNumbers = 1000
+    /// The most words after `ОТЧЁТ` that are read (a date, НОВЫЕ, CSV, a municipality's name).
+    package static let maximumReportWords = 8
 
     package static func read(_ text: String) -> [CommandLine] {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map {
@@ -55,6 +59,9 @@ package enum CommandGrammar {
                 let inn = rest.trimmingCharacters(in: [" ", "\t"])
                 let valid = [10, 12].contains(inn.count) && inn.allSatisfy { $0.isASCII && $0.isNumber }
                 result.append(CommandLine(text: line, command: valid ? .success(.status(inn: inn)) : .failure(.badINN)))
+            case .report:
+                let words = rest.split(whereSeparator: { $0 == " " || $0 == "\t" }).prefix(maximumReportWords)
+                result.append(CommandLine(text: line, command: .success(.report(words: words.map(String.init)))))
             case .reject:
                 var full = line
                 var continuation: [String] = []

@@ -10,6 +10,9 @@ package enum OperatorCommand: Sendable, Equatable {
     case drop([Int64])
     /// Mail the operator one organisation's standing in the current round (its INN).
     case status(inn: String)
+    /// Mail the operator the region's digest; the words after `ОТЧЁТ` (at most
+    /// `CommandGrammar.maximumReportWords`) choose it as a coordinator's do.
+    case report(words: [String])
 
     /// Which submissions a command names.
     package enum Selection: Sendable, Equatable {

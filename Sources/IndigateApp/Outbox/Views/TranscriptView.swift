@@ -24,11 +24,15 @@ struct TranscriptView: Letter {
         /// The organisation's standing went out in a letter of its own.
         case statusSent(inn: String, organization: String)
         case noOrganization(inn: String)
+        /// The digest of this scope went out in a letter of its own.
+        case reportSent(scope: String)
+        /// `ОТЧЁТ` named no municipality of the region (the name, quoted).
+        case noMunicipality(String)
         case problem(CommandProblem)
 
         var isError: Bool {
             switch self {
-            case .accepted, .rejected, .released, .dropped, .statusSent: false
+            case .accepted, .rejected, .released, .dropped, .statusSent, .reportSent: false
             default: true
             }
         }
@@ -90,6 +94,10 @@ struct TranscriptView: Letter {
             context = Flags.only("statusSent", among: all, with: ["inn": inn, "organization": organization])
         case .noOrganization(let inn):
             context = Flags.only("noOrganization", among: all, with: ["inn": inn])
+        case .reportSent(let scope):
+            context = Flags.only("reportSent", among: all, with: ["scope": scope])
+        case .noMunicipality(let name):
+            context = Flags.only("noMunicipality", among: all, with: ["name": name])
         case .problem(let problem):
             context = Flags.only("problem", among: all, with: Flags.only(problem.key, among: Flags.commandProblems))
         }
