@@ -67,6 +67,16 @@ extension StoreTransaction {
                     ) x JOIN valueVersion v ON v.id = x.newest JOIN organization o ON o.id = v.organizationId
                     WHERE v.state IN ('saved', 'review') AND (?1 IS NULL OR o.municipality = ?1)
                     """), arguments: [municipality])
+        case .round(let month):
+            rows = try Row.fetchAll(
+                try statement(
+                    """
+                    SELECT \(Self.valueColumns) FROM (
+                        SELECT max(x.id) AS newest FROM valueVersion x INDEXED BY valueVersion_round
+                        WHERE x.roundId = (SELECT id FROM round WHERE month = ?2) GROUP BY x.organizationId, x.indicatorCode
+                    ) n JOIN valueVersion v ON v.id = n.newest JOIN organization o ON o.id = v.organizationId
+                    WHERE (?1 IS NULL OR o.municipality = ?1)
+                    """), arguments: [municipality, month])
         case .lastAccepted, .acceptedBefore:
             rows = try Row.fetchAll(
                 try statement(

@@ -24,8 +24,9 @@ struct DigestMailer: Sendable {
         let data = try reports.dataReport(scope: scope, selection: selection, tx: tx)
         let view = DigestView(
             scope: scope, start: try reports.startReport(scope: scope, tx: tx), data: data,
-            completeness: try reports.completenessReport(scope: scope, tx: tx), refusedValues: refusedValues,
-            tableFormat: format, scopeNote: scopeNote, now: now, calendar: calendar)
+            completeness: try reports.completenessReport(scope: scope, month: selection.month, tx: tx),
+            refusedValues: refusedValues, tableFormat: format, scopeNote: scopeNote, selection: selection, now: now,
+            calendar: calendar)
         let name = "мониторинг_\(DocumentName.safe(scope.russianTitle))_\(calendar.date(now))"
         let table: ParsedMessage.Attachment =
             switch format {

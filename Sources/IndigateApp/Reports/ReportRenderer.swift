@@ -23,7 +23,7 @@ package struct ReportRenderer: Sendable {
         try reports.store.read { tx in
             let start = try reports.startReport(scope: scope, tx: tx)
             let data = try reports.dataReport(scope: scope, selection: selection, tx: tx)
-            let completeness = try reports.completenessReport(scope: scope, tx: tx)
+            let completeness = try reports.completenessReport(scope: scope, month: selection.month, tx: tx)
             switch format {
             case "json":
                 let encoder = JSONEncoder()

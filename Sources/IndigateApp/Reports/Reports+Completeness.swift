@@ -3,13 +3,15 @@ import IndigateCore
 import IndigateStore
 
 extension Reports {
-    /// Completeness of the newest round, per municipality and per indicator group.
-    package func completenessReport(scope: ReportScope) throws -> CompletenessReport? {
-        try store.read { tx in try completenessReport(scope: scope, tx: tx) }
+    /// Completeness of a round (the month's, `YYYY-MM`; the newest when nil), per municipality and
+    /// per indicator group.
+    package func completenessReport(scope: ReportScope, month: String? = nil) throws -> CompletenessReport? {
+        try store.read { tx in try completenessReport(scope: scope, month: month, tx: tx) }
     }
 
-    func completenessReport(scope: ReportScope, tx: StoreTransaction) throws -> CompletenessReport? {
-        guard let round = try tx.rounds().first else { return nil }
+    func completenessReport(scope: ReportScope, month: String? = nil, tx: StoreTransaction) throws -> CompletenessReport? {
+        let rounds = try tx.rounds()
+        guard let round = month.map({ month in rounds.first { $0.month == month } }) ?? rounds.first else { return nil }
         let catalogue = try tx.catalogue(withParticipants: false)
         let groupOf = Dictionary(uniqueKeysWithValues: catalogue.indicators.map { ($0.code, $0.groupCode) })
         let groupTitles = Dictionary(uniqueKeysWithValues: catalogue.groups.map { ($0.code, $0.title) })

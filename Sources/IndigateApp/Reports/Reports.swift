@@ -43,20 +43,26 @@ package struct Reports: Sendable {
         let indicators = Dictionary(uniqueKeysWithValues: catalogue.indicators.map { ($0.code, $0) })
         let order = Dictionary(uniqueKeysWithValues: catalogue.indicators.enumerated().map { ($1.code, $0) })
         var before: Date?
-        let title: String
+        var title: String
         switch selection {
         case .new: title = "Новые значения"
         case .lastAccepted: title = "Последние принятые значения"
         case .acceptedBefore(let day):
             before = calendar.startOfDay(day)
             title = "До " + RoundDates.display(day)
+        case .round(let month):
+            title = "Сбор за " + calendar.monthTitle(month)
         }
+        // The round the report is about: the one asked for, or the newest.
+        let rounds = try tx.rounds()
+        let round = selection.month.map { month in rounds.first { $0.month == month } } ?? rounds.first
+        if selection.month != nil, round == nil { title += " (такого сбора не было)" }
         let organizations = try tx.reportOrganizations(municipality: scope.municipality).filter(\.participates)
         let values = Dictionary(grouping: try tx.selectedValues(selection, municipality: scope.municipality, before: before)) {
             $0.organizationID
         }
-        // What is asked: the newest round's indicators (every indicator before the first round).
-        let roundCodes = try tx.rounds().first.map { Set($0.indicatorCodes) }
+        // What is asked: the round's indicators (every indicator before the first round).
+        let roundCodes = round.map { Set($0.indicatorCodes) }
         let asked = Dictionary(
             grouping: try tx.participantPairs(municipality: scope.municipality).filter { roundCodes?.contains($0.code) ?? true }
         ) { $0.organizationID }
@@ -75,9 +81,9 @@ package struct Reports: Sendable {
             if own.isEmpty { report.withoutData.append(entry) } else { report.withData.append(entry) }
         }
         // Corrections awaited (the newest version of an indicator, in any round, is rejected) and
-        // late submissions (in the newest round).
+        // late submissions (in the round).
         let names = Dictionary(uniqueKeysWithValues: organizations.map { ($0.id, $0.organization) })
-        let newestRound = try tx.rounds().first?.id
+        let newestRound = round?.id
         for value in try tx.newestValues(roundID: nil, municipality: scope.municipality, state: .rejected) {
             guard let organization = names[value.organizationID] else { continue }
             report.awaitingCorrection.append(

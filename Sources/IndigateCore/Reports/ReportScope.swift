@@ -27,4 +27,13 @@ package enum ValueSelection: Sendable, Equatable {
     case lastAccepted
     /// The last value accepted before the start of this day (`YYYY-MM-DD`, «До 01.12.2019»).
     case acceptedBefore(String)
+    /// The newest value of each indicator sent in the round of this month (`YYYY-MM`), whatever
+    /// its state: a past round as it ended («Сбор за сентябрь 2020»).
+    case round(String)
+
+    /// The round the selection is about, when it names one.
+    package var month: String? {
+        if case .round(let month) = self { return month }
+        return nil
+    }
 }

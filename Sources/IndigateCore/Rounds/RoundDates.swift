@@ -49,6 +49,24 @@ package enum RoundDates {
         return self.day(year: year, month: month, day: day)
     }
 
+    /// `2020-09` or `09.2020` → `2020-09`, or nil when it is not a month written that way.
+    package static func isoMonth(from text: String) -> String? {
+        let dashed = text.split(separator: "-", omittingEmptySubsequences: false)
+        let dotted = text.split(separator: ".", omittingEmptySubsequences: false)
+        let (year, month): (Substring, Substring)
+        if dashed.count == 2, dashed[0].count == 4, dashed[1].count == 2 {
+            (year, month) = (dashed[0], dashed[1])
+        } else if dotted.count == 2, dotted[0].count == 2, dotted[1].count == 4 {
+            (year, month) = (dotted[1], dotted[0])
+        } else {
+            return nil
+        }
+        guard year.allSatisfy(\.isASCII), month.allSatisfy(\.isASCII), let y = Int(year), let m = Int(month),
+            (1...12).contains(m), y >= 1900
+        else { return nil }
+        return "\(year)-\(month)"
+    }
+
     /// `01.12.2019` → `2019-12-01`, or nil when it is not a real date written that way.
     package static func isoDay(fromRussian text: String) -> String? {
         let parts = text.split(separator: ".")

@@ -16,6 +16,8 @@ struct DigestView: Letter {
     var tableFormat: DataTableFormat = .xlsx
     /// Why the scope a coordinator named was not followed.
     var scopeNote: ScopeNote?
+    /// The values asked for: an as-of date or a past round says which parts it concerns.
+    var selection: ValueSelection = .lastAccepted
     var now: Date
 
     enum ScopeNote: Sendable, Equatable {
@@ -37,6 +39,11 @@ struct DigestView: Letter {
         context["showData"] = true
         context["isLetter"] = true
         context["tableIsCSV"] = tableFormat == .csv
+        switch selection {
+        case .acceptedBefore(let day): context["asOfNote"] = ["day": RoundDates.display(day)]
+        case .round(let month): context["roundNote"] = ["month": calendar.monthTitle(month)]
+        case .new, .lastAccepted: break
+        }
         switch scopeNote {
         case .unknown(let name): context["unknownScope"] = ["name": QuotedText.quote(name, limit: 100)]
         case .ownOnly(let name): context["ownScopeOnly"] = ["name": QuotedText.quote(name, limit: 100)]
