@@ -20,7 +20,7 @@ struct RoundCommand: ParsableCommand {
             let gateway = try options.gateway()
             let groupList =
                 groups.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
-                ?? gateway.config.schedule.groups
+                ?? gateway.config.schedule.groups(forMonth: month)
             let opened = try gateway.scheduler.rounds.open(
                 month: month, deadline: deadline, nextDataAfter: nextDataAfter, groups: groupList, now: options.clock())
             try Output.json(opened)

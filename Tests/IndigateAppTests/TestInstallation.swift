@@ -19,7 +19,8 @@ struct TestInstallation {
     init(
         isolated: Bool = false, documentBytes: Int = 20_971_520, reviewBatch: String = "immediate",
         inbound: String? = nil, outbound: String? = nil, gatewayAddress: String = "monitoring@rcokio.test",
-        databaseDirectory: String? = nil, messageBytes: Int = 52_428_800, pollSeconds: Int = 1
+        databaseDirectory: String? = nil, messageBytes: Int = 52_428_800, pollSeconds: Int = 1,
+        groupsByMonth: String? = nil
     ) throws {
         directory = FileManager.default.temporaryDirectory.path + "/indigate-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -38,7 +39,7 @@ struct TestInstallation {
             transport:
               inbound: \(inbound ?? "{ kind: maildir, path: \(directory)/inbox }")
               outbound: \(outbound ?? "{ kind: maildir, path: \(directory)/outbox }")
-            schedule: { open_day: 10, deadline_day: 25, next_data_day: 30, groups: ["1", "2", "3"], poll_seconds: \(pollSeconds) }
+            schedule: { open_day: 10, deadline_day: 25, next_data_day: 30, groups: ["1", "2", "3"], poll_seconds: \(pollSeconds)\(groupsByMonth.map { ", groups_by_month: \($0)" } ?? "") }
             tokens: { lifetime_days: 120, rotation_grace_days: 30 }
             review: { batch: \(reviewBatch), daily_hour: 9 }
             outbox: { min_backoff_seconds: 300, max_backoff_seconds: 3600, max_age_days: 5 }

@@ -41,6 +41,7 @@ package enum ConfigLoader {
             problems.append("schedule.\(name) must be a day of the month from 1 to 31 (a shorter month uses its last day)")
         }
         if s.pollSeconds < 1 { problems.append("schedule.poll_seconds must be at least 1") }
+        problems += s.groupsByMonthProblems
         if config.tokens.lifetimeDays < 1 { problems.append("tokens.lifetime_days must be at least 1") }
         problems += endpointProblems(config.transport.inbound, name: "transport.inbound", network: "imap")
         problems += endpointProblems(config.transport.outbound, name: "transport.outbound", network: "smtp")

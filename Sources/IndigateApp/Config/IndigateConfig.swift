@@ -88,11 +88,15 @@ package struct IndigateConfig: Sendable, Codable, Equatable {
         package var nextDataDay: Int
         /// The indicator groups a round asks for; empty means all.
         package var groups: [String]
+        /// Months that ask other groups than `groups`: the month's English name (`december`) to
+        /// its groups (empty means all). Optional.
+        package var groupsByMonth: [String: [String]]?
         /// Seconds between passes of `serve`.
         package var pollSeconds: Int
 
         enum CodingKeys: String, CodingKey {
             case groups
+            case groupsByMonth = "groups_by_month"
             case openDay = "open_day"
             case deadlineDay = "deadline_day"
             case nextDataDay = "next_data_day"

@@ -39,7 +39,7 @@ package struct Scheduler: Sendable {
             let deadline = RoundDates.day(month: month, day: schedule.deadlineDay)
             if deadline >= today {
                 report.openedRound = try rounds.open(
-                    month: month, deadline: deadline, nextDataAfter: nil, groups: schedule.groups, now: now)
+                    month: month, deadline: deadline, nextDataAfter: nil, groups: schedule.groups(forMonth: month), now: now)
             } else if said.first("late-round-\(month)") {
                 // Started after the month's deadline: asking now would set a deadline already gone.
                 logger.notice(
