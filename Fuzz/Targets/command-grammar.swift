@@ -1,7 +1,8 @@
 // command-grammar: an operator's reply to a review letter (ПРИНЯТЬ / ОТКЛОНИТЬ / ОСВОБОДИТЬ /
-// ОТБРОСИТЬ / СТАТУС / ОТЧЁТ …). Besides crashes it checks the grammar's documented bounds: no line
+// ОТБРОСИТЬ / СТАТУС / ОТЧЁТ / ПРОДЛИТЬ …). Besides crashes it checks the grammar's documented bounds: no line
 // names more than `CommandGrammar.maximumNumbers` numbers, СТАТУС takes only a 10- or 12-digit INN,
-// and ОТЧЁТ keeps at most `CommandGrammar.maximumReportWords` words, none of them blank.
+// ОТЧЁТ keeps at most `CommandGrammar.maximumReportWords` words, none of them blank, and ПРОДЛИТЬ
+// carries a real day (YYYY-MM-DD) and at most `maximumNumbers` targets.
 @testable import IndigateCore
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -23,6 +24,9 @@ public func commandGrammarFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CI
             precondition(words.count <= CommandGrammar.maximumReportWords, "ОТЧЁТ kept \(words.count) words")
             precondition(!words.contains { $0.isEmpty || $0.contains(" ") }, "ОТЧЁТ kept a blank word: \(words)")
             numbers = 0
+        case .extend(let deadline, let targets):
+            precondition(RoundDates.isValid(deadline), "ПРОДЛИТЬ took «\(deadline)» for a day")
+            numbers = targets.count
         }
         precondition(numbers <= CommandGrammar.maximumNumbers, "a command names \(numbers) numbers")
         sink &+= numbers

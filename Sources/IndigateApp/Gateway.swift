@@ -63,7 +63,9 @@ package struct Gateway: Sendable {
                 gatewayAddress: config.gateway.address, bounceAddress: config.bounceAddress, security: config.security),
             applier: Applier(
                 respondent: RespondentFlow(letters: letters, standings: standings, documentBytes: config.limits.documentBytes),
-                operators: OperatorFlow(letters: letters, standings: standings, quarantine: quarantine, digests: digestMailer),
+                operators: OperatorFlow(
+                    letters: letters, standings: standings, quarantine: quarantine, digests: digestMailer,
+                    deadlines: DeadlineDesk(letters: letters, standings: standings)),
                 coordinator: CoordinatorFlow(digests: digestMailer), refusals: refusals),
             refusals: refusals, batchSize: config.limits.batch, batchBytes: config.limits.effectiveBatchBytes,
             messageBytes: config.limits.messageBytes, logger: logger)

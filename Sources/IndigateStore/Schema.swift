@@ -26,8 +26,24 @@ enum Schema {
         migrator.registerMigration("v7-preview") { db in
             try db.execute(sql: v7)
         }
+        migrator.registerMigration("v8-deadlines") { db in
+            try db.execute(sql: v8)
+        }
         return migrator
     }
+
+    /// Deadlines extended for some organisations of a round (`ПРОДЛИТЬ ДО … ИНН …`): the round's
+    /// own deadline stays the region's; a row here is one organisation's later one.
+    static let v8 = """
+        CREATE TABLE deadlineExtension (
+            roundId INTEGER NOT NULL REFERENCES round(id),
+            organizationId INTEGER NOT NULL REFERENCES organization(id),
+            deadline TEXT NOT NULL,
+            extendedBy INTEGER NOT NULL REFERENCES contact(id),
+            extendedAt TEXT NOT NULL,
+            PRIMARY KEY (roundId, organizationId)
+        ) WITHOUT ROWID;
+        """
 
     /// What operators see of a message without opening the database: its first lines and its
     /// attachments' names, as the parser read them, each already one clean line.

@@ -151,4 +151,11 @@ extension StoreTransaction {
         try statement("INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)").execute(
             arguments: [now, actor, action, detail])
     }
+
+    /// The newest entries of the audit log, newest first.
+    package func auditEntries(limit: Int = 1000) throws -> [(at: Date, actor: String, action: String, detail: String)] {
+        try Row.fetchAll(
+            try statement("SELECT at, actor, action, detail FROM audit ORDER BY id DESC LIMIT ?"), arguments: [limit]
+        ).map { ($0["at"], $0["actor"], $0["action"], $0["detail"]) }
+    }
 }

@@ -72,6 +72,12 @@ extension StoreTransaction {
         try Row.fetchOne(try statement(Self.contactSQL + " WHERE c.email = ?"), arguments: [email]).map(Self.contact)
     }
 
+    /// An organisation's contacts, in the order they were registered.
+    package func contacts(organizationID: Int64) throws -> [StoredContact] {
+        try Row.fetchAll(try statement(Self.contactSQL + " WHERE c.organizationId = ? ORDER BY c.id"), arguments: [organizationID])
+            .map(Self.contact)
+    }
+
     package func contacts(role: ContactRole) throws -> [StoredContact] {
         try Row.fetchAll(try statement(Self.contactSQL + " WHERE c.role = ? ORDER BY c.id"), arguments: [role.rawValue])
             .map(Self.contact)

@@ -7,7 +7,7 @@ import Logging
 /// Every letter rendered from the installation's own templates, catalogue and organisations on
 /// sample data, for `indigate check`: a throwaway installation (its own database, secret and
 /// Maildirs in a temporary folder, removed afterwards) plays a round — requests, a reply with a
-/// mistake, the review, an operator's decisions, СТАТУС, a forged sender, a fresh mail, a message
+/// mistake, the review, an operator's decisions and a deadline extension, СТАТУС, a forged sender, a fresh mail, a message
 /// over the size limit, a reminder and a digest — and reports the templates that never rendered
 /// or rendered to nothing. Nothing of the real installation is read or written but its files.
 package struct SampleLetters: Sendable {
@@ -125,10 +125,11 @@ package struct SampleLetters: Sendable {
         }
         if let (reviewer, address, listed) = reviews.first(where: { !$0.2.isEmpty }) {
             let reject = listed.count > 1 ? "\nОТКЛОНИТЬ \(listed[1]) Уточните, пожалуйста, число учеников" : ""
-            try send(from: reviewer.contact.email, to: address, "ПРИНЯТЬ \(listed[0])\(reject)", at: at(11, 11))
+            let extend = "\nПРОДЛИТЬ ДО 28.09.2020 \(organization.organization.inn)"
+            try send(from: reviewer.contact.email, to: address, "ПРИНЯТЬ \(listed[0])\(reject)\(extend)", at: at(11, 11))
         } else {
             let why = operators.isEmpty ? "no operator in the organisations list" : "no operator got a review letter"
-            for name in ["review", "transcript", "decision"] { notes[name] = why }
+            for name in ["review", "transcript", "decision", "deadline"] { notes[name] = why }
         }
 
         // СТАТУС and КАТАЛОГ; a forged sender; a fresh mail without a token; a message over the size limit.

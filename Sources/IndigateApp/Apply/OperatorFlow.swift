@@ -11,6 +11,7 @@ struct OperatorFlow: Sendable {
     let standings: StandingReader
     let quarantine: QuarantineDesk
     let digests: DigestMailer
+    let deadlines: DeadlineDesk
 
     var calendar: RegionalCalendar { standings.clock.calendar }
 
@@ -46,6 +47,9 @@ struct OperatorFlow: Sendable {
                 results.append(try status(inn: inn, to: contact, reviewLetterID: reviewLetterID, batch: batch, tx: tx, now: now))
             case .report(let ask):
                 results.append(try report(ask, to: contact, reviewLetterID: reviewLetterID, tx: tx, now: now))
+            case .extend(let deadline, let targets):
+                results += try deadlines.extend(
+                    to: deadline, targets: targets, by: contact, catalogue: batch.catalogue, tx: tx, now: now)
             case .drop(let ids):
                 for id in ids {
                     switch try quarantine.drop(id: id, by: contact.contact.email, tx: tx, now: now) {
@@ -88,7 +92,8 @@ struct OperatorFlow: Sendable {
             organizationID: subject.id, roundID: round.id, order: standing.indicators.map(\.code), tx: tx)
         try letters.enqueue(
             StatusView(
-                standing: standing, organization: subject.organization, deadlinePassed: standings.clock.isLate(round, at: now),
+                standing: standing, organization: subject.organization,
+                deadlinePassed: standings.clock.isLate(standing.round, at: now),
                 calendar: calendar, history: history),
             to: LetterEnvelope(
                 purpose: .notice, tokenPurpose: .review, contact: contact, organization: own, roundID: round.id,
@@ -149,7 +154,7 @@ struct OperatorFlow: Sendable {
             let standing = try standings.standing(of: organization, in: round, catalogue: batch.catalogue, tx: tx, now: now)
             let view = DecisionView(
                 decided: versions, standing: standing, organization: organization.organization, catalogue: batch.catalogue,
-                deadlinePassed: standings.clock.isLate(round, at: now), calendar: calendar)
+                deadlinePassed: standings.clock.isLate(standing.round, at: now), calendar: calendar)
             for contact in try tx.contacts(role: .respondent) where contact.organizationID == organization.id {
                 try letters.enqueue(
                     view,

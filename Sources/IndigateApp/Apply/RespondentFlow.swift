@@ -18,9 +18,11 @@ struct RespondentFlow: Sendable {
         _ message: ParsedMessage, inboundID: Int64, contact: StoredContact, roundID: Int64, batch: BatchContext,
         tx: StoreTransaction, now: Date
     ) throws -> MessageOutcome {
-        guard let organization = try tx.organization(id: contact.organizationID), let round = try tx.round(id: roundID) else {
+        guard let organization = try tx.organization(id: contact.organizationID), let named = try tx.round(id: roundID) else {
             throw ApplyError(description: "the token's round or organisation is gone")
         }
+        // The round as this organisation has it: its own deadline, if extended.
+        let round = try tx.round(named, for: organization.id)
         let before = try standings.standing(of: organization, in: round, catalogue: batch.catalogue, tx: tx, now: now)
         let context = RespondentContext(
             catalogue: batch.catalogue, grammar: batch.grammar, organization: organization.organization, standing: before,

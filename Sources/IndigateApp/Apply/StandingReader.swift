@@ -7,10 +7,13 @@ import IndigateStore
 struct StandingReader: Sendable {
     let clock: RoundClock
 
+    /// The standing's round carries the organisation's own deadline (an extension, if any), so
+    /// every letter built from it speaks of that date.
     func standing(
         of organization: StoredOrganization, in round: Round, catalogue: Catalogue, tx: StoreTransaction, now: Date
     ) throws -> RoundStanding {
-        RoundStanding(
+        let round = try tx.round(round, for: organization.id)
+        return RoundStanding(
             round: round, assigned: catalogue.indicators(for: organization.organization, in: round),
             current: try tx.currentVersions(organizationID: organization.id, roundID: round.id),
             lastAccepted: try tx.lastAccepted(organizationID: organization.id),

@@ -20,6 +20,8 @@ struct OperatorPlan: Sendable, Equatable {
         case status(inn: String)
         /// The region's digest (or a municipality's), mailed to the operator.
         case report(ReportAsk)
+        /// Move the current round's deadline (`YYYY-MM-DD`) for the region or these targets.
+        case extend(deadline: String, targets: [String])
         case problem(CommandProblem)
     }
 
@@ -43,6 +45,7 @@ enum OperatorInterpreter {
             case .success(.drop(let ids)): action = .drop(ids)
             case .success(.status(let inn)): action = .status(inn: inn)
             case .success(.report(let words)): action = .report(ReportAsk(words: words))
+            case .success(.extend(let deadline, let targets)): action = .extend(deadline: deadline, targets: targets)
             }
             return OperatorPlan.Step(text: line.text, action: action)
         }

@@ -22,9 +22,9 @@ enum Flags {
     static let commandResults = [
         "accepted", "rejected", "unknown", "notInLetter", "superseded", "alreadyDecided", "awaitingDocument", "nothingListed",
         "released", "dropped", "noEntry", "alreadyClosed", "archivedInPart", "statusSent", "noOrganization", "reportSent",
-        "noMunicipality", "problem",
+        "noMunicipality", "deadlineExtended", "deadlineRefused", "problem",
     ]
-    static let commandProblems = ["badNumbers", "missingResolution", "tooMany", "unknownVerb", "badINN"]
+    static let commandProblems = ["badNumbers", "missingResolution", "tooMany", "unknownVerb", "badINN", "badDeadline"]
     static let reasons = [
         "parserFailed", "handlingFailed", "unreadable", "tooLarge", "noToken", "token", "fromMismatch", "dmarcFail", "spfFail",
         "notAllowed",

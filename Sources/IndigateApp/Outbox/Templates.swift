@@ -13,7 +13,7 @@ package struct Templates: Sendable {
         "refused.subject", "refused.txt", "untokened.subject", "untokened.txt", "review.subject", "review.txt",
         "transcript.subject", "transcript.txt", "decision.subject", "decision.txt", "status.subject", "status.txt",
         "reminder.subject", "reminder.txt", "digest.subject", "digest.txt", "digest.html", "toolarge.subject", "toolarge.txt",
-        "catalogue.subject", "catalogue.txt",
+        "catalogue.subject", "catalogue.txt", "deadline.subject", "deadline.txt",
         "phrases/problem.txt", "phrases/attachment.txt", "phrases/status.txt", "phrases/command.txt",
         "phrases/reason.txt", "phrases/standing.txt", "phrases/how-to-answer.txt",
     ]

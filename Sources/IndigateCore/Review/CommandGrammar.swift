@@ -12,7 +12,7 @@
 /// «10 учеников…».
 package enum CommandGrammar {
     enum Verb: String, CaseIterable {
-        case accept, reject, release, drop, status, report
+        case accept, reject, release, drop, status, report, extend
 
         var spellings: [String] {
             switch self {
@@ -22,6 +22,7 @@ package enum CommandGrammar {
             case .drop: ["отбросить", "drop"]
             case .status: ["статус", "status"]
             case .report: ["отчёт", "отчет", "report"]
+            case .extend: ["продлить", "extend"]
             }
         }
     }
@@ -62,6 +63,8 @@ package enum CommandGrammar {
             case .report:
                 let words = rest.split(whereSeparator: { $0 == " " || $0 == "\t" }).prefix(maximumReportWords)
                 result.append(CommandLine(text: line, command: .success(.report(words: words.map(String.init)))))
+            case .extend:
+                result.append(CommandLine(text: line, command: deadlineExtension(rest)))
             case .reject:
                 var full = line
                 var continuation: [String] = []
@@ -160,6 +163,19 @@ package enum CommandGrammar {
         let resolution = ([String(first)] + continuation).filter { !$0.isEmpty }.joined(separator: " ")
         guard !resolution.isEmpty else { return .failure(.missingResolution) }
         return .success(.reject(selection, resolution: String(resolution.prefix(2000))))
+    }
+
+    /// `ДО 30.09.2020` (or `UNTIL`, or the date alone), then whom: nothing (the region), INNs,
+    /// or a municipality's name — the words are kept as written, at most `maximumNumbers`.
+    static func deadlineExtension(_ rest: String) -> Result<OperatorCommand, CommandProblem> {
+        var words = rest.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init)
+        if let first = words.first, ["до", "until", "to"].contains(first.lowercased()) { words.removeFirst() }
+        guard let date = words.first, let deadline = RoundDates.isoDay(fromRussian: date) else {
+            return .failure(.badDeadline)
+        }
+        let targets = Array(words.dropFirst())
+        guard targets.count <= maximumNumbers else { return .failure(.tooMany) }
+        return .success(.extend(deadline: deadline, targets: targets))
     }
 
     static func isAll(_ word: String) -> Bool {

@@ -13,6 +13,9 @@ package enum OperatorCommand: Sendable, Equatable {
     /// Mail the operator the region's digest; the words after `ОТЧЁТ` (at most
     /// `CommandGrammar.maximumReportWords`) choose it as a coordinator's do.
     case report(words: [String])
+    /// Move the current round's deadline to `deadline` (`YYYY-MM-DD`) for the region (no
+    /// targets), the organisations of these INNs, or the municipality these words name.
+    case extend(deadline: String, targets: [String])
 
     /// Which submissions a command names.
     package enum Selection: Sendable, Equatable {
@@ -48,6 +51,8 @@ package enum CommandProblem: Error, Sendable, Equatable {
     case unknownVerb
     /// `СТАТУС` without a 10- or 12-digit INN after it.
     case badINN
+    /// `ПРОДЛИТЬ` without a date written as ДД.ММ.ГГГГ.
+    case badDeadline
 
     /// The case's name: the key the templates use to pick the explanation.
     package var key: String {
@@ -57,6 +62,7 @@ package enum CommandProblem: Error, Sendable, Equatable {
         case .tooMany: "tooMany"
         case .unknownVerb: "unknownVerb"
         case .badINN: "badINN"
+        case .badDeadline: "badDeadline"
         }
     }
 }

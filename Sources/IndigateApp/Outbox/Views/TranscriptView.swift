@@ -28,14 +28,30 @@ struct TranscriptView: Letter {
         case reportSent(scope: String)
         /// `ОТЧЁТ` named no municipality of the region (the name, quoted).
         case noMunicipality(String)
+        /// `ПРОДЛИТЬ`: the new date (ДД.ММ.ГГГГ), whom it concerns, how many organisations'
+        /// dates moved, letters queued, and how many already had that date or a later one.
+        case deadlineExtended(deadline: String, scope: String, organizations: Int, letters: Int, unchanged: Int)
+        case deadlineRefused(DeadlineRefusal)
         case problem(CommandProblem)
 
         var isError: Bool {
             switch self {
-            case .accepted, .rejected, .released, .dropped, .statusSent, .reportSent: false
+            case .accepted, .rejected, .released, .dropped, .statusSent, .reportSent, .deadlineExtended: false
             default: true
             }
         }
+    }
+
+    /// Why a deadline was not moved.
+    enum DeadlineRefusal {
+        case noRound
+        case inThePast
+        /// Later than the round's next-data date (ДД.ММ.ГГГГ).
+        case afterNextData(String)
+        /// Not later than the region's deadline.
+        case notLater(String)
+        /// Every organisation named already has this date or a later one.
+        case notLaterForAny(String)
     }
 
     struct Command {
@@ -98,6 +114,24 @@ struct TranscriptView: Letter {
             context = Flags.only("reportSent", among: all, with: ["scope": scope])
         case .noMunicipality(let name):
             context = Flags.only("noMunicipality", among: all, with: ["name": name])
+        case .deadlineExtended(let deadline, let scope, let organizations, let letters, let unchanged):
+            context = Flags.only(
+                "deadlineExtended", among: all,
+                with: [
+                    "deadline": deadline, "scope": scope, "organizations": organizations, "letters": letters,
+                    "unchanged": unchanged > 0 ? ["count": unchanged] : false,
+                ])
+        case .deadlineRefused(let refusal):
+            let reasons = ["noRound", "inThePast", "afterNextData", "notLater", "notLaterForAny"]
+            let why: [String: Any] =
+                switch refusal {
+                case .noRound: Flags.only("noRound", among: reasons)
+                case .inThePast: Flags.only("inThePast", among: reasons)
+                case .afterNextData(let date): Flags.only("afterNextData", among: reasons, with: ["date": date])
+                case .notLater(let date): Flags.only("notLater", among: reasons, with: ["date": date])
+                case .notLaterForAny(let date): Flags.only("notLaterForAny", among: reasons, with: ["date": date])
+                }
+            context = Flags.only("deadlineRefused", among: all, with: why)
         case .problem(let problem):
             context = Flags.only("problem", among: all, with: Flags.only(problem.key, among: Flags.commandProblems))
         }
