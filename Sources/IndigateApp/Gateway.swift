@@ -54,6 +54,7 @@ package struct Gateway: Sendable {
         let reports = Reports(store: store, calendar: calendar)
         let digestMailer = DigestMailer(reports: reports, letters: letters)
         let refusals = RefusalFlow(letters: letters, calendar: calendar, logger: logger)
+        let addresses = AddressDesk(letters: letters, gatewayAddress: config.gateway.address, calendar: calendar)
         let intake = Intake(
             store: store, parser: parsing ?? InProcessParser(limits: config.mimeLimits),
             classifier: Classifier(
@@ -62,11 +63,13 @@ package struct Gateway: Sendable {
                     graceDays: config.tokens.rotationGraceDays),
                 gatewayAddress: config.gateway.address, bounceAddress: config.bounceAddress, security: config.security),
             applier: Applier(
-                respondent: RespondentFlow(letters: letters, standings: standings, documentBytes: config.limits.documentBytes),
+                respondent: RespondentFlow(
+                    letters: letters, standings: standings, addresses: addresses, documentBytes: config.limits.documentBytes),
                 operators: OperatorFlow(
                     letters: letters, standings: standings, quarantine: quarantine, digests: digestMailer,
                     deadlines: DeadlineDesk(letters: letters, standings: standings)),
-                coordinator: CoordinatorFlow(digests: digestMailer), refusals: refusals),
+                coordinator: CoordinatorFlow(digests: digestMailer, addresses: addresses), addresses: addresses,
+                refusals: refusals),
             refusals: refusals, batchSize: config.limits.batch, batchBytes: config.limits.effectiveBatchBytes,
             messageBytes: config.limits.messageBytes, logger: logger)
         self.config = config

@@ -29,8 +29,27 @@ enum Schema {
         migrator.registerMigration("v8-deadlines") { db in
             try db.execute(sql: v8)
         }
+        migrator.registerMigration("v9-address-changes") { db in
+            try db.execute(sql: v9)
+        }
         return migrator
     }
+
+    /// A contact's new address, asked for by mail (`АДРЕС`) and waiting for the new address to
+    /// answer (double opt-in); `confirmedAt` and the replaced address once it has.
+    static let v9 = """
+        CREATE TABLE addressChange (
+            id INTEGER PRIMARY KEY,
+            contactId INTEGER NOT NULL REFERENCES contact(id),
+            newEmail TEXT NOT NULL COLLATE NOCASE,
+            requestedBy INTEGER NOT NULL REFERENCES contact(id),
+            requestedAt TEXT NOT NULL,
+            inboundId INTEGER REFERENCES inbound(id),
+            confirmedAt TEXT,
+            oldEmail TEXT
+        );
+        CREATE INDEX addressChange_contact ON addressChange(contactId);
+        """
 
     /// Deadlines extended for some organisations of a round (`ПРОДЛИТЬ ДО … ИНН …`): the round's
     /// own deadline stays the region's; a row here is one organisation's later one.

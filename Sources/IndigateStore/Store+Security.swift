@@ -97,11 +97,16 @@ extension StoreTransaction {
             .execute(
                 arguments: [inboundID, letterID, contactID, permanent, status, now])
         if permanent {
+            // The contact fails only if the letter went to its current address: a letter to an
+            // address being confirmed, or to one since replaced, says nothing about it.
             if let contactID {
                 try statement(
-                    "UPDATE contact SET failing = 1, failingSince = coalesce(failingSince, ?), failingDetail = ? WHERE id = ?"
+                    """
+                    UPDATE contact SET failing = 1, failingSince = coalesce(failingSince, ?), failingDetail = ? WHERE id = ?
+                    AND (?4 IS NULL OR email = (SELECT recipient FROM outbox WHERE letterId = ?4) COLLATE NOCASE)
+                    """
                 ).execute(
-                    arguments: [now, "bounce \(status)", contactID])
+                    arguments: [now, "bounce \(status)", contactID, letterID])
             }
             if let letterID {
                 try statement("UPDATE outbox SET state = 'failed', lastError = ? WHERE letterId = ?").execute(

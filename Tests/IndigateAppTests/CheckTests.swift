@@ -34,7 +34,7 @@ import Testing
         #expect(CommandRunner.run(["init", "--config", directory + "/config/indigate.yaml"]).exitCode == 0)
         let after = Self.check(directory)
         #expect(after.exitCode == 0, "\(after.output)")
-        #expect(after.output.contains("ok      templates: 29 letter templates rendered on sample data"))
+        #expect(after.output.contains("ok      templates: 37 letter templates rendered on sample data"))
         #expect(after.output.contains("ok      organisations: 50 organisations, 48 respondents, 3 operators, 7 coordinators"))
         #expect(after.output.contains("ok      secret: \(directory)/var/secret.key: mode 600"))
         #expect(!after.output.contains("warning"), "\(after.output)")

@@ -7,9 +7,10 @@ import Logging
 /// Every letter rendered from the installation's own templates, catalogue and organisations on
 /// sample data, for `indigate check`: a throwaway installation (its own database, secret and
 /// Maildirs in a temporary folder, removed afterwards) plays a round — requests, a reply with a
-/// mistake, the review, an operator's decisions and a deadline extension, СТАТУС, a forged sender, a fresh mail, a message
-/// over the size limit, a reminder and a digest — and reports the templates that never rendered
-/// or rendered to nothing. Nothing of the real installation is read or written but its files.
+/// mistake, the review, an operator's decisions and a deadline extension, СТАТУС, a forged
+/// sender, a fresh mail, a message over the size limit, a reminder, a digest and an address
+/// change — and reports the templates that never rendered or rendered to nothing. Nothing of the
+/// real installation is read or written but its files.
 package struct SampleLetters: Sendable {
     package struct Result: Sendable, Equatable {
         /// Letters queued by the sample round.
@@ -148,6 +149,13 @@ package struct SampleLetters: Sendable {
             notes["digest"] = "no coordinator in the organisations list"
         } else {
             _ = try gateway.scheduler.digests.send(now: at(21, config.digests.hour, 5), force: true)
+        }
+
+        // Last, as it moves the school to another address: АДРЕС, and the new address's answer.
+        let newAddress = "new-address@check.invalid"
+        try send(from: school.contact.email, to: schoolReplyTo, "АДРЕС \(newAddress)", at: at(22, 9))
+        if let confirmTo = try replyTo(newAddress) {
+            try send(from: newAddress, to: confirmTo, "ПОДТВЕРЖДАЮ", at: at(22, 10))
         }
     }
 }

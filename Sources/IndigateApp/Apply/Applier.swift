@@ -9,6 +9,7 @@ struct Applier: Sendable {
     let respondent: RespondentFlow
     let operators: OperatorFlow
     let coordinator: CoordinatorFlow
+    let addresses: AddressDesk
     let refusals: RefusalFlow
 
     func apply(
@@ -32,6 +33,8 @@ struct Applier: Sendable {
                 message, inboundID: inboundID, contact: contact, reviewLetterID: letterID, batch: batch, tx: tx, now: now)
         case .coordinator(let contact):
             return try coordinator.apply(message, inboundID: inboundID, contact: contact, batch: batch, tx: tx, now: now)
+        case .addressConfirmation(let contact, let changeID):
+            return try addresses.confirm(changeID: changeID, contact: contact, inboundID: inboundID, tx: tx, now: now)
         }
     }
 }

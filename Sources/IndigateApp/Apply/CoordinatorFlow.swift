@@ -3,9 +3,12 @@ import IndigateCore
 import IndigateStore
 
 /// The Apply stage for a coordinator's reply to a digest: the digest again, of the selection
-/// asked. Coordinators change nothing: values they wrote are not recorded, and the digest says so.
+/// asked. Coordinators change no values: values they wrote are not recorded, and the digest says
+/// so; their own `ФИО:`/`Должность:`/`Телефон:` lines update their contact, and the digest says
+/// that too; `АДРЕС` changes an address through the address desk.
 struct CoordinatorFlow: Sendable {
     let digests: DigestMailer
+    let addresses: AddressDesk
 
     func apply(
         _ message: ParsedMessage, inboundID: Int64, contact: StoredContact, batch: BatchContext, tx: StoreTransaction, now: Date
@@ -20,11 +23,19 @@ struct CoordinatorFlow: Sendable {
                     tokenSubjectID: nil, answering: answering),
                 in: tx, now: now)
         }
-        if plan.wantsDigest {
+        for detail in plan.details {
+            try tx.updateContactDetail(contactID: contact.id, field: detail.field, value: detail.value)
+        }
+        let updated = try tx.contact(id: contact.id) ?? contact
+        if let request = plan.address {
+            try addresses.request(request, from: updated, reply: (.digest, nil), answering: answering, tx: tx, now: now)
+        }
+        if plan.wantsDigest || !plan.details.isEmpty {
             let (scope, note) = try scope(asked: plan.municipality, by: contact, tx: tx)
             try digests.enqueue(
-                to: contact, selection: plan.selection, format: plan.format, scope: scope, scopeNote: note,
-                refusedValues: plan.triedValues, answering: answering, tx: tx, now: now)
+                to: updated, selection: plan.selection, format: plan.format, scope: scope, scopeNote: note,
+                refusedValues: plan.triedValues, detailsUpdated: plan.details.map(\.field), answering: answering, tx: tx,
+                now: now)
         }
         try tx.finishInbound(
             id: inboundID, outcome: .applied, detail: plan.wantsDigest ? "report requested" : "catalogue requested",

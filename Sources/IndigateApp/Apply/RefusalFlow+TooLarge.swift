@@ -15,7 +15,7 @@ extension RefusalFlow {
         switch verdict {
         case .ignore(let reason): return try ignore(reason, inboundID: inboundID, tx: tx, now: now)
         case .bounce: return try ignore(.deliveryReport, inboundID: inboundID, tx: tx, now: now)
-        case .quarantine: sender = nil
+        case .quarantine, .addressConfirmation: sender = nil
         case .respondent(let contact, let roundID): sender = (contact, .receipt, roundID)
         case .untokened(let contact): sender = (contact, .receipt, try tx.currentRound(at: now)?.id)
         case .operatorCommands(let contact, let letterID): sender = (contact, .review, letterID)

@@ -9,6 +9,7 @@ import IndigateStore
 struct RespondentFlow: Sendable {
     let letters: LetterWriter
     let standings: StandingReader
+    let addresses: AddressDesk
     let documentBytes: Int
 
     var clock: RoundClock { standings.clock }
@@ -82,7 +83,11 @@ struct RespondentFlow: Sendable {
                 to: envelope(.notice, contact: refreshed, organization: organization, round: round, answering: answering), in: tx,
                 now: now)
         }
-        let asksOnly = plan.asksStatus || plan.asksCatalogue
+        if let request = plan.address {
+            try addresses.request(
+                request, from: refreshed, reply: (.receipt, round.id), answering: answering, tx: tx, now: now)
+        }
+        let asksOnly = plan.asksStatus || plan.asksCatalogue || plan.address != nil
         if !asksOnly || !plan.lines.isEmpty || !plan.attachments.isEmpty {
             try queueReceipt(
                 plan, answeredRound: round, standing: after, organization: organization, contact: refreshed,

@@ -59,6 +59,16 @@ struct Classifier: Sendable {
         guard token.purpose != .bounce, let contact = try tx.contact(id: token.contactID) else {
             return .quarantine(.tokenMisused, tell: nil)
         }
+        // The answer to an address change comes from the new address, not yet the contact's.
+        if token.purpose == .confirm {
+            guard let change = try tx.addressChange(id: token.subjectID), change.contactID == contact.id,
+                released
+                    || (message.from.count == 1 && !message.fromIsAmbiguous
+                        && message.from.first?.lowercased() == change.newEmail.lowercased())
+            else { return .quarantine(.fromMismatch, tell: nil) }
+            if !released, let failure = authenticationFailure(message) { return .quarantine(failure, tell: nil) }
+            return .addressConfirmation(contact, changeID: change.id)
+        }
         if !released {
             guard message.from.count == 1, !message.fromIsAmbiguous, let from = message.from.first,
                 try tx.address(from, belongsTo: contact.id)

@@ -18,6 +18,8 @@ enum Verdict: Sendable, Equatable {
     case operatorCommands(StoredContact, reviewLetterID: Int64)
     /// A coordinator's reply to a digest.
     case coordinator(StoredContact)
+    /// The answer from a new address to the question an address change sent it (`АДРЕС`).
+    case addressConfirmation(StoredContact, changeID: Int64)
 }
 
 extension Verdict {
@@ -31,6 +33,7 @@ extension Verdict {
         case .respondent: "respondent"
         case .operatorCommands: "operator"
         case .coordinator: "coordinator"
+        case .addressConfirmation: "address-confirmation"
         }
     }
 }

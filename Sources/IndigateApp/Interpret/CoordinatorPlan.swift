@@ -16,8 +16,22 @@ struct CoordinatorPlan: Sendable, Equatable {
     /// regional coordinator may ask for (`ОТЧЁТ Еткульский`); cleaned, at most 100 characters.
     var municipality: String?
 
-    /// The digest goes out for any reply but one that only asks for the catalogue.
-    var wantsDigest: Bool { asksReport || !asksCatalogue }
+    /// A line «АДРЕС [ИНН] новый@адрес»: a new address for the coordinator, or for a respondent
+    /// of an organisation in their scope.
+    var address: AddressRequest? = nil
+    /// `ФИО:`, `Должность:`, `Телефон:` lines: the coordinator's own details (the value lines
+    /// they may not give are `triedValues`).
+    var details: [(field: RegistrationField, value: String)] = []
+
+    /// The digest goes out for any reply but one that only asks for the catalogue or an address.
+    var wantsDigest: Bool { asksReport || (!asksCatalogue && address == nil) }
+
+    static func == (a: CoordinatorPlan, b: CoordinatorPlan) -> Bool {
+        a.selection == b.selection && a.format == b.format && a.triedValues == b.triedValues
+            && a.asksCatalogue == b.asksCatalogue && a.asksReport == b.asksReport && a.municipality == b.municipality
+            && a.address == b.address && a.details.map(\.field) == b.details.map(\.field)
+            && a.details.map(\.value) == b.details.map(\.value)
+    }
 }
 
 /// The Interpret stage for a coordinator's reply: pure. `ОТЧЁТ` (also `ОТЧЕТ`, `REPORT`), with
@@ -38,9 +52,14 @@ enum CoordinatorInterpreter {
             asksReport = true
             ask = ReportAsk(words: Array(written.dropFirst()))
         }
-        let triedValues = grammar.read(text).contains { if case .registration = $0 { false } else { true } }
+        let lines = grammar.read(text)
+        let triedValues = lines.contains { if case .registration = $0 { false } else { true } }
+        let details = lines.compactMap { line -> (field: RegistrationField, value: String)? in
+            guard case .registration(let field, _, let value) = line, !value.isEmpty else { return nil }
+            return (field, value)
+        }
         return CoordinatorPlan(
             selection: ask.selection, format: ask.format, triedValues: triedValues, asksCatalogue: asksCatalogue,
-            asksReport: asksReport, municipality: ask.municipality)
+            asksReport: asksReport, municipality: ask.municipality, address: AddressRequest.read(text), details: details)
     }
 }

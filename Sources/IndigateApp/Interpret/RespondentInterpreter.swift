@@ -11,6 +11,7 @@ enum RespondentInterpreter {
         let words = Set(newText.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
         plan.asksStatus = !words.isDisjoint(with: RequestWord.status)
         plan.asksCatalogue = !words.isDisjoint(with: RequestWord.catalogue)
+        plan.address = AddressRequest.read(ReplyText.newText(of: message.text))
         // The body's lines, then the rows of each usable form: one list, so a code given twice
         // (in the body and the form, or in two forms) is a mistake wherever it was given.
         let forms = FormCheck.check(message.attachments, context: context)

@@ -72,6 +72,8 @@ struct RespondentPlan: Sendable, Equatable {
     var asksStatus = false
     /// A line «КАТАЛОГ»: the school wants every indicator of the catalogue.
     var asksCatalogue = false
+    /// A line «АДРЕС [ИНН] новый@адрес»: the contact's new address, to be confirmed.
+    var address: AddressRequest?
     /// The round the reply names is closed: nothing is recorded, and the school is pointed to
     /// this round instead.
     var successor: Round?

@@ -14,6 +14,8 @@ package struct Templates: Sendable {
         "transcript.subject", "transcript.txt", "decision.subject", "decision.txt", "status.subject", "status.txt",
         "reminder.subject", "reminder.txt", "digest.subject", "digest.txt", "digest.html", "toolarge.subject", "toolarge.txt",
         "catalogue.subject", "catalogue.txt", "deadline.subject", "deadline.txt",
+        "address-confirm.subject", "address-confirm.txt", "address-requested.subject", "address-requested.txt",
+        "address-confirmed.subject", "address-confirmed.txt", "address-replaced.subject", "address-replaced.txt",
         "phrases/problem.txt", "phrases/attachment.txt", "phrases/status.txt", "phrases/command.txt",
         "phrases/reason.txt", "phrases/standing.txt", "phrases/how-to-answer.txt",
     ]

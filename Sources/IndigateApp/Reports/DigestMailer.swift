@@ -16,7 +16,8 @@ struct DigestMailer: Sendable {
     func enqueue(
         to coordinator: StoredContact, selection: ValueSelection, format: DataTableFormat = .xlsx,
         scope asked: ReportScope? = nil,
-        scopeNote: DigestView.ScopeNote? = nil, refusedValues: Bool, answering: Answering?,
+        scopeNote: DigestView.ScopeNote? = nil, refusedValues: Bool, detailsUpdated: [RegistrationField] = [],
+        answering: Answering?,
         token: (purpose: TokenPurpose, subjectID: Int64?) = (.digest, nil), tx: StoreTransaction, now: Date
     ) throws -> Bool {
         guard let organization = try tx.organization(id: coordinator.organizationID) else { return false }
@@ -25,8 +26,8 @@ struct DigestMailer: Sendable {
         let view = DigestView(
             scope: scope, start: try reports.startReport(scope: scope, tx: tx), data: data,
             completeness: try reports.completenessReport(scope: scope, month: selection.month, tx: tx),
-            refusedValues: refusedValues, tableFormat: format, scopeNote: scopeNote, selection: selection, now: now,
-            calendar: calendar)
+            refusedValues: refusedValues, tableFormat: format, scopeNote: scopeNote, selection: selection,
+            detailsUpdated: detailsUpdated, contact: coordinator.contact, now: now, calendar: calendar)
         let name = "мониторинг_\(DocumentName.safe(scope.russianTitle))_\(calendar.date(now))"
         let table: ParsedMessage.Attachment =
             switch format {

@@ -10,4 +10,7 @@ package enum TokenPurpose: UInt8, Sendable, Codable, CaseIterable {
     case digest = 4
     /// The envelope sender of a letter (VERP): a bounce names the letter that failed.
     case bounce = 5
+    /// A letter asking a new address to confirm itself (`АДРЕС`): a reply from that address
+    /// makes it the contact's.
+    case confirm = 6
 }

@@ -18,6 +18,9 @@ struct DigestView: Letter {
     var scopeNote: ScopeNote?
     /// The values asked for: an as-of date or a past round says which parts it concerns.
     var selection: ValueSelection = .lastAccepted
+    /// The coordinator's own details their reply updated, and the contact as it now is.
+    var detailsUpdated: [RegistrationField] = []
+    var contact: Contact? = nil
     var now: Date
 
     enum ScopeNote: Sendable, Equatable {
@@ -39,6 +42,13 @@ struct DigestView: Letter {
         context["showData"] = true
         context["isLetter"] = true
         context["tableIsCSV"] = tableFormat == .csv
+        if !detailsUpdated.isEmpty, let contact {
+            context["detailsUpdated"] = [
+                "personName": contact.personName.isEmpty ? "—" : QuotedText.clean(contact.personName, limit: 100),
+                "position": contact.position.isEmpty ? "—" : QuotedText.clean(contact.position, limit: 100),
+                "phone": contact.phone.isEmpty ? "—" : QuotedText.clean(contact.phone, limit: 60),
+            ]
+        }
         switch selection {
         case .acceptedBefore(let day): context["asOfNote"] = ["day": RoundDates.display(day)]
         case .round(let month): context["roundNote"] = ["month": calendar.monthTitle(month)]
