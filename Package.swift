@@ -27,6 +27,11 @@ let package = Package(
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         // C: libxlsxwriter 1.1.4, which Swift imports as it is (no variadics, no macros used): no shim.
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // C: poppler (glib) and cairo, to draw a document's first page for operators; a shim
+        // for cairo's PNG write callback.
+        .systemLibrary(
+            name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]),
+        .target(name: "CPopplerShim", dependencies: ["CPoppler"]),
         // C: zlib's raw inflate and CRC-32, for the entries of untrusted .xlsx archives.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
@@ -47,8 +52,9 @@ let package = Package(
             name: "IndigateTransport",
             dependencies: ["IndigateCore", "CCurlShim", .product(name: "Logging", package: "swift-log")]
         ),
-        // PDF documents checked with qpdf: pages, encryption, active content, damage.
-        .target(name: "IndigatePDF", dependencies: ["IndigateCore", "CQPDF"]),
+        // PDF documents checked with qpdf: pages, encryption, active content, damage; the first
+        // page drawn small with poppler.
+        .target(name: "IndigatePDF", dependencies: ["IndigateCore", "CQPDF", "CPopplerShim"]),
         // Spreadsheets: request forms and digest tables written with libxlsxwriter; filled forms read
         // back from untrusted bytes (ZIP by hand, zlib, FoundationXML's event parser) within fixed limits.
         .target(name: "IndigateXLSX", dependencies: ["CXLSXWriter", "CZlib"]),

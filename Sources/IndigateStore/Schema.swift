@@ -32,8 +32,16 @@ enum Schema {
         migrator.registerMigration("v9-address-changes") { db in
             try db.execute(sql: v9)
         }
+        migrator.registerMigration("v10-document-preview") { db in
+            try db.execute(sql: v10)
+        }
         return migrator
     }
+
+    /// A document's first page drawn small (PNG), shown to operators beside the file.
+    static let v10 = """
+        CREATE TABLE documentPreview (documentId INTEGER PRIMARY KEY REFERENCES document(id), png BLOB NOT NULL);
+        """
 
     /// A contact's new address, asked for by mail (`АДРЕС`) and waiting for the new address to
     /// answer (double opt-in); `confirmedAt` and the replaced address once it has.

@@ -98,8 +98,15 @@ import Testing
         _ = try round.gateway.scheduler.tick(now: round.at("2020-09-11 10:00"))
         letters = try round.flush(round.at("2020-09-11 10:01"))
         let review = try #require(letters.first { $0.parsed.recipients == [Self.operator1] })
-        #expect(review.parsed.attachments.map(\.fileName) == ["\(value.id)_МОУ_Еткульская_СОШ_Еткульский_1.3.pdf"])
-        #expect(review.parsed.text.contains("Документ: \(value.id)_МОУ_Еткульская_СОШ_Еткульский_1.3.pdf (1 страница), во вложении"))
+        let name = "\(value.id)_МОУ_Еткульская_СОШ_Еткульский_1.3"
+        #expect(review.parsed.attachments.map(\.fileName) == ["\(name).pdf", "\(name)_стр1.png"])
+        #expect(
+            review.parsed.text.contains(
+                "Документ: \(name).pdf (1 страница), во вложении; первая страница — картинкой \(name)_стр1.png"))
+        // The first page, drawn by poppler in the parse stage: a PNG 240 pixels wide.
+        let png = try #require(review.parsed.attachments.last)
+        #expect(png.contentType == "image/png" && png.bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(png.bytes.count > 24 && png.bytes[16..<20].reduce(0) { $0 << 8 | Int($1) } == 240)
     }
 
     @Test func aReplyToAClosedRoundRecordsNothingAndPointsToTheOpenOne() throws {

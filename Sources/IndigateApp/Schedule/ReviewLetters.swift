@@ -59,6 +59,11 @@ package struct ReviewLetters: Sendable {
                     item.document = name
                     item.pages = document.pages
                     attachments.append(.init(fileName: name, contentType: "application/pdf", bytes: document.bytes))
+                    if let png = try tx.documentPreview(id: documentID) {
+                        let preview = String(name.dropLast(4)) + "_стр1.png"
+                        item.preview = preview
+                        attachments.append(.init(fileName: preview, contentType: "image/png", bytes: png))
+                    }
                 }
                 items.append(item)
             }

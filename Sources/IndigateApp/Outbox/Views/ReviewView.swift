@@ -20,6 +20,8 @@ struct ReviewView: Letter {
         var document: String?
         /// The document's pages, as qpdf counted them.
         var pages: Int? = nil
+        /// The attachment name of the document's first page drawn small, when there is one.
+        var preview: String? = nil
     }
 
     var items: [Item]
@@ -78,6 +80,7 @@ struct ReviewView: Letter {
         if let document = item.document {
             row["document"] = document
             row["pages"] = item.pages.map(RussianPlural.context) ?? false
+            row["preview"] = item.preview ?? false
         }
         return row
     }
