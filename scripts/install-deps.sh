@@ -6,8 +6,9 @@ packages=(libgmime-3.0-dev libcurl4-openssl-dev libsqlite3-dev libqpdf-dev libxl
 # Python's email test messages (many malformed) feed the parser's robustness test.
 # systemd for systemd-analyze, which checks the units in deploy/; notmuch, mu (maildir-utils),
 # qpdf and GNU time for the benchmark (bench/run.sh, its tiny run in make test); openpyxl fills
-# the Excel request form as a clerk would.
-[ "${1:-}" = "--test" ] && packages+=(libpython3.11-testsuite systemd notmuch maildir-utils qpdf time python3-openpyxl)
+# the Excel request form as a clerk would, and LibreOffice Calc saves it again as theirs would.
+[ "${1:-}" = "--test" ] && packages+=(libpython3.11-testsuite systemd notmuch maildir-utils qpdf time python3-openpyxl
+  libreoffice-calc)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

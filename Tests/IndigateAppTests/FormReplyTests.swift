@@ -7,8 +7,8 @@ import Testing
 @testable import IndigateApp
 
 /// The Excel form: each request letter carries one made for its organisation; a reply with the
-/// form filled in (by openpyxl, as a clerk's spreadsheet would save it) is read like the text
-/// grammar, cell by cell, beside the values typed in the body.
+/// form filled in (by openpyxl, and saved again by LibreOffice Calc, as a clerk's spreadsheet
+/// would save it) is read like the text grammar, cell by cell, beside the values typed in the body.
 @Suite struct FormReplyTests {
     static let school = ValueModelTests.school
     static let inn = ValueModelTests.inn
@@ -32,6 +32,36 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "openpyxl could not fill the form (python3-openpyxl installed?)")
         return Array(try Data(contentsOf: URL(fileURLWithPath: directory + "/filled.xlsx")))
+    }
+
+    /// The form saved again by LibreOffice Calc (headless, a profile of its own): through
+    /// OpenDocument and back to .xlsx when `viaODS`, as a clerk who keeps their files in .ods
+    /// would send it. LibreOffice computes formulas and writes their results into the cells.
+    static func resave(_ xlsx: [UInt8], viaODS: Bool) throws -> [UInt8] {
+        let directory = FileManager.default.temporaryDirectory.path + "/indigate-lo-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory + "/out", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try Data(xlsx).write(to: URL(fileURLWithPath: directory + "/form.xlsx"))
+        func convert(_ file: String, to format: String, into folder: String) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/soffice")
+            process.arguments = [
+                "-env:UserInstallation=file://\(directory)/profile", "--headless", "--norestore", "--convert-to", format,
+                "--outdir", folder, file,
+            ]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "LibreOffice could not convert \(file) to \(format)")
+        }
+        if viaODS {
+            try convert(directory + "/form.xlsx", to: "ods", into: directory)
+            try convert(directory + "/form.ods", to: "xlsx:Calc MS Excel 2007 XML", into: directory + "/out")
+        } else {
+            try convert(directory + "/form.xlsx", to: "xlsx:Calc MS Excel 2007 XML", into: directory + "/out")
+        }
+        return Array(try Data(contentsOf: URL(fileURLWithPath: directory + "/out/form.xlsx")))
     }
 
     /// A reply from `from` to its letter, with `body` and `form` attached as Excel would send it.
@@ -89,6 +119,30 @@ import Testing
         let text = receipt.parsed.text
         #expect(try Golden.check(text, "receipt-excel-form.txt"))
         #expect(text.contains("строка"))
+    }
+
+    /// Saved by LibreOffice Calc, once straight and once through .ods: a formula's cached
+    /// result, numbers stored as text with a no-break space, a percentage's two cells and a
+    /// value in merged cells are read as the clerk sees them.
+    @Test(arguments: [false, true]) func aFormSavedByLibreOfficeIsRead(viaODS: Bool) throws {
+        let round = try ValueModelTests().september()
+        let letter = try #require(try round.installation.sentLetters().first { $0.parsed.recipients == [Self.school] }).parsed
+        let blank = try Self.form(of: letter)
+        let filled = try Self.fill(
+            blank.bytes, ["1.5==5+7", "2.3=#4", "2.4=1\u{00A0}234", "2.6=#45;#300", "2.8=#3", "merge:2.8"])
+        let saved = try Self.resave(filled, viaODS: viaODS)
+        #expect(saved != filled, "LibreOffice wrote its own file")
+        _ = try round.gateway.intake.ingest(
+            Self.reply(round, from: Self.school, body: "Заполнено в LibreOffice", form: saved, name: blank.fileName, id: "lo"),
+            source: "test", now: round.at("2020-09-11 09:00"))
+        let values = try round.values(Self.inn)
+        #expect(values["1.5"]?.number == 12, "the formula's result, cached by LibreOffice")
+        #expect(values["2.3"]?.number == 4)
+        #expect(values["2.4"]?.number == 1234)
+        #expect(values["2.6"]?.part == 45 && values["2.6"]?.whole == 300)
+        #expect(values["2.8"]?.number == 3, "the value of merged cells")
+        let receipt = try #require(try round.flush(round.at("2020-09-11 09:01")).first { $0.parsed.recipients == [Self.school] })
+        #expect(!receipt.parsed.text.contains("ошибка"), "\(receipt.parsed.text)")
     }
 
     @Test func aFormOfAnotherOrganisationOrRoundIsNotRead() throws {
