@@ -55,8 +55,9 @@ package struct Gateway: Sendable {
         let digestMailer = DigestMailer(reports: reports, letters: letters)
         let refusals = RefusalFlow(letters: letters, calendar: calendar, logger: logger)
         let addresses = AddressDesk(letters: letters, gatewayAddress: config.gateway.address, calendar: calendar)
+        let parser = parsing ?? InProcessParser(limits: config.mimeLimits)
         let intake = Intake(
-            store: store, parser: parsing ?? InProcessParser(limits: config.mimeLimits),
+            store: store, parser: parser,
             classifier: Classifier(
                 tokens: TokenVerifier(
                     secretBytes: secret, retired: Secret.retired(path: config.secretFile),
@@ -79,7 +80,7 @@ package struct Gateway: Sendable {
         scheduler = Scheduler(
             store: store,
             rounds: RoundOpener(store: store, letters: letters, schedule: config.schedule, logger: logger),
-            reviewLetters: ReviewLetters(store: store, letters: letters, settings: config.review, logger: logger),
+            reviewLetters: ReviewLetters(store: store, letters: letters, settings: config.review, previews: parser, logger: logger),
             reminders: Reminders(store: store, letters: letters, clock: clock, settings: config.reminders, logger: logger),
             digests: Digests(store: store, mailer: digestMailer, settings: config.digests, logger: logger),
             schedule: config.schedule, calendar: calendar, logger: logger)

@@ -6,7 +6,7 @@ extension StoreTransaction {
     /// Stores a confirmation document's bytes; returns its row id.
     package func addDocument(
         bytes: [UInt8], sha256: String, fileName: String, inboundID: Int64, organizationID: Int64,
-        indicatorCode: String, roundID: Int64, pages: Int? = nil, preview: [UInt8]? = nil, at now: Date
+        indicatorCode: String, roundID: Int64, pages: Int? = nil, at now: Date
     ) throws -> Int64 {
         try statement(
             """
@@ -18,17 +18,20 @@ extension StoreTransaction {
                 sha256, bytes.count, String(fileName.prefix(255)), inboundID, organizationID, indicatorCode, roundID, now, pages,
             ])
         let id = db.lastInsertedRowID
-        if let preview {
-            try statement("INSERT INTO documentPreview (documentId, png) VALUES (?, ?)").execute(arguments: [id, Data(preview)])
-        }
         return try Blob.insert(
             bytes, table: "documentBytes", column: "bytes",
             sql: "INSERT INTO documentBytes (documentId, bytes) VALUES (?, zeroblob(?))", arguments: [id, bytes.count], in: db)
     }
 
-    /// A document's first page drawn small (PNG), when there is one.
+    /// A document's first page drawn small (PNG): nil when it was never drawn, empty when
+    /// poppler could not draw it.
     package func documentPreview(id: Int64) throws -> [UInt8]? {
         try Data.fetchOne(try statement("SELECT png FROM documentPreview WHERE documentId = ?"), arguments: [id]).map { Array($0) }
+    }
+
+    /// Keeps a document's drawn first page (empty: it could not be drawn, do not try again).
+    package func setDocumentPreview(id: Int64, png: [UInt8]) throws {
+        try statement("INSERT OR REPLACE INTO documentPreview (documentId, png) VALUES (?, ?)").execute(arguments: [id, Data(png)])
     }
 
     /// Stores a new version as `ValueLife` made it (its `id` is ignored) and returns its id.

@@ -78,6 +78,23 @@ import Testing
         #expect(Set(workers.compactMap { $0 }).count == 3, "three worker processes for seven messages")
     }
 
+    /// A document's first page is drawn by the worker too, a PDF poppler cannot open gives
+    /// nothing, and the worker goes on parsing.
+    @Test func theWorkerDrawsFirstPages() throws {
+        let parser = IsolatedParser(executable: Self.binary, memoryMegabytes: 2048, timeout: 5, limits: MIMELimits())
+        let png = try #require(parser.firstPage(try TestInstallation.pdf("plain-one-page.pdf")))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 24)
+        #expect(png[16..<20].reduce(0) { $0 << 8 | Int($1) } == 240)
+        let worker = parser.workerID
+        #expect(parser.firstPage(Array("%PDF-1.4 not really".utf8)) == nil)
+        #expect(parser.workerID == worker, "the same worker")
+        guard case .parsed(let parsed) = parser.parse(message()) else {
+            Issue.record("not parsed after drawing")
+            return
+        }
+        #expect(parsed.text == "1.1: 5\n")
+    }
+
     @Test func refusalsComeBackAsRefusals() {
         let parser = IsolatedParser(executable: Self.binary, memoryMegabytes: 2048, timeout: 5, limits: MIMELimits())
         let groups = String(repeating: "a:", count: 20_000)

@@ -126,8 +126,7 @@ struct RespondentFlow: Sendable {
             ids[attachment.index] = try tx.addDocument(
                 bytes: bytes, sha256: digest, fileName: QuotedText.clean(attachment.fileName, limit: 200), inboundID: inboundID,
                 organizationID: organizationID, indicatorCode: code, roundID: roundID,
-                pages: message.attachments[attachment.index].pdf?.pages,
-                preview: message.attachments[attachment.index].pdf?.firstPage.map { Array($0) }, at: now)
+                pages: message.attachments[attachment.index].pdf?.pages, at: now)
         }
         return ids
     }

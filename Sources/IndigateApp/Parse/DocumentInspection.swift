@@ -1,21 +1,14 @@
-import Foundation
 import IndigateCore
 import IndigatePDF
 
 /// The Parse stage's second step: every attachment whose bytes look like a PDF is read by qpdf
-/// (`PDFInspector`) — pages, encryption, active content, damage — and a clean one's first page
-/// drawn small by poppler (`FirstPagePreview`), in the same isolated worker
+/// (`PDFInspector`) — pages, encryption, active content, damage — in the same isolated worker
 /// as GMime, under the same memory and time limits, since a hostile PDF can cost qpdf gigabytes.
 enum DocumentInspection {
     static func inspect(_ message: ParsedMessage) -> ParsedMessage {
         var message = message
         for index in message.attachments.indices where message.attachments[index].looksLikePDF {
-            var inspection = PDFInspector.inspect(message.attachments[index].bytes)
-            // Only a file qpdf found clean is drawn (poppler is a second parser of the same bytes).
-            if inspection.problem == nil, !inspection.encrypted, inspection.active.isEmpty, (inspection.pages ?? 0) > 0 {
-                inspection.firstPage = FirstPagePreview.png(message.attachments[index].bytes).map { Data($0) }
-            }
-            message.attachments[index].pdf = inspection
+            message.attachments[index].pdf = PDFInspector.inspect(message.attachments[index].bytes)
         }
         // The request form filled in: read here too, for the same reasons (ZIP and XML from anyone).
         for index in message.attachments.indices where message.attachments[index].looksLikeSpreadsheet {

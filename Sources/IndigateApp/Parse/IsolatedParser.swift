@@ -1,6 +1,7 @@
 import Foundation
 import IndigateCore
 import IndigateMIME
+import IndigatePDF
 
 /// GMime in a separate worker process (`indigate parse-worker`), kept alive across messages
 /// and replaced when it dies or overruns its time. The worker has an address-space limit; a
@@ -64,7 +65,7 @@ package final class IsolatedParser: MessageParsing, @unchecked Sendable {
         }
         worker = current
         let deadline = Date().addingTimeInterval(timeout)
-        guard WorkerFrame.write(current.input, WorkerFrame.header(length: raw.count), deadline: deadline),
+        guard WorkerFrame.write(current.input, [WorkerFrame.parse] + WorkerFrame.header(length: raw.count), deadline: deadline),
             WorkerFrame.write(current.input, raw, deadline: deadline),
             let header = WorkerFrame.read(current.output, count: 8, deadline: deadline),
             // An answer is the message's parts, never much more than the message.
@@ -87,6 +88,37 @@ package final class IsolatedParser: MessageParsing, @unchecked Sendable {
             worker = nil
         }
         return outcome
+    }
+
+    /// A PDF's first page drawn by the worker (`FirstPagePreview`); nil when it could not be
+    /// drawn, or the worker died or overran its time on it (it is then replaced).
+    package func firstPage(_ pdf: [UInt8]) -> [UInt8]? {
+        lock.lock()
+        defer { lock.unlock() }
+        let current: (process: Process, input: Int32, output: Int32)
+        do {
+            if let worker {
+                current = worker
+            } else {
+                current = try start()
+                parsedByWorker = 0
+            }
+        } catch {
+            return nil
+        }
+        worker = current
+        let deadline = Date().addingTimeInterval(timeout)
+        guard WorkerFrame.write(current.input, [WorkerFrame.firstPage] + WorkerFrame.header(length: pdf.count), deadline: deadline),
+            WorkerFrame.write(current.input, pdf, deadline: deadline),
+            let header = WorkerFrame.read(current.output, count: 8, deadline: deadline),
+            WorkerFrame.length(header) <= FirstPagePreview.maxPNGBytes,
+            let png = WorkerFrame.read(current.output, count: WorkerFrame.length(header), deadline: deadline)
+        else {
+            stop(current)
+            worker = nil
+            return nil
+        }
+        return png.isEmpty ? nil : png
     }
 
     private func start() throws -> (process: Process, input: Int32, output: Int32) {
@@ -120,9 +152,16 @@ package enum ParseWorker {
     package static func serve(input: Int32, output: Int32, limits: MIMELimits) {
         let parser = MessageParser(limits: limits)
         let faults = ProcessInfo.processInfo.environment["INDIGATE_PARSE_WORKER_FAULTS"] == "1"
-        while let header = WorkerFrame.read(input, count: 8, deadline: nil) {
-            guard let raw = WorkerFrame.read(input, count: WorkerFrame.length(header), deadline: nil) else { return }
+        while let request = WorkerFrame.read(input, count: 9, deadline: nil) {
+            guard let raw = WorkerFrame.read(input, count: WorkerFrame.length(Array(request[1...])), deadline: nil) else { return }
             if faults { injectFault(raw) }
+            if request[0] == WorkerFrame.firstPage {
+                let png = FirstPagePreview.png(raw) ?? []
+                guard WorkerFrame.write(output, WorkerFrame.header(length: png.count), deadline: nil),
+                    WorkerFrame.write(output, png, deadline: nil)
+                else { return }
+                continue
+            }
             let parts: [[UInt8]]
             do {
                 parts = try WorkerAnswer.parts(DocumentInspection.inspect(try parser.parse(raw)))

@@ -1,5 +1,6 @@
 import IndigateCore
 import IndigateMIME
+import IndigatePDF
 
 /// What came of parsing one message.
 package enum ParseOutcome: Sendable, Equatable {
@@ -18,6 +19,9 @@ package protocol MessageParsing: Sendable {
     /// Whether a crash or hang of the parser is caught and reported (a worker process), rather
     /// than taking the calling process down with it.
     var isIsolated: Bool { get }
+    /// A PDF's first page drawn small (`FirstPagePreview`), nil when it cannot be drawn: by the
+    /// same workers, under the same limits, as the messages the PDF came in.
+    func firstPage(_ pdf: [UInt8]) -> [UInt8]?
 }
 
 extension MessageParsing {
@@ -40,5 +44,9 @@ package struct InProcessParser: MessageParsing {
         } catch {
             return .refused(error)
         }
+    }
+
+    package func firstPage(_ pdf: [UInt8]) -> [UInt8]? {
+        FirstPagePreview.png(pdf)
     }
 }

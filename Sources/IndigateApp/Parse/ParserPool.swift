@@ -23,6 +23,11 @@ package final class ParserPool: MessageParsing, @unchecked Sendable {
         workers[take(modulo: workers.count)].parse(raw)
     }
 
+    /// A first page, on the next worker in turn.
+    package func firstPage(_ pdf: [UInt8]) -> [UInt8]? {
+        workers[take(modulo: workers.count)].firstPage(pdf)
+    }
+
     /// Every message of a batch, on all the workers at once; outcomes in the input's order.
     package func parseAll(_ raws: [[UInt8]]) -> [ParseOutcome] {
         guard workers.count > 1, raws.count > 1 else { return raws.map(parse) }

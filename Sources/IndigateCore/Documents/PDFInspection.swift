@@ -1,5 +1,3 @@
-import Foundation
-
 /// What ``PDFInspector/inspect(_:)`` found in one PDF.
 package struct PDFInspection: Sendable, Equatable, Codable {
     /// The number of pages, or `nil` when qpdf could not count them (unreadable, encrypted with a
@@ -11,9 +9,6 @@ package struct PDFInspection: Sendable, Equatable, Codable {
     package var active: [ActiveContent]
     /// `nil` when the file is a readable PDF; otherwise why it is not.
     package var problem: PDFProblem?
-    /// The first page drawn small as a PNG (for operators), when the file is readable, not
-    /// encrypted and without active content, and poppler could draw it.
-    package var firstPage: Data? = nil
 
     /// An inspection; `active` is sorted and made unique.
     package init(pages: Int?, encrypted: Bool, active: [ActiveContent], problem: PDFProblem?) {
