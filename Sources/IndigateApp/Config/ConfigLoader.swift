@@ -26,7 +26,7 @@ package enum ConfigLoader {
         if let known = try? Yams.compose(yaml: YAMLEncoder().encode(config)) {
             let unknown = ConfigKeys.unknown(
                 written: written, known: known,
-                optional: IndigateConfig.Endpoint.CodingKeys.allCases.map(\.rawValue) + ["batch_bytes", "workers"])
+                optional: IndigateConfig.Endpoint.CodingKeys.allCases.map(\.rawValue) + ["batch_bytes", "workers", "connections"])
             guard unknown.isEmpty else { throw ConfigError(file: path, message: unknown.joined(separator: "; ")) }
         }
         config.resolvePaths(relativeTo: URL(fileURLWithPath: path).deletingLastPathComponent().path)
@@ -46,6 +46,9 @@ package enum ConfigLoader {
         problems += endpointProblems(config.transport.inbound, name: "transport.inbound", network: "imap")
         problems += endpointProblems(config.transport.outbound, name: "transport.outbound", network: "smtp")
         let outbox = config.outbox
+        if let connections = outbox.connections, !(1...8).contains(connections) {
+            problems.append("outbox.connections must be from 1 to 8")
+        }
         if outbox.minBackoffSeconds < 1 || outbox.maxBackoffSeconds < outbox.minBackoffSeconds || outbox.maxAgeDays < 1 {
             problems.append("outbox: 1 <= min_backoff_seconds <= max_backoff_seconds, max_age_days >= 1")
         }

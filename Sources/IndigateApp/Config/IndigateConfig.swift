@@ -160,11 +160,18 @@ package struct IndigateConfig: Sendable, Codable, Equatable {
         package var minBackoffSeconds: Int
         package var maxBackoffSeconds: Int
         package var maxAgeDays: Int
+        /// SMTP sessions a flush opens side by side (each batch is shared among them); 2 when
+        /// left out. Optional.
+        package var connections: Int?
         enum CodingKeys: String, CodingKey {
             case minBackoffSeconds = "min_backoff_seconds"
             case maxBackoffSeconds = "max_backoff_seconds"
             case maxAgeDays = "max_age_days"
+            case connections
         }
+
+        /// `connections`, or 2: two sessions keep the relay busy while one waits for an answer.
+        package var effectiveConnections: Int { min(8, max(1, connections ?? 2)) }
     }
 
     /// Who may write, and what is answered.

@@ -12,9 +12,10 @@ package struct FlushReport: Sendable, Equatable, Codable {
     package init() {}
 }
 
-/// The Send stage: hands due letters from the durable outbox to the transport in batches (one
-/// connection per batch where the transport has connections) and records each result as the
-/// server answers — sent, deferred with backoff, or failed for good with the server's words.
+/// The Send stage: hands due letters from the durable outbox to the transport in batches, each
+/// batch shared among `outbox.connections` sessions side by side (one connection each where the
+/// transport has connections), and records each result as the server answers — sent, deferred
+/// with backoff, or failed for good with the server's words.
 package struct Sender: Sendable {
     let store: Store
     let settings: IndigateConfig.Outbox
@@ -38,20 +39,33 @@ package struct Sender: Sendable {
             // own: a killed daemon repeats at most the one letter the server had accepted before
             // the commit; only a power loss can repeat more (the batch's results since the last
             // synced commit), and a repeat is a duplicate letter, never a lost one.
-            var failure: (any Error)?
-            transport.send(
-                due.map { OutboundMessage(id: $0.id, envelopeFrom: $0.envelopeFrom, recipient: $0.recipient, raw: $0.raw) }
-            ) { index, result, reply in
-                do {
-                    try record(result, for: due[index], report: &report, now: now)
-                    trace(result, for: due[index], reply: reply)
-                    return true
-                } catch {
-                    failure = error
-                    return false
+            // The batch in `connections` interleaved shares, one session each; results are
+            // recorded one at a time, as they come, while the other session waits on the wire.
+            let shares = Self.shares(due.count, connections: settings.effectiveConnections)
+            let results = ResultsBox(report)
+            DispatchQueue.concurrentPerform(iterations: shares.count) { share in
+                let indices = shares[share]
+                transport.send(
+                    indices.map {
+                        OutboundMessage(id: due[$0].id, envelopeFrom: due[$0].envelopeFrom, recipient: due[$0].recipient, raw: due[$0].raw)
+                    }
+                ) { index, result, reply in
+                    results.lock.withLock {
+                        guard results.failure == nil else { return false }
+                        let row = due[indices[index]]
+                        do {
+                            try record(result, for: row, report: &results.report, now: now)
+                            trace(result, for: row, reply: reply)
+                            return true
+                        } catch {
+                            results.failure = error
+                            return false
+                        }
+                    }
                 }
             }
-            if let failure { throw failure }
+            report = results.report
+            if let failure = results.failure { throw failure }
             // The batch's results reach the disk (one fsync) before the next batch starts.
             try store.write { tx in try tx.beat("flush", at: now) }
             if due.count < batchSize { break }
@@ -62,6 +76,22 @@ package struct Sender: Sendable {
                 "flush", metadata: ["sent": "\(report.sent)", "deferred": "\(report.deferred)", "failed": "\(report.failed)"])
         }
         return report
+    }
+
+    /// The batch's indices dealt to `connections` sessions in turn (0, 2, 4… and 1, 3, 5…), so
+    /// each session's letters keep the outbox's order; fewer shares than sessions when the batch
+    /// is small.
+    static func shares(_ count: Int, connections: Int) -> [[Int]] {
+        let sessions = max(1, min(connections, count))
+        return (0..<sessions).map { first in Array(stride(from: first, to: count, by: sessions)) }
+    }
+
+    /// What the sessions of one batch share: the counts and the first failure to record.
+    final class ResultsBox: @unchecked Sendable {
+        let lock = NSLock()
+        var report: FlushReport
+        var failure: (any Error)?
+        init(_ report: FlushReport) { self.report = report }
     }
 
     /// The one log line of a letter, once its result is recorded: its outbox and letter ids, the
