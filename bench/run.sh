@@ -227,7 +227,7 @@ poll_until_empty() {
 }
 
 # flush_until_sent CONFIG LOGDIR EXPECTED: `flush` passes until EXPECTED letters are sent (one
-# pass sends every due letter in batches of limits.batch, one SMTP connection per batch).
+# pass sends every due letter in batches of limits.batch, each dealt to outbox.connections sessions).
 flush_until_sent() {
     local config=$1 logs=$2 expected=$3 pass=0 sent=0 now
     while :; do
