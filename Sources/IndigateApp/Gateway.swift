@@ -32,7 +32,9 @@ package struct Gateway: Sendable {
     /// `serve` migrate it), the templates and the secret, and builds the stages.
     /// - Parameter parsing: how messages are parsed; GMime in this process when nil (the
     ///   daemon passes an `IsolatedParser`).
-    package init(config: IndigateConfig, logger: Logger, parsing: (any MessageParsing)? = nil, access: Store.Access = .current) throws {
+    package init(config: IndigateConfig, logger: Logger, parsing: (any MessageParsing)? = nil, access: Store.Access = .current)
+        throws
+    {
         // Everything indigate writes — the database, the secret, letters in a Maildir — is the
         // owner's only.
         umask(0o077)
@@ -80,7 +82,8 @@ package struct Gateway: Sendable {
         scheduler = Scheduler(
             store: store,
             rounds: RoundOpener(store: store, letters: letters, schedule: config.schedule, logger: logger),
-            reviewLetters: ReviewLetters(store: store, letters: letters, settings: config.review, previews: parser, logger: logger),
+            reviewLetters: ReviewLetters(
+                store: store, letters: letters, settings: config.review, previews: parser, logger: logger),
             reminders: Reminders(store: store, letters: letters, clock: clock, settings: config.reminders, logger: logger),
             digests: Digests(store: store, mailer: digestMailer, settings: config.digests, logger: logger),
             schedule: config.schedule, calendar: calendar, logger: logger)

@@ -17,7 +17,8 @@ package enum MIMEError: Error, Sendable, Equatable, Codable, CustomStringConvert
         case .notAMessage: "the bytes are not an RFC 5322 message"
         case .unsafeHeader(let name): "refused to write the \(name) header: it holds a line break or an invalid address"
         case .tooLarge(let bytes): "the message is too large (\(bytes) bytes)"
-        case .hostileHeader(let name): "the \(name) header is too long, holds too many groups or leaves a comment open: not parsed, to keep the parser safe"
+        case .hostileHeader(let name):
+            "the \(name) header is too long, holds too many groups or leaves a comment open: not parsed, to keep the parser safe"
         case .tooManyParts: "the message has more parts than the limit"
         }
     }

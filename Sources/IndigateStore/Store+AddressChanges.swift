@@ -35,8 +35,9 @@ extension StoreTransaction {
 
     /// The newest change asked for a contact, confirmed or not.
     package func newestAddressChange(contactID: Int64) throws -> AddressChange? {
-        guard let id = try Int64.fetchOne(
-            try statement("SELECT max(id) FROM addressChange WHERE contactId = ?"), arguments: [contactID])
+        guard
+            let id = try Int64.fetchOne(
+                try statement("SELECT max(id) FROM addressChange WHERE contactId = ?"), arguments: [contactID])
         else { return nil }
         return try addressChange(id: id)
     }
@@ -57,7 +58,9 @@ extension StoreTransaction {
                 failingDetail = NULL WHERE id = ?
             """
         ).execute(arguments: [change.newEmail, contact.id])
-        try statement("DELETE FROM contactAlias WHERE contactId = ? AND email = ?").execute(arguments: [contact.id, change.newEmail])
+        try statement("DELETE FROM contactAlias WHERE contactId = ? AND email = ?").execute(arguments: [
+            contact.id, change.newEmail,
+        ])
         return true
     }
 }

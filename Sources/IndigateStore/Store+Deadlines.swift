@@ -8,9 +8,10 @@ import IndigateCore
 extension StoreTransaction {
     /// `round` with the deadline of `organizationID` (its extension, when later than the round's).
     package func round(_ round: Round, for organizationID: Int64) throws -> Round {
-        guard let own = try String.fetchOne(
-            try statement("SELECT deadline FROM deadlineExtension WHERE roundId = ? AND organizationId = ?"),
-            arguments: [round.id, organizationID]), own > round.deadline
+        guard
+            let own = try String.fetchOne(
+                try statement("SELECT deadline FROM deadlineExtension WHERE roundId = ? AND organizationId = ?"),
+                arguments: [round.id, organizationID]), own > round.deadline
         else { return round }
         var extended = round
         extended.deadline = own

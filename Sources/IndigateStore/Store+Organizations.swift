@@ -74,8 +74,10 @@ extension StoreTransaction {
 
     /// An organisation's contacts, in the order they were registered.
     package func contacts(organizationID: Int64) throws -> [StoredContact] {
-        try Row.fetchAll(try statement(Self.contactSQL + " WHERE c.organizationId = ? ORDER BY c.id"), arguments: [organizationID])
-            .map(Self.contact)
+        try Row.fetchAll(
+            try statement(Self.contactSQL + " WHERE c.organizationId = ? ORDER BY c.id"), arguments: [organizationID]
+        )
+        .map(Self.contact)
     }
 
     package func contacts(role: ContactRole) throws -> [StoredContact] {

@@ -26,12 +26,16 @@ extension StoreTransaction {
     /// A document's first page drawn small (PNG): nil when it was never drawn, empty when
     /// poppler could not draw it.
     package func documentPreview(id: Int64) throws -> [UInt8]? {
-        try Data.fetchOne(try statement("SELECT png FROM documentPreview WHERE documentId = ?"), arguments: [id]).map { Array($0) }
+        try Data.fetchOne(try statement("SELECT png FROM documentPreview WHERE documentId = ?"), arguments: [id]).map {
+            Array($0)
+        }
     }
 
     /// Keeps a document's drawn first page (empty: it could not be drawn, do not try again).
     package func setDocumentPreview(id: Int64, png: [UInt8]) throws {
-        try statement("INSERT OR REPLACE INTO documentPreview (documentId, png) VALUES (?, ?)").execute(arguments: [id, Data(png)])
+        try statement("INSERT OR REPLACE INTO documentPreview (documentId, png) VALUES (?, ?)").execute(arguments: [
+            id, Data(png),
+        ])
     }
 
     /// Stores a new version as `ValueLife` made it (its `id` is ignored) and returns its id.

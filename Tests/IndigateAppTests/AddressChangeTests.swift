@@ -35,7 +35,9 @@ import Testing
         #expect(try round.gateway.testStore.read { try $0.contact(email: ValueModelTests.school) } != nil)
 
         // The new address answers: it is the contact's now.
-        #expect(outcome(try round.reply(from: Self.newAddress, "ПОДТВЕРЖДАЮ", at: round.at("2020-09-11 11:00"), to: confirmTo)) == "applied")
+        #expect(
+            outcome(try round.reply(from: Self.newAddress, "ПОДТВЕРЖДАЮ", at: round.at("2020-09-11 11:00"), to: confirmTo))
+                == "applied")
         let moved = try #require(try round.gateway.testStore.read { try $0.contact(email: Self.newAddress) })
         #expect(try round.gateway.testStore.read { try $0.contact(email: ValueModelTests.school) } == nil)
         letters = try round.flush(round.at("2020-09-11 11:01"))
@@ -49,9 +51,13 @@ import Testing
         #expect(audit.contains("address-change-requested") && audit.contains("address-changed"))
 
         // The old address's tokens are revoked; the new address replies with values.
-        #expect(outcome(try round.reply(from: ValueModelTests.school, "1.5: 5", at: round.at("2020-09-11 12:00"), to: oldReplyTo)) == "quarantined")
+        #expect(
+            outcome(try round.reply(from: ValueModelTests.school, "1.5: 5", at: round.at("2020-09-11 12:00"), to: oldReplyTo))
+                == "quarantined")
         let newReplyTo = try #require(confirmed.replyTo.first)
-        #expect(outcome(try round.reply(from: Self.newAddress, "1.5: 9", at: round.at("2020-09-11 12:10"), to: newReplyTo)) == "applied")
+        #expect(
+            outcome(try round.reply(from: Self.newAddress, "1.5: 9", at: round.at("2020-09-11 12:10"), to: newReplyTo))
+                == "applied")
         let value = try #require(try round.values(ValueModelTests.inn)["1.5"])
         #expect(value.number == 9)
         #expect(try round.gateway.testStore.read { try $0.version(id: value.id)?.contactID } == moved.id)
@@ -68,7 +74,8 @@ import Testing
             return try #require(letters.first { $0.parsed.subject == "Смена адреса не выполнена" }).parsed.text
         }
         #expect(try ask("АДРЕС 7430957210 x@mail.test", at: "2020-09-11 09:00").contains("не относится к вашему муниципалитету"))
-        #expect(try ask("АДРЕС not-an-address@", at: "2020-09-11 10:00").contains("«not-an-address@» — не адрес электронной почты"))
+        #expect(
+            try ask("АДРЕС not-an-address@", at: "2020-09-11 10:00").contains("«not-an-address@» — не адрес электронной почты"))
         #expect(try ask("АДРЕС koelga-sosh@etkul.edu.test", at: "2020-09-11 11:00").contains("уже зарегистрирован"))
         #expect(try ask("АДРЕС school@rcokio.test", at: "2020-09-11 12:00").contains("адрес самой системы мониторинга"))
         // A signature's postal address is no request: the values go through as usual.
@@ -91,7 +98,10 @@ import Testing
         let mine = letters.filter { $0.parsed.recipients == [coordinator] }.map(\.parsed)
         #expect(mine.contains { $0.subject == "Смена адреса: ждём подтверждения с koelga-new@mail.test" })
         let digest = try #require(mine.first { $0.subject.hasPrefix("Сводка") })
-        #expect(digest.text.contains("Ваши контактные данные обновлены: Новикова Анна Петровна, начальник отдела общего образования, +7 (35145) 2-00-00."))
+        #expect(
+            digest.text.contains(
+                "Ваши контактные данные обновлены: Новикова Анна Петровна, начальник отдела общего образования, +7 (35145) 2-00-00."
+            ))
         let question = try #require(letters.first { $0.parsed.recipients == ["koelga-new@mail.test"] }).parsed
         #expect(question.text.contains("Новикова Анна Петровна (uo-coord@etkul.edu.test) просит"))
         #expect(question.text.contains("вместо koelga-sosh@etkul.edu.test"))
@@ -100,7 +110,8 @@ import Testing
         _ = try round.reply(from: coordinator, "АДРЕС 7409745887 other@mail.test", at: round.at("2020-09-14 11:00"))
         letters = try round.flush(round.at("2020-09-14 11:01"))
         #expect(
-            letters.first { $0.parsed.subject == "Смена адреса не выполнена" }?.parsed.text.contains("не относится к вашему муниципалитету")
+            letters.first { $0.parsed.subject == "Смена адреса не выполнена" }?.parsed.text.contains(
+                "не относится к вашему муниципалитету")
                 == true)
         #expect(!letters.contains { $0.parsed.recipients == ["other@mail.test"] })
     }

@@ -74,7 +74,8 @@ import Testing
         #expect(try round.values("7430798578")["2.3"]?.late == false)
         _ = try round.reply(from: ValueModelTests.operator1, "ПРОДЛИТЬ ДО 29.09.2020", at: round.at("2020-09-28 12:00"))
         let again = try #require(
-            try round.flush(round.at("2020-09-28 12:01")).first { $0.parsed.subject.hasPrefix("Обработано") }).parsed.text
+            try round.flush(round.at("2020-09-28 12:01")).first { $0.parsed.subject.hasPrefix("Обработано") }
+        ).parsed.text
         #expect(again.contains("срок области уже 29.09.2020; продлить можно только на более позднюю дату"))
     }
 }

@@ -25,7 +25,8 @@ import Testing
         #expect(region.attachments.first?.contentType == DataReportXLSX.contentType)
         let etkul = try #require(digests.first { $0.subject.contains("Еткульский МР") })
         #expect(etkul.attachments.first?.contentType == "text/csv")
-        #expect(String(decoding: etkul.attachments[0].bytes, as: UTF8.self).contains("7430112855"), "НОВЫЕ: the value under review")
+        #expect(
+            String(decoding: etkul.attachments[0].bytes, as: UTF8.self).contains("7430112855"), "НОВЫЕ: the value under review")
 
         let transcript = try #require(letters.first { $0.parsed.subject.hasPrefix("Обработано") }).parsed
         #expect(transcript.subject == "Обработано (ошибок: 1)")

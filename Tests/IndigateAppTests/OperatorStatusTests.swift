@@ -59,12 +59,14 @@ import Testing
         #expect(status.contains("1.5, № \(second.id): 7 — получено 12.09.2020 - 09:00:00"))
         #expect(status.contains("принято 12.09.2020 - 11:00:00, "))
         #expect(!status.unicodeScalars.contains { $0.value == 0x1B })
-        let oldest = try #require(status.range(of: "№ \(first.id):")), newest = try #require(status.range(of: "№ \(second.id):"))
+        let oldest = try #require(status.range(of: "№ \(first.id):"))
+        let newest = try #require(status.range(of: "№ \(second.id):"))
         #expect(oldest.lowerBound < newest.lowerBound, "oldest first")
         #expect(try Golden.check(status, "status-operator-history.txt"))
 
         _ = try round.reply(from: ValueModelTests.school, "СТАТУС", at: round.at("2020-09-12 13:00"))
-        let own = try #require(try round.flush(round.at("2020-09-12 13:01")).first { $0.parsed.recipients == [ValueModelTests.school] })
+        let own = try #require(
+            try round.flush(round.at("2020-09-12 13:01")).first { $0.parsed.recipients == [ValueModelTests.school] })
         #expect(!own.parsed.text.contains("ИСТОРИЯ"), "the school's copy has no history")
         #expect(own.parsed.text.contains("Чтобы прислать или исправить значения, ответьте на это письмо."))
     }

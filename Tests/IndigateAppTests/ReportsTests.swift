@@ -242,12 +242,15 @@ import Testing
         let data = try Data()
         _ = try data.gateway.scheduler.digests.send(now: data.at("2020-10-19 09:00"), force: true)
         let digest = try #require(
-            try data.gateway.testStore.read { try $0.letters(purpose: .digest) }.first { $0.recipient == "uo-coord@etkul.edu.test" })
+            try data.gateway.testStore.read { try $0.letters(purpose: .digest) }.first {
+                $0.recipient == "uo-coord@etkul.edu.test"
+            })
         let replyTo = try MessageParser().parse(digest.raw).replyTo[0]
         var sequence = 0
         func ask(_ body: String) throws -> ParsedMessage {
             sequence += 1
-            let raw = "From: uo-coord@etkul.edu.test\r\nTo: \(replyTo)\r\nSubject: Re\r\nMessage-ID: <past\(sequence)@x.test>\r\n\r\n\(body)\r\n"
+            let raw =
+                "From: uo-coord@etkul.edu.test\r\nTo: \(replyTo)\r\nSubject: Re\r\nMessage-ID: <past\(sequence)@x.test>\r\n\r\n\(body)\r\n"
             _ = try data.gateway.intake.ingest(Array(raw.utf8), source: "t", now: data.at("2020-10-20 10:00"))
             return try MessageParser().parse(
                 try #require(try data.gateway.testStore.read { try $0.letters(purpose: .digest) }.last).raw)
@@ -256,14 +259,17 @@ import Testing
         #expect(september.text.contains("Заполнение и отчёт по предоставленным данным — за сбор «сентябрь 2020»"))
         #expect(september.text.contains("ЗАПОЛНЕНИЕ ЗА сентябрь 2020"))
         #expect(september.text.contains("ОТЧЁТ ПО ПРЕДОСТАВЛЕННЫМ ДАННЫМ: Сбор за сентябрь 2020"))
-        #expect(september.text.contains("3.1: 150 (") && !september.text.contains("3.1: 160 ("), "September's value, not October's")
+        #expect(
+            september.text.contains("3.1: 150 (") && !september.text.contains("3.1: 160 ("), "September's value, not October's")
         #expect(try Golden.check(september.text, "digest-etkul-round-2020-09.txt"))
         let october = try ask("отчёт 10.2020")
         #expect(october.text.contains("3.1: 160 (") && october.text.contains("ЗАПОЛНЕНИЕ ЗА октябрь 2020"))
         let never = try ask("ОТЧЁТ 2019-09")
         #expect(never.text.contains("Сбор за сентябрь 2019 (такого сбора не было)"))
         let asOf = try ask("ОТЧЁТ 01.10.2020")
-        #expect(asOf.text.contains("Дата «до 01.10.2020» относится к отчёту по предоставленным данным; заполнение и начало работы — на"))
+        #expect(
+            asOf.text.contains(
+                "Дата «до 01.10.2020» относится к отчёту по предоставленным данным; заполнение и начало работы — на"))
         #expect(!september.text.contains("Дата «до"))
 
         // The same from the shell: `report completeness --round 2020-09`.

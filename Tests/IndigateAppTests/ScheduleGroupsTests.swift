@@ -12,13 +12,16 @@ import Testing
         let installation = try TestInstallation(groupsByMonth: #"{ december: ["1", "2", "3", "4", "5"], january: ["4"] }"#)
         let gateway = installation.gateway
         _ = try gateway.setup.run(now: TestInstallation.date("2020-11-01T08:00:00+05:00"))
-        let november = try #require(try gateway.scheduler.tick(now: TestInstallation.date("2020-11-10T10:00:00+05:00")).openedRound)
+        let november = try #require(
+            try gateway.scheduler.tick(now: TestInstallation.date("2020-11-10T10:00:00+05:00")).openedRound)
         #expect(!november.indicators.contains { $0.hasPrefix("4.") || $0.hasPrefix("5.") })
         #expect(november.indicators.contains("1.1") && november.indicators.contains("3.1"))
-        let december = try #require(try gateway.scheduler.tick(now: TestInstallation.date("2020-12-10T10:00:00+05:00")).openedRound)
+        let december = try #require(
+            try gateway.scheduler.tick(now: TestInstallation.date("2020-12-10T10:00:00+05:00")).openedRound)
         #expect(december.indicators.contains("4.1") && december.indicators.contains("1.1"))
         #expect(december.indicators.contains { $0.hasPrefix("5.") })
-        let january = try #require(try gateway.scheduler.tick(now: TestInstallation.date("2021-01-10T10:00:00+05:00")).openedRound)
+        let january = try #require(
+            try gateway.scheduler.tick(now: TestInstallation.date("2021-01-10T10:00:00+05:00")).openedRound)
         #expect(january.indicators.allSatisfy { $0.hasPrefix("4.") } && !january.indicators.isEmpty)
         #expect(installation.config.schedule.groups(forMonth: "2021-02") == ["1", "2", "3"])
 

@@ -116,7 +116,9 @@ import Testing
                     "--b--",
                 ]))
         }
-        for header in ["To: \"Школа (корпус 2\" <a@b.test>", "To: a@b.test (x \\( y)", "To: a@b.test (x (y))", "To: a@b.test\u{0}(x"] {
+        for header in [
+            "To: \"Школа (корпус 2\" <a@b.test>", "To: a@b.test (x \\( y)", "To: a@b.test (x (y))", "To: a@b.test\u{0}(x",
+        ] {
             let parsed = try? parser.parse(crlf(["From: s@b.test", header, "", "body"]))
             #expect(parsed?.recipients == ["a@b.test"], "\(header)")
         }

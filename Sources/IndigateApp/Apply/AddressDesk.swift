@@ -101,14 +101,16 @@ struct AddressDesk: Sendable {
         var atOldAddress = moved
         atOldAddress.contact.email = oldEmail
         try letters.enqueue(
-            AddressReplacedView(organization: organization.organization, newEmail: moved.contact.email, at: now, calendar: calendar),
+            AddressReplacedView(
+                organization: organization.organization, newEmail: moved.contact.email, at: now, calendar: calendar),
             to: LetterEnvelope(
                 purpose: .notice, tokenPurpose: .confirm, contact: atOldAddress, organization: organization, roundID: nil,
                 tokenSubjectID: changeID, answering: nil),
             in: tx, now: now)
         try tx.audit(
             actor: moved.contact.email, action: "address-changed",
-            detail: "contact \(moved.id): \(oldEmail) -> \(moved.contact.email) (change \(changeID)); old tokens revoked", at: now)
+            detail: "contact \(moved.id): \(oldEmail) -> \(moved.contact.email) (change \(changeID)); old tokens revoked", at: now
+        )
         try tx.finishInbound(
             id: inboundID, outcome: .applied, detail: "address change \(changeID) confirmed", contactID: moved.id, at: now)
         return .applied(inboundID: inboundID)

@@ -68,7 +68,8 @@ struct DeadlineDesk: Sendable {
                 let late = clock.isLate(standing.round, at: version.submittedAt)
                 if late != version.late { try tx.setLate(versionID: version.id, late: late) }
             }
-            for respondent in try tx.contacts(organizationID: organization.id) where respondent.contact.role == .respondent && !respondent.failing {
+            for respondent in try tx.contacts(organizationID: organization.id)
+            where respondent.contact.role == .respondent && !respondent.failing {
                 let letter = try letters.enqueue(
                     DeadlineView(standing: standing, organization: organization.organization, calendar: calendar),
                     to: LetterEnvelope(

@@ -33,6 +33,7 @@ extension RefusalFlow {
                     answering: Answering(inboundID: inboundID, message: message)),
                 reason: "too-large", in: tx, now: now)
         }
-        return try quarantine(.tooLarge, detail: detail, tell: nil, from: message.from.first, inboundID: inboundID, tx: tx, now: now)
+        return try quarantine(
+            .tooLarge, detail: detail, tell: nil, from: message.from.first, inboundID: inboundID, tx: tx, now: now)
     }
 }

@@ -100,7 +100,8 @@ extension IndigateConfig {
     mutating func resolvePaths(relativeTo directory: String) {
         func resolve(_ path: String) -> String {
             guard !path.hasPrefix("/") else { return path }
-            return URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path
+            return URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL
+                .path
         }
         database = resolve(database)
         secretFile = resolve(secretFile)

@@ -108,7 +108,8 @@ package final class IsolatedParser: MessageParsing, @unchecked Sendable {
         }
         worker = current
         let deadline = Date().addingTimeInterval(timeout)
-        guard WorkerFrame.write(current.input, [WorkerFrame.firstPage] + WorkerFrame.header(length: pdf.count), deadline: deadline),
+        guard
+            WorkerFrame.write(current.input, [WorkerFrame.firstPage] + WorkerFrame.header(length: pdf.count), deadline: deadline),
             WorkerFrame.write(current.input, pdf, deadline: deadline),
             let header = WorkerFrame.read(current.output, count: 8, deadline: deadline),
             WorkerFrame.length(header) <= FirstPagePreview.maxPNGBytes,
@@ -153,7 +154,9 @@ package enum ParseWorker {
         let parser = MessageParser(limits: limits)
         let faults = ProcessInfo.processInfo.environment["INDIGATE_PARSE_WORKER_FAULTS"] == "1"
         while let request = WorkerFrame.read(input, count: 9, deadline: nil) {
-            guard let raw = WorkerFrame.read(input, count: WorkerFrame.length(Array(request[1...])), deadline: nil) else { return }
+            guard let raw = WorkerFrame.read(input, count: WorkerFrame.length(Array(request[1...])), deadline: nil) else {
+                return
+            }
             if faults { injectFault(raw) }
             if request[0] == WorkerFrame.firstPage {
                 let png = FirstPagePreview.png(raw) ?? []

@@ -47,7 +47,8 @@ package struct Sender: Sendable {
                 let indices = shares[share]
                 transport.send(
                     indices.map {
-                        OutboundMessage(id: due[$0].id, envelopeFrom: due[$0].envelopeFrom, recipient: due[$0].recipient, raw: due[$0].raw)
+                        OutboundMessage(
+                            id: due[$0].id, envelopeFrom: due[$0].envelopeFrom, recipient: due[$0].recipient, raw: due[$0].raw)
                     }
                 ) { index, result, reply in
                     results.lock.withLock {
@@ -110,7 +111,9 @@ package struct Sender: Sendable {
         case .deferred(let problem):
             metadata["result"] = "deferred"
             if problem.connectionLost {
-                if said.first("server") { logger.warning("the mail server is not answering: letters wait", metadata: ["error": "\(problem.text)"]) }
+                if said.first("server") {
+                    logger.warning("the mail server is not answering: letters wait", metadata: ["error": "\(problem.text)"])
+                }
                 logger.debug("letter", metadata: metadata)
             } else {
                 logger.info("letter", metadata: metadata)
