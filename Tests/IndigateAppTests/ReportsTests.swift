@@ -48,6 +48,18 @@ import Testing
             try decideAll(at: "2020-10-12 10:00") { _ in nil }
         }
 
+        /// Replies with `body` from `from` to the last digest they got, and returns the digest
+        /// that answers it.
+        func ask(_ from: String, _ body: String, id: String, at time: String = "2020-10-20 10:00") throws -> ParsedMessage {
+            let digest = try #require(
+                try gateway.testStore.read { try $0.letters(purpose: .digest) }.last { $0.recipient == from })
+            let replyTo = try MessageParser().parse(digest.raw).replyTo[0]
+            let raw = "From: \(from)\r\nTo: \(replyTo)\r\nSubject: Re\r\nMessage-ID: <\(id)@x.test>\r\n\r\n\(body)\r\n"
+            _ = try gateway.intake.ingest(Array(raw.utf8), source: "t", now: at(time))
+            return try MessageParser().parse(
+                try #require(try gateway.testStore.read { try $0.letters(purpose: .digest) }.last).raw)
+        }
+
         func at(_ text: String) -> Date {
             TestInstallation.date(text.replacingOccurrences(of: " ", with: "T") + ":00+05:00")
         }
@@ -241,19 +253,10 @@ import Testing
     @Test func aCoordinatorAsksForAPastRound() throws {
         let data = try Data()
         _ = try data.gateway.scheduler.digests.send(now: data.at("2020-10-19 09:00"), force: true)
-        let digest = try #require(
-            try data.gateway.testStore.read { try $0.letters(purpose: .digest) }.first {
-                $0.recipient == "uo-coord@etkul.edu.test"
-            })
-        let replyTo = try MessageParser().parse(digest.raw).replyTo[0]
         var sequence = 0
         func ask(_ body: String) throws -> ParsedMessage {
             sequence += 1
-            let raw =
-                "From: uo-coord@etkul.edu.test\r\nTo: \(replyTo)\r\nSubject: Re\r\nMessage-ID: <past\(sequence)@x.test>\r\n\r\n\(body)\r\n"
-            _ = try data.gateway.intake.ingest(Array(raw.utf8), source: "t", now: data.at("2020-10-20 10:00"))
-            return try MessageParser().parse(
-                try #require(try data.gateway.testStore.read { try $0.letters(purpose: .digest) }.last).raw)
+            return try data.ask("uo-coord@etkul.edu.test", body, id: "past\(sequence)")
         }
         let september = try ask("ОТЧЁТ 2020-09")
         #expect(september.text.contains("Заполнение и отчёт по предоставленным данным — за сбор «сентябрь 2020»"))
@@ -286,13 +289,7 @@ import Testing
         let data = try Data()
         _ = try data.gateway.scheduler.digests.send(now: data.at("2020-10-19 09:00"), force: true)
         func ask(_ from: String, _ body: String, id: String) throws -> ParsedMessage {
-            let digest = try #require(
-                try data.gateway.testStore.read { try $0.letters(purpose: .digest) }.first { $0.recipient == from })
-            let replyTo = try MessageParser().parse(digest.raw).replyTo[0]
-            let raw = "From: \(from)\r\nTo: \(replyTo)\r\nSubject: Re\r\nMessage-ID: <\(id)@x.test>\r\n\r\n\(body)\r\n"
-            _ = try data.gateway.intake.ingest(Array(raw.utf8), source: "t", now: data.at("2020-10-20 10:00"))
-            return try MessageParser().parse(
-                try #require(try data.gateway.testStore.read { try $0.letters(purpose: .digest) }.last).raw)
+            try data.ask(from, body, id: id)
         }
         let etkul = try ask("coord@minobr74.test", "ОТЧЁТ еткульский", id: "m1")
         #expect(etkul.text.contains("Еткульский МР, на") && !etkul.text.contains("Миасский ГО"))

@@ -54,16 +54,10 @@ package final class IsolatedParser: MessageParsing, @unchecked Sendable {
         defer { lock.unlock() }
         let current: (process: Process, input: Int32, output: Int32)
         do {
-            if let worker {
-                current = worker
-            } else {
-                current = try start()
-                parsedByWorker = 0
-            }
+            current = try running()
         } catch {
             return .parserFailed("cannot start the parse worker: \(error)")
         }
-        worker = current
         let deadline = Date().addingTimeInterval(timeout)
         guard WorkerFrame.write(current.input, [WorkerFrame.parse] + WorkerFrame.header(length: raw.count), deadline: deadline),
             WorkerFrame.write(current.input, raw, deadline: deadline),
@@ -95,18 +89,7 @@ package final class IsolatedParser: MessageParsing, @unchecked Sendable {
     package func firstPage(_ pdf: [UInt8]) -> [UInt8]? {
         lock.lock()
         defer { lock.unlock() }
-        let current: (process: Process, input: Int32, output: Int32)
-        do {
-            if let worker {
-                current = worker
-            } else {
-                current = try start()
-                parsedByWorker = 0
-            }
-        } catch {
-            return nil
-        }
-        worker = current
+        guard let current = try? running() else { return nil }
         let deadline = Date().addingTimeInterval(timeout)
         guard
             WorkerFrame.write(current.input, [WorkerFrame.firstPage] + WorkerFrame.header(length: pdf.count), deadline: deadline),
@@ -120,6 +103,15 @@ package final class IsolatedParser: MessageParsing, @unchecked Sendable {
             return nil
         }
         return png.isEmpty ? nil : png
+    }
+
+    /// The worker, started when there is none (the lock is held).
+    private func running() throws -> (process: Process, input: Int32, output: Int32) {
+        if let worker { return worker }
+        let started = try start()
+        worker = started
+        parsedByWorker = 0
+        return started
     }
 
     private func start() throws -> (process: Process, input: Int32, output: Int32) {
