@@ -1,3 +1,5 @@
+import Foundation
+
 /// Looks at the raw bytes before GMime does and refuses what would hurt it: too large, a
 /// header block too long, address headers that would recurse GMime's group parser off its
 /// stack or leave a comment open (GMime leaks the address before it), or so many parts that parsing would take hundreds of megabytes. This reads lines
@@ -69,19 +71,28 @@ enum MessageGuard {
         // outer one: an address header anywhere in the body is measured the same way.
         try checkAddressHeaderLines(raw, from: index, limits: limits)
         // The body: boundary-like lines bound the part count from above.
-        var boundaryLines = 0
-        var lineStart = true
-        var position = 0
-        for byte in raw {
-            if lineStart && byte == 0x2D && position + 1 < raw.count && raw[position + 1] == 0x2D {
-                boundaryLines += 1
-                if boundaryLines > limits.boundaryLines { throw .tooManyParts }
-            }
-            lineStart = byte == 0x0A
-            position += 1
-        }
+        if countBoundaryLines(raw, limit: limits.boundaryLines) > limits.boundaryLines { throw .tooManyParts }
         if countBoundaryParameters(raw, limit: limits.boundaries) > limits.boundaries { throw .tooManyParts }
         return from
+    }
+
+    /// Lines that start with `--` (the message's first line included), counting no further than
+    /// `limit + 1`. memchr from line to line: this runs over every byte of every message.
+    static func countBoundaryLines(_ raw: [UInt8], limit: Int) -> Int {
+        raw.withUnsafeBufferPointer { buffer -> Int in
+            guard let base = buffer.baseAddress, buffer.count > 1 else { return 0 }
+            var count = 0
+            var start = 0
+            while start < buffer.count {
+                if start + 1 < buffer.count, base[start] == 0x2D, base[start + 1] == 0x2D {
+                    count += 1
+                    if count > limit { return count }
+                }
+                guard let newline = memchr(base + start, 0x0A, buffer.count - start) else { break }
+                start = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+            return count
+        }
     }
 
     /// A header's name as GMime matches it: lowercased, without the blanks RFC 5322's obsolete
@@ -150,24 +161,30 @@ enum MessageGuard {
     }
 
     /// How many times `boundary=` occurs (case-insensitive), counting no further than `limit + 1`.
+    /// memchr from `=` to `=`, then a look at the eight bytes before it: every byte of every
+    /// message passes here, and `boundary=` cannot overlap itself, so the count is the same.
     static func countBoundaryParameters(_ raw: [UInt8], limit: Int) -> Int {
-        let needle = Array("boundary=".utf8)
-        var count = 0
-        var i = 0
-        while i + needle.count <= raw.count {
-            var match = true
-            for j in 0..<needle.count where raw[i + j] | 0x20 != needle[j] {
-                match = false
-                break
+        let word = Array("boundary".utf8)
+        return raw.withUnsafeBufferPointer { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            var count = 0
+            var start = 0
+            while start < buffer.count, let found = memchr(base + start, 0x3D, buffer.count - start) {
+                let equals = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if equals >= word.count {
+                    var match = true
+                    for j in 0..<word.count where base[equals - word.count + j] | 0x20 != word[j] {
+                        match = false
+                        break
+                    }
+                    if match {
+                        count += 1
+                        if count > limit { return count }
+                    }
+                }
+                start = equals + 1
             }
-            if match {
-                count += 1
-                if count > limit { return count }
-                i += needle.count
-            } else {
-                i += 1
-            }
+            return count
         }
-        return count
     }
 }
