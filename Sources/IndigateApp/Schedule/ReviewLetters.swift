@@ -19,12 +19,15 @@ package struct ReviewLetters: Sendable {
     /// Documents drawn for one letter at most: an operator looks at a few dozen pictures, and a
     /// page costs about 12 ms to draw (a 200 KB scan, measured).
     static let previewsPerLetter = 30
+    /// Drawing stops after this long, whatever is left: a page that hangs poppler costs the
+    /// worker's timeout, and the letter must not wait for thirty of them.
+    static let drawingBudget: TimeInterval = 10
 
     var calendar: RegionalCalendar { letters.calendar }
 
     /// Draws the first pages of the next letter's documents that have none yet (at most
-    /// `previewsPerLetter`), and keeps them; a page that cannot be drawn is kept as empty, so it
-    /// is not tried again.
+    /// `previewsPerLetter`, within `drawingBudget`), and keeps them; a page that cannot be drawn
+    /// (or timed the worker out) is kept as empty, so it is not tried again.
     func drawPreviews() throws {
         let wanted = try store.read { tx -> [(id: Int64, bytes: [UInt8])] in
             var wanted: [(id: Int64, bytes: [UInt8])] = []
@@ -37,9 +40,13 @@ package struct ReviewLetters: Sendable {
             return wanted
         }
         guard !wanted.isEmpty else { return }
-        let drawn = wanted.map { previews.firstPage($0.bytes) ?? [] }
+        let started = Date()
+        var drawn: [(id: Int64, png: [UInt8])] = []
+        for document in wanted where Date().timeIntervalSince(started) < Self.drawingBudget {
+            drawn.append((document.id, previews.firstPage(document.bytes) ?? []))
+        }
         try store.write { tx in
-            for (document, png) in zip(wanted, drawn) { try tx.setDocumentPreview(id: document.id, png: png) }
+            for document in drawn { try tx.setDocumentPreview(id: document.id, png: document.png) }
         }
     }
 
