@@ -27,11 +27,10 @@ let package = Package(
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         // C: libxlsxwriter 1.1.4, which Swift imports as it is (no variadics, no macros used): no shim.
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
-        // C: poppler (glib) and cairo, to draw a document's first page for operators; a shim
-        // for cairo's PNG write callback.
-        .systemLibrary(
-            name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]),
-        .target(name: "CPopplerShim", dependencies: ["CPoppler"]),
+        // C: poppler (glib) and cairo, loaded with dlopen when a document's first page is first
+        // drawn (in the parse worker), so no other process maps their forty libraries; GLib comes
+        // with GMime.
+        .target(name: "CPopplerShim", dependencies: ["CGMime"], linkerSettings: [.linkedLibrary("dl")]),
         // C: zlib's raw inflate and CRC-32, for the entries of untrusted .xlsx archives.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 

@@ -2,7 +2,7 @@
 # Installs the Debian packages indigate builds with (and, with --test, tests with), if any
 # is missing. As root it runs apt-get; otherwise it prints the exact command and fails.
 set -euo pipefail
-packages=(libgmime-3.0-dev libcurl4-openssl-dev libsqlite3-dev libqpdf-dev libxlsxwriter-dev zlib1g-dev libpoppler-glib-dev libcairo2-dev pkg-config)
+packages=(libgmime-3.0-dev libcurl4-openssl-dev libsqlite3-dev libqpdf-dev libxlsxwriter-dev zlib1g-dev libpoppler-glib8 libcairo2 pkg-config)
 # Python's email test messages (many malformed) feed the parser's robustness test.
 # systemd for systemd-analyze, which checks the units in deploy/; notmuch, mu (maildir-utils),
 # qpdf and GNU time for the benchmark (bench/run.sh, its tiny run in make test); openpyxl fills
