@@ -69,6 +69,15 @@ import Testing
         }
     }
 
+    /// A column is as wide as its longest line in characters (Cyrillic counts one each, not its
+    /// two bytes), at least 8 and at most 60 with a margin of two.
+    @Test func widthsCountCharactersOfTheLongestLine() {
+        #expect(TableWriter.width(of: "") == 8)
+        #expect(TableWriter.width(of: "Еткульская средняя школа") == 26)
+        #expect(TableWriter.width(of: "короткая\nстрока подлиннее всех\nи") == 23)
+        #expect(TableWriter.width(of: String(repeating: "ж", count: 100)) == 102, "capped later, when the column is set")
+    }
+
     @Test func headerIsBoldFrozenAndFiltered() throws {
         let bytes = try TableWriter().write(
             sheetName: "Сводка", columns: Self.columns, rows: [Self.row(0), Self.row(1)])

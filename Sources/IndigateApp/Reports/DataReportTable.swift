@@ -9,17 +9,17 @@ enum DataReportTable {
     static let valueColumn = 5
     static let dateColumn = 6
 
-    static func rows(_ report: DataReport) -> [[String]] {
-        var rows: [[String]] = []
-        for organization in report.withData + report.withoutData {
-            for line in organization.lines {
+    static func rows(_ report: DataReport) -> some Sequence<[String]> {
+        // Made row by row as the writer asks (30,000 rows for the region): no table in memory
+        // beside the report while the Excel or CSV file is written.
+        [report.withData, report.withoutData].joined().lazy.flatMap { organization in
+            organization.lines.lazy.map { line -> [String] in
                 let parts = line.date.components(separatedBy: " - ")
-                rows.append([
+                return [
                     organization.municipality, line.inn, line.organization, line.code, line.question, line.value,
                     parts.first ?? "", parts.count > 1 ? parts[1] : "", line.state, line.resolution ?? "",
-                ])
+                ]
             }
         }
-        return rows
     }
 }
