@@ -11,7 +11,7 @@ extension Intake {
     func parseAndHandle(_ messages: consuming [ToParse], now: Date) throws -> [MessageOutcome] {
         var remaining = messages
         guard parser.isIsolated, remaining.count > Self.pipelineStep else {
-            return try handle(try parse(remaining), now: now)
+            return try handle(try parse(consume remaining), now: now)
         }
         var steps: [[ToParse]] = []
         while !remaining.isEmpty {
@@ -40,10 +40,10 @@ extension Intake {
         private let done = DispatchSemaphore(value: 0)
         private var result: Result<[Item], any Error> = .success([])
 
-        init(_ intake: Intake, _ messages: [ToParse]) {
+        init(_ intake: Intake, _ messages: consuming [ToParse]) {
             let work = UnsafeTransfer(messages)
             DispatchQueue.global().async { [self] in
-                result = Result { try intake.parse(work.value) }
+                result = Result { try intake.parse(work.take()) }
                 done.signal()
             }
         }
@@ -54,9 +54,14 @@ extension Intake {
         }
     }
 
-    /// Hands a value to another thread that alone uses it from then on.
-    struct UnsafeTransfer<Value>: @unchecked Sendable {
-        let value: Value
-        init(_ value: Value) { self.value = value }
+    /// Hands a value to another thread that alone uses it from then on, and takes it out there
+    /// (so the bytes it holds can go while the thread goes on).
+    final class UnsafeTransfer<Value>: @unchecked Sendable {
+        private var value: Value?
+        init(_ value: consuming Value) { self.value = value }
+        func take() -> Value {
+            defer { value = nil }
+            return value!
+        }
     }
 }

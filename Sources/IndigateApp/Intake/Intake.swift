@@ -123,7 +123,8 @@ package struct Intake: Sendable {
     /// worker), and only those are counted, as they happen: the daemon dying meanwhile is never
     /// the message's fault. A parser in this process fails only by taking the daemon down, so
     /// there each attempt was counted before it started.
-    func parse(_ messages: [ToParse]) throws -> [Item] {
+    func parse(_ messages: consuming [ToParse]) throws -> [Item] {
+        var messages = messages
         var items = messages.map {
             Item(
                 id: $0.id, parseAttempts: $0.attempts, handleAttempts: $0.handleAttempts, releasedBy: $0.releasedBy,
@@ -132,7 +133,14 @@ package struct Intake: Sendable {
         let wanted = messages.indices.filter {
             parser.isIsolated ? messages[$0].attempts < Self.maximumAttempts : messages[$0].attempts <= Self.maximumAttempts
         }
-        let outcomes = parser.parseAll(wanted.map { messages[$0].raw })
+        // The bytes move to the parser, which lets each go once its worker has it.
+        var raws: [[UInt8]] = []
+        for index in wanted {
+            raws.append(messages[index].raw)
+            messages[index].raw = []
+        }
+        messages = []
+        let outcomes = parser.parseAll(consume raws)
         var failed: [Int64] = []
         for (index, outcome) in zip(wanted, outcomes) {
             items[index].parsed = outcome

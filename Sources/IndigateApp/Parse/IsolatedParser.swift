@@ -49,7 +49,7 @@ package final class IsolatedParser: MessageParsing, @unchecked Sendable {
         return worker?.process.processIdentifier
     }
 
-    package func parse(_ raw: [UInt8]) -> ParseOutcome {
+    package func parse(_ raw: consuming [UInt8]) -> ParseOutcome {
         lock.lock()
         defer { lock.unlock() }
         let current: (process: Process, input: Int32, output: Int32)
@@ -59,8 +59,12 @@ package final class IsolatedParser: MessageParsing, @unchecked Sendable {
             return .parserFailed("cannot start the parse worker: \(error)")
         }
         let deadline = Date().addingTimeInterval(timeout)
-        guard WorkerFrame.write(current.input, [WorkerFrame.parse] + WorkerFrame.header(length: raw.count), deadline: deadline),
-            WorkerFrame.write(current.input, raw, deadline: deadline),
+        let sent =
+            WorkerFrame.write(current.input, [WorkerFrame.parse] + WorkerFrame.header(length: raw.count), deadline: deadline)
+            && WorkerFrame.write(current.input, raw, deadline: deadline)
+        // The worker has the bytes: they go before its answer, as large, comes back.
+        _ = consume raw
+        guard sent,
             let header = WorkerFrame.read(current.output, count: 8, deadline: deadline),
             // An answer is the message's parts, never much more than the message.
             WorkerFrame.length(header) <= 2 * limits.messageBytes + (1 << 20),

@@ -13,9 +13,12 @@ package enum ParseOutcome: Sendable, Equatable {
 
 /// Turns raw bytes into a `ParsedMessage`: in this process, or in an isolated worker.
 package protocol MessageParsing: Sendable {
-    func parse(_ raw: [UInt8]) -> ParseOutcome
-    /// A batch's messages, outcomes in the input's order (in parallel where the parser can).
-    func parseAll(_ raws: [[UInt8]]) -> [ParseOutcome]
+    /// `raw` is consumed: an isolated parser lets it go once the worker has it, before the
+    /// answer (as large: the attachments) comes back.
+    func parse(_ raw: consuming [UInt8]) -> ParseOutcome
+    /// A batch's messages, outcomes in the input's order (in parallel where the parser can);
+    /// each message's bytes are let go as it is handed to the parser.
+    func parseAll(_ raws: consuming [[UInt8]]) -> [ParseOutcome]
     /// Whether a crash or hang of the parser is caught and reported (a worker process), rather
     /// than taking the calling process down with it.
     var isIsolated: Bool { get }
@@ -25,7 +28,16 @@ package protocol MessageParsing: Sendable {
 }
 
 extension MessageParsing {
-    package func parseAll(_ raws: [[UInt8]]) -> [ParseOutcome] { raws.map(parse) }
+    package func parseAll(_ raws: consuming [[UInt8]]) -> [ParseOutcome] {
+        var raws = raws
+        var outcomes: [ParseOutcome] = []
+        for index in raws.indices {
+            let raw = raws[index]
+            raws[index] = []
+            outcomes.append(parse(consume raw))
+        }
+        return outcomes
+    }
 }
 
 /// GMime in the calling process: for tests and one-shot commands on trusted input.
@@ -38,7 +50,7 @@ package struct InProcessParser: MessageParsing {
 
     package var isIsolated: Bool { false }
 
-    package func parse(_ raw: [UInt8]) -> ParseOutcome {
+    package func parse(_ raw: consuming [UInt8]) -> ParseOutcome {
         do {
             return .parsed(DocumentInspection.inspect(try parser.parse(raw)))
         } catch {

@@ -19,8 +19,8 @@ package final class ParserPool: MessageParsing, @unchecked Sendable {
     package var isIsolated: Bool { true }
 
     /// One message, on the next worker in turn.
-    package func parse(_ raw: [UInt8]) -> ParseOutcome {
-        workers[take(modulo: workers.count)].parse(raw)
+    package func parse(_ raw: consuming [UInt8]) -> ParseOutcome {
+        workers[take(modulo: workers.count)].parse(consume raw)
     }
 
     /// A first page, on the next worker in turn.
@@ -29,16 +29,31 @@ package final class ParserPool: MessageParsing, @unchecked Sendable {
     }
 
     /// Every message of a batch, on all the workers at once; outcomes in the input's order.
-    package func parseAll(_ raws: [[UInt8]]) -> [ParseOutcome] {
-        guard workers.count > 1, raws.count > 1 else { return raws.map(parse) }
-        let results = Results(count: raws.count)
+    package func parseAll(_ raws: consuming [[UInt8]]) -> [ParseOutcome] {
+        let count = raws.count
+        let inputs = Inputs(raws)
+        let results = Results(count: count)
         let queue = Counter()
-        DispatchQueue.concurrentPerform(iterations: min(workers.count, raws.count)) { lane in
-            while let index = queue.take(below: raws.count) {
-                results.set(index, workers[lane].parse(raws[index]))
+        DispatchQueue.concurrentPerform(iterations: min(workers.count, count)) { lane in
+            while let index = queue.take(below: count) {
+                results.set(index, workers[lane].parse(inputs.take(index)))
             }
         }
         return results.all
+    }
+
+    /// A batch's messages, each taken out (and let go here) when a worker starts on it.
+    private final class Inputs: @unchecked Sendable {
+        private let lock = NSLock()
+        private var raws: [[UInt8]]
+        init(_ raws: consuming [[UInt8]]) { self.raws = raws }
+        func take(_ index: Int) -> [UInt8] {
+            lock.lock()
+            defer { lock.unlock() }
+            let raw = raws[index]
+            raws[index] = []
+            return raw
+        }
     }
 
     private func take(modulo count: Int) -> Int {
