@@ -103,6 +103,46 @@ unsigned char *indigate_gmime_part_bytes(GMimeObject *part, size_t *length) {
     return g_byte_array_free(array, FALSE);
 }
 
+size_t indigate_gmime_part_decoded_bound(GMimeObject *part) {
+    if (!GMIME_IS_PART(part)) return 0;
+    GMimeDataWrapper *content = g_mime_part_get_content(GMIME_PART(part));
+    if (content == NULL) return 0;
+    GMimeStream *stream = g_mime_data_wrapper_get_stream(content);
+    if (stream == NULL) return 0;
+    gint64 length = g_mime_stream_length(stream);
+    if (length < 0) return 0;
+    return (size_t)length + 4096;
+}
+
+size_t indigate_gmime_part_decode(GMimeObject *part, unsigned char *out, size_t capacity) {
+    if (!GMIME_IS_PART(part)) return (size_t)-1;
+    GMimeDataWrapper *content = g_mime_part_get_content(GMIME_PART(part));
+    if (content == NULL) return (size_t)-1;
+    GMimeStream *stream = g_mime_data_wrapper_get_stream(content);
+    if (stream == NULL) return (size_t)-1;
+    GMimeEncoding state;
+    g_mime_encoding_init_decode(&state, g_mime_data_wrapper_get_encoding(content));
+    char chunk[65536];
+    size_t written = 0;
+    g_mime_stream_reset(stream);
+    for (;;) {
+        ssize_t n = g_mime_stream_read(stream, chunk, sizeof chunk);
+        if (n <= 0) break;
+        if (g_mime_encoding_outlen(&state, (size_t)n) > capacity - written) {
+            g_mime_stream_reset(stream);
+            return (size_t)-1;
+        }
+        written += g_mime_encoding_step(&state, chunk, (size_t)n, (char *)out + written);
+    }
+    if (g_mime_encoding_outlen(&state, 0) > capacity - written) {
+        g_mime_stream_reset(stream);
+        return (size_t)-1;
+    }
+    written += g_mime_encoding_flush(&state, chunk, 0, (char *)out + written);
+    g_mime_stream_reset(stream);
+    return written;
+}
+
 const char *indigate_gmime_part_filename(GMimeObject *part) {
     if (!GMIME_IS_PART(part)) return NULL;
     return g_mime_part_get_filename(GMIME_PART(part));

@@ -70,7 +70,21 @@ enum GMimeTree {
     }
 
     /// The transfer-decoded bytes of a leaf.
+    /// A part's decoded bytes, decoded straight into the array (a 25 MB attachment costs 25 MB,
+    /// not a GMime buffer and a copy of it); through GMime's own buffer when the encoded length
+    /// is unknown or the decoding would not fit.
     static func bytes(of leaf: UnsafeMutablePointer<GMimeObject>) -> [UInt8] {
+        let bound = indigate_gmime_part_decoded_bound(leaf)
+        if bound > 0 {
+            var fitted = true
+            let decoded = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
+                let written = indigate_gmime_part_decode(leaf, buffer.baseAddress, bound)
+                // size_t comes in as Int: (size_t)-1, «would not fit», is -1.
+                fitted = written >= 0 && written <= bound
+                count = fitted ? written : 0
+            }
+            if fitted { return decoded }
+        }
         var length = 0
         guard let buffer = indigate_gmime_part_bytes(leaf, &length) else { return [] }
         defer { g_free(buffer) }

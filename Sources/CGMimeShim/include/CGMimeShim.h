@@ -64,6 +64,15 @@ char *indigate_gmime_decode_header_text(const char *text);
 /// The transfer-decoded bytes of a leaf part (base64/QP undone, charset untouched). g_free.
 /// NULL when the part has no content; *length is set in every case.
 unsigned char *indigate_gmime_part_bytes(GMimeObject *part, size_t *length);
+
+/// An upper bound of a part's decoded length (its encoded length and a margin), or 0 when it
+/// has no content or its stream's length is unknown.
+size_t indigate_gmime_part_decoded_bound(GMimeObject *part);
+
+/// Decodes a part's content transfer encoding (base64, quoted-printable, uuencode; others as
+/// they are) straight into `out`, as `g_mime_data_wrapper_write_to_stream` would, without a
+/// buffer of its own. Returns the bytes written, or (size_t)-1 when they would not fit.
+size_t indigate_gmime_part_decode(GMimeObject *part, unsigned char *out, size_t capacity);
 /// The file name of a leaf part (RFC 2231 / RFC 2047 decoded by GMime), or NULL. Borrowed.
 const char *indigate_gmime_part_filename(GMimeObject *part);
 /// Whether the part's Content-Disposition says attachment.
