@@ -66,6 +66,34 @@ import Testing
         #expect(try round.gateway.testStore.read { try $0.contact(email: Self.newAddress)?.id } == moved.id)
     }
 
+    /// A bounce of the question sent to a mistyped new address says nothing about the contact's
+    /// current address: only a letter to the current address can mark it failing.
+    @Test func aBouncedQuestionDoesNotMarkTheCurrentAddressFailing() throws {
+        let round = try ValueModelTests().september()
+        _ = try round.reply(from: ValueModelTests.school, "АДРЕС typo@mail.test", at: round.at("2020-09-11 09:00"))
+        _ = try round.flush(round.at("2020-09-11 09:01"))
+        let store = round.gateway.testStore
+        let contact = try #require(try store.read { try $0.contact(email: ValueModelTests.school) })
+        let question = try #require(try store.read { try $0.outboxRows(recipient: "typo@mail.test") }.first)
+        let request = try #require(try store.read { try $0.outboxRows(recipient: ValueModelTests.school) }.first)
+        try store.write { tx in
+            guard case .new(let inbound) = try tx.archive(raw: Array("bounce 1".utf8), sha256: "b1", source: "t", at: Date())
+            else { return }
+            try tx.recordBounce(
+                inboundID: inbound, letterID: question.letterID, contactID: contact.id, permanent: true, status: "5.1.1",
+                at: Date())
+        }
+        #expect(try store.read { try $0.contact(id: contact.id) }?.failing == false)
+        try store.write { tx in
+            guard case .new(let inbound) = try tx.archive(raw: Array("bounce 2".utf8), sha256: "b2", source: "t", at: Date())
+            else { return }
+            try tx.recordBounce(
+                inboundID: inbound, letterID: request.letterID, contactID: contact.id, permanent: true, status: "5.1.1",
+                at: Date())
+        }
+        #expect(try store.read { try $0.contact(id: contact.id) }?.failing == true, "a letter to the current address")
+    }
+
     @Test func badRequestsAreAnsweredAndChangeNothing() throws {
         let round = try ValueModelTests().september()
         func ask(_ body: String, at time: String) throws -> String {
