@@ -6,16 +6,12 @@ import IndigateCore
 /// one organisation a later one. Code that speaks to or about one organisation reads the round
 /// through `round(_:for:)`, so lateness, reminders and letters follow that organisation's date.
 extension StoreTransaction {
-    /// `round` with the deadline of `organizationID` (its extension, when later than the round's).
+    /// `round` with the deadline of `organizationID` (`Round.extended(to:)`).
     package func round(_ round: Round, for organizationID: Int64) throws -> Round {
-        guard
-            let own = try String.fetchOne(
+        round.extended(
+            to: try String.fetchOne(
                 try statement("SELECT deadline FROM deadlineExtension WHERE roundId = ? AND organizationId = ?"),
-                arguments: [round.id, organizationID]), own > round.deadline
-        else { return round }
-        var extended = round
-        extended.deadline = own
-        return extended
+                arguments: [round.id, organizationID]))
     }
 
     /// Every organisation's extended deadline in a round, by organisation.

@@ -87,11 +87,16 @@ struct AddressDesk: Sendable {
             return .applied(inboundID: inboundID)
         }
         let respondent = moved.contact.role == .respondent
-        let round = try tx.currentRound(at: now)
-        let token: (TokenPurpose, Int64?) =
-            respondent
-            ? (round.map { _ in .receipt } ?? .confirm, round?.id ?? changeID)
-            : (moved.contact.role == .coordinator ? .digest : .confirm, moved.contact.role == .coordinator ? nil : changeID)
+        // A reply to the letter: values for a school (the current round), the digest for a
+        // coordinator, else a no-op answer to the confirmed change.
+        let token: (TokenPurpose, Int64?)
+        if respondent, let round = try tx.currentRound(at: now) {
+            token = (.receipt, round.id)
+        } else if moved.contact.role == .coordinator {
+            token = (.digest, nil)
+        } else {
+            token = (.confirm, changeID)
+        }
         try letters.enqueue(
             AddressConfirmedView(organization: organization.organization, oldEmail: oldEmail, respondent: respondent),
             to: LetterEnvelope(

@@ -52,9 +52,8 @@ struct DeadlineDesk: Sendable {
         var unchanged = 0
         var sent = 0
         for organization in chosen {
-            let before = try tx.round(round, for: organization.id)
             if !targets.isEmpty {
-                guard deadline > before.deadline else {
+                guard deadline > (try tx.round(round, for: organization.id)).deadline else {
                     unchanged += 1
                     continue
                 }

@@ -155,7 +155,7 @@ struct OperatorFlow: Sendable {
             let view = DecisionView(
                 decided: versions, standing: standing, organization: organization.organization, catalogue: batch.catalogue,
                 deadlinePassed: standings.clock.isLate(standing.round, at: now), calendar: calendar)
-            for contact in try tx.contacts(role: .respondent) where contact.organizationID == organization.id {
+            for contact in try tx.contacts(organizationID: organization.id) where contact.contact.role == .respondent {
                 try letters.enqueue(
                     view,
                     to: LetterEnvelope(

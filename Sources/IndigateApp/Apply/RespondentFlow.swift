@@ -22,9 +22,9 @@ struct RespondentFlow: Sendable {
         guard let organization = try tx.organization(id: contact.organizationID), let named = try tx.round(id: roundID) else {
             throw ApplyError(description: "the token's round or organisation is gone")
         }
-        // The round as this organisation has it: its own deadline, if extended.
-        let round = try tx.round(named, for: organization.id)
-        let before = try standings.standing(of: organization, in: round, catalogue: batch.catalogue, tx: tx, now: now)
+        let before = try standings.standing(of: organization, in: named, catalogue: batch.catalogue, tx: tx, now: now)
+        // The round as this organisation has it (its own deadline, if extended), as the standing read it.
+        let round = before.round
         let context = RespondentContext(
             catalogue: batch.catalogue, grammar: batch.grammar, organization: organization.organization, standing: before,
             phase: clock.phase(of: round, newest: try tx.rounds().first, at: now), documentBytes: documentBytes)

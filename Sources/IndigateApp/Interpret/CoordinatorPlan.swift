@@ -21,17 +21,16 @@ struct CoordinatorPlan: Sendable, Equatable {
     var address: AddressRequest? = nil
     /// `ФИО:`, `Должность:`, `Телефон:` lines: the coordinator's own details (the value lines
     /// they may not give are `triedValues`).
-    var details: [(field: RegistrationField, value: String)] = []
+    var details: [ContactDetail] = []
+
+    /// One `ФИО:`/`Должность:`/`Телефон:` line's field and value.
+    struct ContactDetail: Sendable, Equatable {
+        var field: RegistrationField
+        var value: String
+    }
 
     /// The digest goes out for any reply but one that only asks for the catalogue or an address.
     var wantsDigest: Bool { asksReport || (!asksCatalogue && address == nil) }
-
-    static func == (a: CoordinatorPlan, b: CoordinatorPlan) -> Bool {
-        a.selection == b.selection && a.format == b.format && a.triedValues == b.triedValues
-            && a.asksCatalogue == b.asksCatalogue && a.asksReport == b.asksReport && a.municipality == b.municipality
-            && a.address == b.address && a.details.map(\.field) == b.details.map(\.field)
-            && a.details.map(\.value) == b.details.map(\.value)
-    }
 }
 
 /// The Interpret stage for a coordinator's reply: pure. `ОТЧЁТ` (also `ОТЧЕТ`, `REPORT`), with
@@ -48,15 +47,15 @@ enum CoordinatorInterpreter {
             let written = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).prefix(8).map(String.init)
             let words = written.map { $0.lowercased() }
             if words.count == 1, RequestWord.catalogue.contains(words[0]) { asksCatalogue = true }
-            guard !asksReport, let verb = words.first, ["отчёт", "отчет", "report"].contains(verb) else { continue }
+            guard !asksReport, let verb = words.first, CommandGrammar.reportWords.contains(verb) else { continue }
             asksReport = true
             ask = ReportAsk(words: Array(written.dropFirst()))
         }
         let lines = grammar.read(text)
         let triedValues = lines.contains { if case .registration = $0 { false } else { true } }
-        let details = lines.compactMap { line -> (field: RegistrationField, value: String)? in
+        let details = lines.compactMap { line -> CoordinatorPlan.ContactDetail? in
             guard case .registration(let field, _, let value) = line, !value.isEmpty else { return nil }
-            return (field, value)
+            return .init(field: field, value: value)
         }
         return CoordinatorPlan(
             selection: ask.selection, format: ask.format, triedValues: triedValues, asksCatalogue: asksCatalogue,

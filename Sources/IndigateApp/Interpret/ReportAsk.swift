@@ -2,8 +2,9 @@ import IndigateCore
 
 /// What the words after `ОТЧЁТ` choose, for a coordinator's reply to a digest and an operator's
 /// reply to a review letter alike: an as-of date (`01.12.2019`: the values accepted before it),
-/// a past round (`2020-09` or `09.2020`: what it ended with), `НОВЫЕ` (values not yet reviewed), `CSV` (the table as CSV rather than Excel), and the other
-/// words as a municipality's name (cleaned, at most 100 characters).
+/// a past round (`2020-09` or `09.2020`: what it ended with), `НОВЫЕ` (values not yet
+/// reviewed), `CSV` (the table as CSV rather than Excel), and the other words as a
+/// municipality's name (cleaned, at most 100 characters).
 struct ReportAsk: Sendable, Equatable {
     var selection = ValueSelection.lastAccepted
     var format = DataTableFormat.xlsx

@@ -10,8 +10,7 @@ extension Reports {
     }
 
     func completenessReport(scope: ReportScope, month: String? = nil, tx: StoreTransaction) throws -> CompletenessReport? {
-        let rounds = try tx.rounds()
-        guard let round = month.map({ month in rounds.first { $0.month == month } }) ?? rounds.first else { return nil }
+        guard let round = try round(month: month, tx: tx) else { return nil }
         let catalogue = try tx.catalogue(withParticipants: false)
         let groupOf = Dictionary(uniqueKeysWithValues: catalogue.indicators.map { ($0.code, $0.groupCode) })
         let groupTitles = Dictionary(uniqueKeysWithValues: catalogue.groups.map { ($0.code, $0.title) })

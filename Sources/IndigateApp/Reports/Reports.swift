@@ -33,6 +33,11 @@ package struct Reports: Sendable {
         return report
     }
 
+    /// The round of `month` (`YYYY-MM`), or the newest when nil; nil when there is none.
+    func round(month: String?, tx: StoreTransaction) throws -> Round? {
+        try month.map { try tx.round(month: $0) } ?? tx.rounds().first
+    }
+
     /// The provided-data report for a selection of values.
     package func dataReport(scope: ReportScope, selection: ValueSelection) throws -> DataReport {
         try store.read { tx in try dataReport(scope: scope, selection: selection, tx: tx) }
@@ -54,8 +59,7 @@ package struct Reports: Sendable {
             title = "Сбор за " + calendar.monthTitle(month)
         }
         // The round the report is about: the one asked for, or the newest.
-        let rounds = try tx.rounds()
-        let round = selection.month.map { month in rounds.first { $0.month == month } } ?? rounds.first
+        let round = try round(month: selection.month, tx: tx)
         if selection.month != nil, round == nil { title += " (такого сбора не было)" }
         let organizations = try tx.reportOrganizations(municipality: scope.municipality).filter(\.participates)
         let values = Dictionary(grouping: try tx.selectedValues(selection, municipality: scope.municipality, before: before)) {

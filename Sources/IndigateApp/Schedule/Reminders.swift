@@ -4,7 +4,8 @@ import IndigateStore
 import Logging
 
 /// Reminds respondents of the current round, from `reminders.hour` on: `days_before` their
-/// organisation's deadline (the region's, or an extension) and on the deadline day, everyone who still owes something (missing, waiting for a
+/// organisation's deadline (the region's, or an extension) and on the deadline day, everyone
+/// who still owes something (missing, waiting for a
 /// document, or rejected); and `after_rejection_days` after a rejection left uncorrected. At most
 /// one reminder a day per contact, none to an organisation that has sent everything.
 package struct Reminders: Sendable {
@@ -33,8 +34,7 @@ package struct Reminders: Sendable {
             var sent = 0
             for contact in try tx.contacts(role: .respondent) where !contact.failing {
                 guard let organization = organizations[contact.organizationID] else { continue }
-                var round = region
-                if let own = extended[organization.id], own > region.deadline { round.deadline = own }
+                let round = region.extended(to: extended[organization.id])
                 guard let daysLeft = clock.daysLeft(round, at: now) else { continue }
                 let scheduled = settings.daysBefore.contains(daysLeft) || (settings.onDeadline && daysLeft == 0)
                 let assigned = catalogue.indicators(for: organization.organization, in: round)

@@ -21,7 +21,7 @@ package enum CommandGrammar {
             case .release: ["освободить", "release"]
             case .drop: ["отбросить", "drop"]
             case .status: ["статус", "status"]
-            case .report: ["отчёт", "отчет", "report"]
+            case .report: CommandGrammar.reportWords
             case .extend: ["продлить", "extend"]
             }
         }
@@ -30,6 +30,8 @@ package enum CommandGrammar {
     static let stops = ["стоп", "stop", "--"]
     /// The most numbers one line may name.
     package static let maximumNumbers = 1000
+    /// `ОТЧЁТ` as it may be written: the operators' command and the coordinators' request alike.
+    package static let reportWords = ["отчёт", "отчет", "report"]
     /// The most words after `ОТЧЁТ` that are read (a date, НОВЫЕ, CSV, a municipality's name).
     package static let maximumReportWords = 8
 

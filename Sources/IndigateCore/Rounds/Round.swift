@@ -22,6 +22,15 @@ package struct Round: Sendable, Equatable {
         self.openedAt = openedAt
         self.indicatorCodes = indicatorCodes
     }
+
+    /// The round as one organisation has it: its own deadline (`ПРОДЛИТЬ`) when that is later
+    /// than the round's, the round's otherwise.
+    package func extended(to own: String?) -> Round {
+        guard let own, own > deadline else { return self }
+        var extended = self
+        extended.deadline = own
+        return extended
+    }
 }
 
 /// Where a round stands for a reply that names it.
