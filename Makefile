@@ -11,7 +11,7 @@ deps:
 	@scripts/install-deps.sh
 
 build: deps
-	$(SWIFT) build
+	$(SWIFT) build --product indigate
 
 # Set up var/ (idempotent: migrates the database and reloads the catalogue and organisations)
 # and run the daemon on the embedded default (Maildir in var/mail/inbox, out var/mail/outbox).

@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The micro benchmarks only (`Benchmarks/`); its MallocInterposer trait counts allocations.
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         // C: GMime 3 and its shim for what Swift cannot import (macros, GType checks).
@@ -75,6 +77,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
+        ),
+        // The hot path's micro benchmarks: `make bench` runs them in release, `make test` once.
+        .executableTarget(
+            name: "HotPathBenchmarks",
+            dependencies: ["IndigateApp", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/HotPath",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .testTarget(name: "IndigateCoreTests", dependencies: ["IndigateCore"]),
         .testTarget(name: "IndigateStoreTests", dependencies: ["IndigateStore", "IndigateCore"]),

@@ -54,6 +54,7 @@ def ratio_text(ours, peer, unit="throughput"):
 
 class Report:
     def __init__(self, work):
+        self.work = work
         self.facts, self.corpus, self.letters, self.big = load(work)
         self.meta = {k: v for k, v in self.facts["meta"]}
         self.times = defaultdict(list)  # (measure, subject) -> [(run, seconds, items)]
@@ -317,6 +318,22 @@ class Report:
         if checks:
             self.out("", "Checked after each run:", "", *[f"- {c}" for c in checks])
 
+    def micro(self):
+        path = os.path.join(self.work, "micro", "tables.md")
+        if not os.path.exists(path):
+            return
+        tables = open(path, encoding="utf-8").read()
+        # From the first benchmark's heading on: the host lines above it are in this report's header.
+        start = tables.find("### ")
+        self.out("", "## Micro benchmarks: the hot path (`Benchmarks/HotPath`)", "",
+                 "ordo-one/benchmark in release, up to 3 s or 2,000 iterations each after 10 warm-up ones: one "
+                 "Thunderbird-style reply (text and HTML, values for every indicator the school was asked, the "
+                 "request quoted) parsed by GMime and interpreted, and its receipt rendered and composed (from "
+                 "the reply's plan). Allocations are counted by the MallocInterposer trait; "
+                 "they are the regression guard, as they do not depend on the machine's load.", "")
+        self.out(*(tables[start:].rstrip().splitlines() if start >= 0 else ["(no tables)"]))
+        self.commands_block("micro")
+
     def preparation(self):
         if self.commands.get("prepare"):
             self.out("", "## Preparation (not timed)", "",
@@ -337,6 +354,7 @@ class Report:
         self.send()
         self.reports()
         self.big_message()
+        self.micro()
         self.preparation()
         self.problems()
         with open(path, "w", encoding="utf-8") as f:

@@ -10,11 +10,14 @@
 #   send     indigate flush of the round's request letters to smtp-sink, vs smtp-source (one session)
 #   reports  indigate bench (the reports over 2,300 organisations × 14 indicators × 24 rounds)
 #   big      one reply with a 25 MB PDF through poll (isolated parser): peak RSS of daemon and worker
+#   micro    the hot path's micro benchmarks (Benchmarks/HotPath, ordo-one/benchmark): one reply parsed
+#            and interpreted, one receipt rendered and composed; time and allocations (tiny: each once,
+#            from the debug build)
 #
 # Options and environment:
 #   --tiny | SIZE=tiny    the smoke test (fails non-zero on any problem, well under a minute)
 #   --indigate PATH | INDIGATE=PATH   the binary (default .build/release/indigate, from the repo root)
-#   --only LIST           some of ingest,send,reports,big (default all)
+#   --only LIST           some of ingest,send,reports,big,micro (default all)
 #   --runs N | BENCH_RUNS runs per measurement (default 5; tiny 1)
 #   --out FILE | BENCH_OUT  the report (default: BENCHMARKS.md at the repo root; tiny: in the work folder)
 #   --work DIR | BENCH_WORK the work folder (default /tmp/indigate-bench-SIZE, emptied first)
@@ -431,6 +434,29 @@ measure_reports() {
     done
 }
 
+# --- micro benchmarks --------------------------------------------------------------------------
+
+# Full size: `swift package benchmark` builds the target in release and runs each benchmark for up
+# to 3 s (2,000 iterations); its markdown tables go into the report. Tiny: the debug build's binary
+# runs each benchmark once (INDIGATE_BENCH_ONCE), so they cannot rot.
+measure_micro() {
+    mkdir -p "$WORK/micro"
+    if [ "$SIZE" = tiny ]; then
+        local binary=$REPO/.build/debug/HotPathBenchmarks
+        [ -x "$binary" ] || die "no $binary (swift build --build-tests builds it)"
+        record cmd micro indigate "INDIGATE_BENCH_ONCE=1 $binary"
+        INDIGATE_BENCH_ONCE=1 "$binary" > "$WORK/micro/run.log" 2>&1 || die "micro benchmarks (see $WORK/micro/run.log)"
+        grep -q 'Malloc (total)' "$WORK/micro/run.log" || die "micro benchmarks printed no allocations (see $WORK/micro/run.log)"
+        say "  micro: each benchmark ran once"
+        return
+    fi
+    local command=(swift package --disable-sandbox benchmark --target HotPathBenchmarks --format markdown --no-progress)
+    record cmd micro indigate "(cd $REPO && $(quoted "${command[@]}"))"
+    (cd "$REPO" && "${command[@]}") > "$WORK/micro/tables.md" 2> "$WORK/micro/build.log" \
+        || die "swift package benchmark (see $WORK/micro/build.log)"
+    say "  micro: $(grep -c '^### ' "$WORK/micro/tables.md") benchmarks"
+}
+
 # --- big message -------------------------------------------------------------------------------
 
 measure_big() {
@@ -523,6 +549,7 @@ wants ingest && { say "ingest"; measure_ingest; }
 wants send && { say "send"; measure_send; }
 wants reports && { say "reports"; measure_reports; }
 wants big && { say "big message"; measure_big; }
+wants micro && { say "micro benchmarks"; measure_micro; }
 record meta duration "$(( $(date +%s) - STARTED )) s (run.sh, without the build)"
 python3 "$BENCH/report.py" --work "$WORK" --out "$OUT"
 say "report: $OUT ($(( $(date +%s) - STARTED )) s)"
