@@ -148,9 +148,8 @@ package struct MessageParser: Sendable {
 
 extension String {
     func replacingCRLF() -> String {
-        var result = ""
-        result.reserveCapacity(utf8.count)
-        for scalar in unicodeScalars where scalar != "\r" { result.unicodeScalars.append(scalar) }
-        return result
+        // CR is one byte in UTF-8 and never part of another character's bytes.
+        guard utf8.contains(0x0D) else { return self }
+        return String(decoding: utf8.filter { $0 != 0x0D }, as: UTF8.self)
     }
 }

@@ -11,7 +11,11 @@ package struct Catalogue: Sendable, Equatable {
 
     /// The indicator with `code`, if any.
     package func indicator(code: String) -> Indicator? {
-        indicators.first { $0.code == code }
+        // Group by group: no copy of the whole list for one look-up (it is on every line read).
+        for group in groups {
+            if let indicator = group.indicators.first(where: { $0.code == code }) { return indicator }
+        }
+        return nil
     }
 
     /// The indicators `organization` answers in `round`, in catalogue order: those the round

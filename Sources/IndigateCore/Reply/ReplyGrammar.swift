@@ -10,8 +10,7 @@ package struct ReplyGrammar: Sendable {
 
     /// Reads the new text of a reply (already cut from the quoted letter).
     package func read(_ text: String) -> [ReplyLine] {
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-            .map { String($0).trimmed }
+        let lines = text.lines.map { String($0).trimmed }
         var result: [ReplyLine] = []
         var index = 0
         while index < lines.count {

@@ -6,10 +6,10 @@ package enum ReplyText {
 
     /// The new text of `body`.
     package static func newText(of body: String) -> String {
-        let lines = body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
-        var kept: [String] = []
+        let lines = body.lines
+        var kept: [Substring] = []
         for (index, line) in lines.enumerated() {
-            let trimmed = line.trimmed
+            let trimmed = String(line).trimmed
             if endsNewText(trimmed, following: lines[(index + 1)...]) { break }
             if trimmed.hasPrefix(">") { continue }
             kept.append(line)
@@ -17,8 +17,10 @@ package enum ReplyText {
         return kept.joined(separator: "\n")
     }
 
-    static func endsNewText(_ line: String, following: ArraySlice<String>) -> Bool {
-        if line.contains("Ответьте выше этой строки") { return true }
+    static func endsNewText(_ line: String, following: ArraySlice<Substring>) -> Bool {
+        // «строки» has the same bytes in every normal form: the byte search rules out nearly every
+        // line before Foundation's comparison (which also finds a decomposed «й») runs.
+        if line.utf8.contains(bytesOf: "строки"), line.contains("Ответьте выше этой строки") { return true }
         if line == "--" || line == "-- " || line.hasPrefix("-- ") && line.count < 40 { return true }
         let lowered = line.lowercased()
         let separators = [
@@ -44,7 +46,7 @@ package enum ReplyText {
         }
         // Outlook: «От: …» followed within four lines by «Отправлено:», «Кому:» or «Тема:».
         if lowered.hasPrefix("от:") || lowered.hasPrefix("from:") {
-            let next = following.prefix(4).map { $0.trimmed.lowercased() }
+            let next = following.prefix(4).map { String($0).trimmed.lowercased() }
             let fields = ["отправлено:", "кому:", "тема:", "дата:", "sent:", "to:", "subject:", "date:"]
             if next.contains(where: { n in fields.contains(where: { n.hasPrefix($0) }) }) { return true }
         }

@@ -36,7 +36,7 @@ package enum CommandGrammar {
     package static let maximumReportWords = 8
 
     package static func read(_ text: String) -> [CommandLine] {
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map {
+        let lines = text.lines.map {
             $0.trimmingCharacters(in: [" ", "\t", "\u{00A0}"])
         }
         var result: [CommandLine] = []
