@@ -4,7 +4,7 @@
 @testable import IndigateCore
 
 private let catalogue: Catalogue = {
-    let schools = ["7430112855", "7430957210", "7409745887", "7409657768"]
+    let schools: Set<String> = ["7430112855", "7430957210", "7409745887", "7409657768"]
     func numeric(_ code: String, document: String? = nil, _ who: Participants = .schools) -> Indicator {
         Indicator(code: code, groupCode: String(code.prefix(1)), question: "Количество \(code)", type: .numeric,
                   document: document, participants: who)

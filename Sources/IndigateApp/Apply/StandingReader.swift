@@ -22,7 +22,7 @@ struct StandingReader: Sendable {
 }
 
 /// What every message of a batch needs from the store, read once per batch.
-struct BatchContext {
+struct BatchContext: Sendable {
     var catalogue: Catalogue
     var grammar: ReplyGrammar
 

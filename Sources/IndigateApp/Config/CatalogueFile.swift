@@ -52,7 +52,7 @@ package enum CatalogueFile {
                         switch item.participants {
                         case "schools": participants = .schools
                         case "mouo": participants = .mouo
-                        case "list": participants = .list(item.inns ?? [])
+                        case "list": participants = .list(Set(item.inns ?? []))
                         default:
                             problems.append("indicator \(item.code): participants must be schools, mouo or list")
                             participants = .list([])

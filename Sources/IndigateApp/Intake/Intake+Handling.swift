@@ -8,8 +8,8 @@ extension Intake {
     /// each is handled alone, its attempt committed first, so a message that kills the daemon
     /// is blamed alone and set aside after three deaths of its own, while the rest of its batch
     /// goes through. The others are marked and handled together, one transaction with a
-    /// savepoint each.
-    func handle(_ items: [Item], now: Date) throws -> [MessageOutcome] {
+    /// savepoint each. `context` is the catalogue read for the whole batch (read here if nil).
+    func handle(_ items: [Item], context: BatchContext? = nil, now: Date) throws -> [MessageOutcome] {
         var outcomes: [MessageOutcome] = []
         var ready: [Item] = []
         for item in items {
@@ -29,7 +29,7 @@ extension Intake {
         for item in suspects {
             try store.write { tx in try tx.countSoloAttempt(inboundID: item.id) }
             let outcome = try store.write { tx in
-                try handle(item, batch: try BatchContext(tx: tx), tx: tx, now: now, flows: &flows)
+                try handle(item, batch: try context ?? BatchContext(tx: tx), tx: tx, now: now, flows: &flows)
             }
             trace(item, outcome, flow: flows[item.id])
             outcomes.append(outcome)
@@ -37,7 +37,7 @@ extension Intake {
         if !ordinary.isEmpty {
             try store.write { tx in try tx.markHandling(inboundIDs: ordinary.map(\.id)) }
             let handled = try store.write { tx in
-                let batch = try BatchContext(tx: tx)
+                let batch = try context ?? BatchContext(tx: tx)
                 return try ordinary.map { try handle($0, batch: batch, tx: tx, now: now, flows: &flows) }
             }
             // Committed: now each message's line is true.

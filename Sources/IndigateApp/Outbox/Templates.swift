@@ -76,8 +76,10 @@ package struct Templates: Sendable {
     /// in a row, none at the start, one newline at the end.
     static func tidy(_ text: String) -> String {
         var lines: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let isBlank = line.allSatisfy { $0 == " " || $0 == "\t" }
+        // By bytes: LF is one byte in UTF-8, and the rendered letter is long.
+        for bytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let line = Substring(bytes)
+            let isBlank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 }
             if isBlank && (lines.isEmpty || lines.last!.isEmpty) { continue }
             lines.append(isBlank ? "" : line)
         }

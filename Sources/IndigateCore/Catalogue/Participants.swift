@@ -4,8 +4,8 @@ package enum Participants: Sendable, Equatable {
     case schools
     /// Every municipal education authority.
     case mouo
-    /// The organisations with these INNs.
-    case list([String])
+    /// The organisations with these INNs (a set: asked for every indicator of every message).
+    case list(Set<String>)
 
     /// Whether `organization` takes part.
     package func includes(_ organization: Organization) -> Bool {
