@@ -96,14 +96,18 @@ package final class Store: Sendable {
     package func writeUnsynced<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         do {
             return try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
-                var result: T?
-                try db.inTransaction {
-                    result = try body(StoreTransaction(db: db))
-                    return .commit
+                // Every statement compiled once per connection: a flush runs this for every letter.
+                try db.cachedStatement(sql: "PRAGMA synchronous = NORMAL").execute()
+                defer { try? db.cachedStatement(sql: "PRAGMA synchronous = FULL").execute() }
+                try db.cachedStatement(sql: "BEGIN IMMEDIATE").execute()
+                do {
+                    let result = try body(StoreTransaction(db: db))
+                    try db.cachedStatement(sql: "COMMIT").execute()
+                    return result
+                } catch {
+                    if db.isInsideTransaction { try? db.cachedStatement(sql: "ROLLBACK").execute() }
+                    throw error
                 }
-                return result!
             }
         } catch let error as StoreError {
             throw error

@@ -1,5 +1,6 @@
 import CCurl
 import CCurlShim
+import IndigateCore
 
 /// One libcurl easy handle, owned: created in `init`, cleaned up in `deinit`. Requests made
 /// through the same handle reuse its connection (one SMTP session per flush, one IMAP session
@@ -159,12 +160,13 @@ private func curlDebug(
     }
     if type == CURLINFO_TEXT {
         // libcurl's OpenSSL backend says which protocol and cipher the session uses.
-        if let range = text.range(of: "SSL connection using ") {
+        // (A byte search first: libcurl says several things a letter, and this is said once.)
+        if text.utf8.contains(bytesOf: "SSL connection using "), let range = text.range(of: "SSL connection using ") {
             easy.tls = String(text[range.upperBound...].prefix { !$0.isNewline })
         }
         return 0
     }
-    easy.serverLines.append(contentsOf: text.split(whereSeparator: \.isNewline).map(String.init))
+    easy.serverLines.append(contentsOf: text.lines.filter { !$0.isEmpty }.map(String.init))
     if easy.serverLines.count > 200 { easy.serverLines.removeFirst(easy.serverLines.count - 200) }
     return 0
 }

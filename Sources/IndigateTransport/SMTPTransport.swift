@@ -105,13 +105,28 @@ package struct SMTPTransport: OutboundTransport {
         }
     }
 
+    /// Whether a line of `raw` ends in LF without CR before it: memchr from LF to LF (a letter
+    /// is tens of kilobytes, a flush thousands of letters).
+    package static func hasBareLF(_ raw: [UInt8]) -> Bool {
+        raw.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if index == 0 || bytes[index - 1] != 0x0D { return true }
+                offset = index + 1
+            }
+            return false
+        }
+    }
+
     private func send(_ message: OutboundMessage, with easy: CurlEasy) -> DeliveryResult {
         // libcurl 7.88 lets CR/LF through in envelope addresses: checked here.
         guard MailAddress.isPlain(message.envelopeFrom), MailAddress.isPlain(message.recipient) else {
             return .failed(DeliveryProblem(.invalidLetter, "invalid envelope address"))
         }
         // Servers refuse bare LF since the SMTP smuggling fixes; indigate composes CRLF only.
-        if message.raw.indices.contains(where: { message.raw[$0] == 0x0A && ($0 == 0 || message.raw[$0 - 1] != 0x0D) }) {
+        if Self.hasBareLF(message.raw) {
             return .failed(DeliveryProblem(.invalidLetter, "the message has a bare LF line ending"))
         }
         do {

@@ -47,6 +47,12 @@ struct RegionLogHandler: LogHandler {
     }
 
     static func value(_ text: String) -> String {
+        // Most values (ids, addresses, results) need nothing done: one pass over the bytes.
+        if !text.isEmpty,
+            text.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "=") })
+        {
+            return text
+        }
         let clean = String(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
         return clean.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" }) || clean.isEmpty
             ? "\"" + clean.replacingOccurrences(of: "\"", with: "'") + "\"" : clean
