@@ -47,12 +47,12 @@ extension StoreTransaction {
             try statement(
                 """
                 SELECT * FROM outbox WHERE state IN ('queued', 'deferred', 'sending') AND nextAttemptAt <= ?
-                ORDER BY id LIMIT ?
+                AND EXISTS (SELECT 1 FROM outboxRaw r WHERE r.outboxId = outbox.id) ORDER BY id LIMIT ?
                 """), arguments: [now, limit])
         let raw = try statement("SELECT raw FROM outboxRaw WHERE outboxId = ?")
         return try rows.compactMap { row in
             // Copied once, from SQLite's buffer into the letter's bytes, while the cursor (whose
-            // row reads that buffer) lives. A row without bytes is left out, as the join did.
+            // row reads that buffer) lives.
             let cursor = try Row.fetchCursor(raw, arguments: [row["id"] as Int64])
             let bytes = try withExtendedLifetime(cursor) {
                 try cursor.next()?.withUnsafeData(atIndex: 0) { data in data.map { Array($0) } }
