@@ -122,7 +122,7 @@ struct RespondentFlow: Sendable {
             case .form, .refused: continue  // a form's rows are values; the file is in the archive
             }
             let bytes = message.attachments[attachment.index].bytes
-            let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+            let digest = SHA256.hash(data: bytes).hex
             ids[attachment.index] = try tx.addDocument(
                 bytes: bytes, sha256: digest, fileName: QuotedText.clean(attachment.fileName, limit: 200), inboundID: inboundID,
                 organizationID: organizationID, indicatorCode: code, roundID: roundID,

@@ -87,7 +87,7 @@ package enum Secret {
     }
 
     static func hex(_ bytes: [UInt8]) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
+        bytes.hex
     }
 
     static func write(_ text: String, to path: String, exclusive: Bool) throws(ConfigError) {

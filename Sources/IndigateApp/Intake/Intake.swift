@@ -182,7 +182,7 @@ package struct Intake: Sendable {
             var seen: Set<Int64> = []
             return try zip(messages, kept).map { message, raw in
                 let oversize = message.size > messageBytes
-                var digest = SHA256.hash(data: raw).map { String(format: "%02x", $0) }.joined()
+                var digest = SHA256.hash(data: raw).hex
                 // Its own key: the same message sent again after the limit is raised is new.
                 if oversize { digest = "too-large:\(digest):\(message.size)" }
                 switch try tx.archive(
