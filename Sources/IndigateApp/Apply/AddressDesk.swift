@@ -22,10 +22,7 @@ struct AddressDesk: Sendable {
         let outcome = try ask(request, from: requester, own: own, answering: answering, tx: tx, now: now)
         try letters.enqueue(
             AddressRequestedView(outcome: outcome),
-            to: LetterEnvelope(
-                purpose: .notice, tokenPurpose: reply.purpose, contact: requester, organization: own,
-                roundID: reply.purpose == .receipt ? reply.subjectID : nil, tokenSubjectID: reply.subjectID,
-                answering: answering),
+            to: .notice(to: requester, of: own, token: reply.purpose, subject: reply.subjectID, answering: answering),
             in: tx, now: now)
     }
 
@@ -54,16 +51,12 @@ struct AddressDesk: Sendable {
         guard try tx.contact(matching: email) == nil else { return .taken(email) }
         let changeID = try tx.requestAddressChange(
             contactID: target.id, newEmail: email, by: requester.id, inboundID: answering.inboundID, at: now)
-        var atNewAddress = target
-        atNewAddress.contact.email = email
         let requesterName = QuotedText.clean(requester.contact.personName, limit: 100)
         try letters.enqueue(
             AddressConfirmView(
                 requester: requesterName.isEmpty ? requester.contact.email : "\(requesterName) (\(requester.contact.email))",
                 organization: organization.organization, oldEmail: target.contact.email, newEmail: email),
-            to: LetterEnvelope(
-                purpose: .notice, tokenPurpose: .confirm, contact: atNewAddress, organization: organization, roundID: nil,
-                tokenSubjectID: changeID, answering: nil),
+            to: .notice(to: target.at(email), of: organization, token: .confirm, subject: changeID, answering: nil),
             in: tx, now: now)
         try tx.audit(
             actor: requester.contact.email, action: "address-change-requested",
@@ -99,18 +92,12 @@ struct AddressDesk: Sendable {
         }
         try letters.enqueue(
             AddressConfirmedView(organization: organization.organization, oldEmail: oldEmail, respondent: respondent),
-            to: LetterEnvelope(
-                purpose: .notice, tokenPurpose: token.0, contact: moved, organization: organization,
-                roundID: token.0 == .receipt ? token.1 : nil, tokenSubjectID: token.1, answering: nil),
+            to: .notice(to: moved, of: organization, token: token.0, subject: token.1, answering: nil),
             in: tx, now: now)
-        var atOldAddress = moved
-        atOldAddress.contact.email = oldEmail
         try letters.enqueue(
             AddressReplacedView(
                 organization: organization.organization, newEmail: moved.contact.email, at: now, calendar: calendar),
-            to: LetterEnvelope(
-                purpose: .notice, tokenPurpose: .confirm, contact: atOldAddress, organization: organization, roundID: nil,
-                tokenSubjectID: changeID, answering: nil),
+            to: .notice(to: moved.at(oldEmail), of: organization, token: .confirm, subject: changeID, answering: nil),
             in: tx, now: now)
         try tx.audit(
             actor: moved.contact.email, action: "address-changed",
@@ -119,5 +106,15 @@ struct AddressDesk: Sendable {
         try tx.finishInbound(
             id: inboundID, outcome: .applied, detail: "address change \(changeID) confirmed", contactID: moved.id, at: now)
         return .applied(inboundID: inboundID)
+    }
+}
+
+extension StoredContact {
+    /// The contact with `email` for its address: a letter to the address it is moving to, or
+    /// the one it left.
+    fileprivate func at(_ email: String) -> StoredContact {
+        var moved = self
+        moved.contact.email = email
+        return moved
     }
 }

@@ -18,9 +18,7 @@ struct CoordinatorFlow: Sendable {
         if plan.asksCatalogue, let organization = try tx.organization(id: contact.organizationID) {
             try digests.letters.enqueue(
                 CatalogueView(catalogue: batch.catalogue, asked: [], organization: organization.organization),
-                to: LetterEnvelope(
-                    purpose: .notice, tokenPurpose: .digest, contact: contact, organization: organization, roundID: nil,
-                    tokenSubjectID: nil, answering: answering),
+                to: .notice(to: contact, of: organization, token: .digest, subject: nil, answering: answering),
                 in: tx, now: now)
         }
         for detail in plan.details {

@@ -31,7 +31,7 @@ struct DeadlineDesk: Sendable {
             round.deadline = deadline
             chosen = try tx.allOrganizations()
             scope = "вся область"
-        } else if targets.allSatisfy({ [10, 12].contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+        } else if targets.allSatisfy(Organization.isValidINN) {
             for inn in targets {
                 if let organization = try tx.organization(inn: inn) {
                     if !chosen.contains(where: { $0.id == organization.id }) { chosen.append(organization) }
@@ -71,9 +71,7 @@ struct DeadlineDesk: Sendable {
             where respondent.contact.role == .respondent && !respondent.failing {
                 let letter = try letters.enqueue(
                     DeadlineView(standing: standing, organization: organization.organization, calendar: calendar),
-                    to: LetterEnvelope(
-                        purpose: .notice, tokenPurpose: .receipt, contact: respondent, organization: organization,
-                        roundID: round.id, tokenSubjectID: round.id, answering: nil),
+                    to: .notice(to: respondent, of: organization, token: .receipt, subject: round.id, answering: nil),
                     in: tx, now: now)
                 if letter != nil { sent += 1 }
             }

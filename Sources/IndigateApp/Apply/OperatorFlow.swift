@@ -158,9 +158,7 @@ struct OperatorFlow: Sendable {
             for contact in try tx.contacts(organizationID: organization.id) where contact.contact.role == .respondent {
                 try letters.enqueue(
                     view,
-                    to: LetterEnvelope(
-                        purpose: .notice, tokenPurpose: .receipt, contact: contact, organization: organization, roundID: round.id,
-                        tokenSubjectID: round.id, answering: nil),
+                    to: .notice(to: contact, of: organization, token: .receipt, subject: round.id, answering: nil),
                     in: tx, now: now)
             }
         }

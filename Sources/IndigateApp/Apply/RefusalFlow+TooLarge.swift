@@ -27,9 +27,8 @@ extension RefusalFlow {
         {
             try letters.enqueue(
                 TooLargeView(subject: message.subject, size: size, limit: limit),
-                to: LetterEnvelope(
-                    purpose: .notice, tokenPurpose: purpose, contact: contact, organization: organization,
-                    roundID: purpose == .receipt ? subject : nil, tokenSubjectID: subject,
+                to: .notice(
+                    to: contact, of: organization, token: purpose, subject: subject,
                     answering: Answering(inboundID: inboundID, message: message)),
                 reason: "too-large", in: tx, now: now)
         }

@@ -23,7 +23,7 @@ struct AddressRequest: Sendable, Equatable {
             }
             var rest = Array(words.dropFirst())
             var inn: String?
-            if rest.count >= 2, [10, 12].contains(rest[0].count), rest[0].allSatisfy({ $0.isASCII && $0.isNumber }) {
+            if rest.count >= 2, Organization.isValidINN(rest[0]) {
                 inn = rest.removeFirst()
             }
             let written = rest.joined(separator: " ")

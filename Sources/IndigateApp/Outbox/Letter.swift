@@ -41,4 +41,15 @@ struct LetterEnvelope {
     /// (review letters: a reply's commands apply to what that letter listed).
     var tokenSubjectID: Int64?
     var answering: Answering?
+
+    /// A notice whose reply token has `token` and `subject`: a receipt's token names a round,
+    /// and the letter then belongs to that round.
+    static func notice(
+        to contact: StoredContact, of organization: StoredOrganization, token: TokenPurpose, subject: Int64?,
+        answering: Answering?
+    ) -> LetterEnvelope {
+        LetterEnvelope(
+            purpose: .notice, tokenPurpose: token, contact: contact, organization: organization,
+            roundID: token == .receipt ? subject : nil, tokenSubjectID: subject, answering: answering)
+    }
 }

@@ -60,7 +60,7 @@ package enum CommandGrammar {
                 result.append(CommandLine(text: line, command: command))
             case .status:
                 let inn = rest.trimmingCharacters(in: [" ", "\t"])
-                let valid = [10, 12].contains(inn.count) && inn.allSatisfy { $0.isASCII && $0.isNumber }
+                let valid = Organization.isValidINN(inn)
                 result.append(CommandLine(text: line, command: valid ? .success(.status(inn: inn)) : .failure(.badINN)))
             case .report:
                 let words = rest.split(whereSeparator: { $0 == " " || $0 == "\t" }).prefix(maximumReportWords)
