@@ -27,8 +27,6 @@ package struct Gateway: Sendable {
     package let transports: Transports
     /// The templates each letter rendered, for `indigate check`.
     package let templateUsage: TemplateUsage
-    /// The Outbox's letter writer, for the micro benchmarks.
-    let letters: LetterWriter
 
     /// Opens the store (as `access` allows: only `init` creates it; only `init`, `upgrade` and
     /// `serve` migrate it), the templates and the secret, and builds the stages.
@@ -92,7 +90,6 @@ package struct Gateway: Sendable {
         self.reports = reports
         reportRenderer = ReportRenderer(reports: reports, templates: templates, gateway: config.gateway, region: config.region)
         templateUsage = templates.usage
-        self.letters = letters
         admin = Admin(store: store, intake: intake, quarantine: quarantine, logger: logger)
         setup = Setup(store: store, config: config)
         transports = Transports(config: config, store: store)

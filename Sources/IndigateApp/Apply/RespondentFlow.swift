@@ -15,6 +15,17 @@ struct RespondentFlow: Sendable {
     var clock: RoundClock { standings.clock }
     var calendar: RegionalCalendar { standings.clock.calendar }
 
+    /// What Interpret needs for a reply from `organization` to `round`: its standing before the
+    /// reply, and where the round stands now.
+    func context(
+        of organization: StoredOrganization, in round: Round, batch: BatchContext, tx: StoreTransaction, now: Date
+    ) throws -> RespondentContext {
+        let before = try standings.standing(of: organization, in: round, catalogue: batch.catalogue, tx: tx, now: now)
+        return RespondentContext(
+            catalogue: batch.catalogue, grammar: batch.grammar, organization: organization.organization, standing: before,
+            phase: clock.phase(of: before.round, newest: try tx.rounds().first, at: now), documentBytes: documentBytes)
+    }
+
     func apply(
         _ message: ParsedMessage, inboundID: Int64, contact: StoredContact, roundID: Int64, batch: BatchContext,
         tx: StoreTransaction, now: Date
@@ -22,12 +33,10 @@ struct RespondentFlow: Sendable {
         guard let organization = try tx.organization(id: contact.organizationID), let named = try tx.round(id: roundID) else {
             throw ApplyError(description: "the token's round or organisation is gone")
         }
-        let before = try standings.standing(of: organization, in: named, catalogue: batch.catalogue, tx: tx, now: now)
+        let context = try context(of: organization, in: named, batch: batch, tx: tx, now: now)
+        let before = context.standing
         // The round as this organisation has it (its own deadline, if extended), as the standing read it.
         let round = before.round
-        let context = RespondentContext(
-            catalogue: batch.catalogue, grammar: batch.grammar, organization: organization.organization, standing: before,
-            phase: clock.phase(of: round, newest: try tx.rounds().first, at: now), documentBytes: documentBytes)
         let plan = RespondentInterpreter.plan(message, context: context)
         let answering = Answering(inboundID: inboundID, message: message)
         if let successor = plan.successor {

@@ -42,7 +42,8 @@ package final class HotPath: Sendable {
         _ = try gateway.scheduler.rounds.open(
             month: "2020-09", deadline: "2020-09-25", nextDataAfter: nil, groups: config.schedule.groups, now: opened)
         let store = gateway.admin.store
-        let clock = RoundClock(calendar: RegionalCalendar(timeZone: zone))
+        // The daemon's own Apply stage: the context a reply is read in comes from it.
+        let flow = gateway.intake.applier.respondent
         // The school asked the most indicators: the longest reply and receipt of the round.
         let (context, request, round) = try store.read { tx -> (RespondentContext, [UInt8], Round) in
             let batch = try BatchContext(tx: tx)
@@ -55,12 +56,7 @@ package final class HotPath: Sendable {
             }
             guard let (organization, contact, _) = best, let letter = try tx.outboxRows(recipient: contact.contact.email).last
             else { throw ApplyError(description: "no school was asked anything") }
-            let standing = try StandingReader(clock: clock).standing(
-                of: organization, in: round, catalogue: batch.catalogue, tx: tx, now: opened)
-            let context = RespondentContext(
-                catalogue: batch.catalogue, grammar: batch.grammar, organization: organization.organization,
-                standing: standing, phase: clock.phase(of: round, newest: round, at: opened), documentBytes: 10_000_000)
-            return (context, letter.raw, round)
+            return (try flow.context(of: organization, in: round, batch: batch, tx: tx, now: opened), letter.raw, round)
         }
         let parser = MessageParser(limits: config.mimeLimits)
         let reply = try Self.reply(to: parser.parse(request), indicators: context.standing.indicators.map(\.indicator))
@@ -69,8 +65,8 @@ package final class HotPath: Sendable {
         self.context = context
         plan = RespondentInterpreter.plan(try parser.parse(reply), context: context)
         answeredRound = round
-        letters = gateway.letters
-        calendar = RegionalCalendar(timeZone: zone)
+        letters = flow.letters
+        calendar = flow.calendar
     }
 
     deinit {

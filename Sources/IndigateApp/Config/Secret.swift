@@ -45,7 +45,7 @@ package enum Secret {
         try? FileManager.default.createDirectory(
             atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let fresh = random()
-        try write(hex(fresh) + "\n", to: path, exclusive: true)
+        try write(fresh.hex + "\n", to: path, exclusive: true)
         return fresh
     }
 
@@ -64,11 +64,11 @@ package enum Secret {
     /// Makes a new secret; the old one is appended to `<file>.previous` with `now`.
     package static func rotate(path: String, now: Date) throws(ConfigError) {
         let current = try loadOrCreate(path: path)
-        let line = hex(current) + " " + String(Int(now.timeIntervalSince1970)) + "\n"
+        let line = current.hex + " " + String(Int(now.timeIntervalSince1970)) + "\n"
         let previous =
             (FileManager.default.contents(atPath: path + ".previous").map { String(decoding: $0, as: UTF8.self) } ?? "") + line
         try write(previous, to: path + ".previous.tmp", exclusive: false)
-        try write(hex(random()) + "\n", to: path + ".tmp", exclusive: false)
+        try write(random().hex + "\n", to: path + ".tmp", exclusive: false)
         // The retired secret is safe on disk before the new one replaces it.
         guard rename(path + ".previous.tmp", path + ".previous") == 0, rename(path + ".tmp", path) == 0 else {
             throw ConfigError(file: path, message: "cannot replace the secret file (\(reason(errno)))")
@@ -84,10 +84,6 @@ package enum Secret {
     static func random() -> [UInt8] {
         var generator = SystemRandomNumberGenerator()
         return (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-    }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        bytes.hex
     }
 
     static func write(_ text: String, to path: String, exclusive: Bool) throws(ConfigError) {
