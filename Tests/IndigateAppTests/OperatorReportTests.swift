@@ -10,11 +10,8 @@ import Testing
 @Suite struct OperatorReportTests {
     @Test func anOperatorGetsTheDigestWithoutAShell() throws {
         let round = try ValueModelTests().september()
-        _ = try round.reply(from: ValueModelTests.school, "1.5: 7", at: round.at("2020-09-11 09:00"))
-        _ = try round.gateway.scheduler.tick(now: round.at("2020-09-11 10:00"))
-        let review = try #require(
-            try round.flush(round.at("2020-09-11 10:01")).first { $0.parsed.recipients == [ValueModelTests.operator1] })
-        #expect(review.parsed.text.contains("    ОТЧЁТ\n"))
+        let review = try #require(try round.operatorReviewOfOneValue())
+        #expect(review.text.contains("    ОТЧЁТ\n"))
         _ = try round.reply(
             from: ValueModelTests.operator1, "ОТЧЁТ\nОТЧЁТ Еткульский НОВЫЕ CSV\nотчет Атлантида\u{1B}[2J",
             at: round.at("2020-09-11 11:00"))

@@ -9,11 +9,8 @@ import Testing
 @Suite struct OperatorStatusTests {
     @Test func anOperatorReadsOneOrganisationsStandingWithoutAShell() throws {
         let round = try ValueModelTests().september()
-        _ = try round.reply(from: ValueModelTests.school, "1.5: 7", at: round.at("2020-09-11 09:00"))
-        _ = try round.gateway.scheduler.tick(now: round.at("2020-09-11 10:00"))
-        let review = try #require(
-            try round.flush(round.at("2020-09-11 10:01")).first { $0.parsed.recipients == [ValueModelTests.operator1] })
-        #expect(review.parsed.text.contains("СТАТУС <ИНН>"))
+        let review = try #require(try round.operatorReviewOfOneValue())
+        #expect(review.text.contains("СТАТУС <ИНН>"))
         _ = try round.reply(
             from: ValueModelTests.operator1, "СТАТУС \(ValueModelTests.inn)\nСТАТУС 123\nСТАТУС 0000000000",
             at: round.at("2020-09-11 11:00"))
@@ -69,5 +66,15 @@ import Testing
             try round.flush(round.at("2020-09-12 13:01")).first { $0.parsed.recipients == [ValueModelTests.school] })
         #expect(!own.parsed.text.contains("ИСТОРИЯ"), "the school's copy has no history")
         #expect(own.parsed.text.contains("Чтобы прислать или исправить значения, ответьте на это письмо."))
+    }
+}
+
+extension RoundScenario {
+    /// The school's «1.5: 7» on the 11th, and the review letter the first operator gets for it
+    /// (nil if none came): where an operator's commands by mail start.
+    func operatorReviewOfOneValue() throws -> ParsedMessage? {
+        _ = try reply(from: ValueModelTests.school, "1.5: 7", at: at("2020-09-11 09:00"))
+        _ = try gateway.scheduler.tick(now: at("2020-09-11 10:00"))
+        return try flush(at("2020-09-11 10:01")).first { $0.parsed.recipients == [ValueModelTests.operator1] }?.parsed
     }
 }
