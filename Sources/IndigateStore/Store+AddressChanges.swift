@@ -33,15 +33,6 @@ extension StoreTransaction {
         }
     }
 
-    /// The newest change asked for a contact, confirmed or not.
-    package func newestAddressChange(contactID: Int64) throws -> AddressChange? {
-        guard
-            let id = try Int64.fetchOne(
-                try statement("SELECT max(id) FROM addressChange WHERE contactId = ?"), arguments: [contactID])
-        else { return nil }
-        return try addressChange(id: id)
-    }
-
     /// Makes the change's address the contact's: the old one is kept on the change, the
     /// contact's failing state is cleared and its tokens revoked. False when the change was
     /// already confirmed or the address meanwhile belongs to another contact.

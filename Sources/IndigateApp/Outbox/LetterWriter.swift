@@ -27,8 +27,9 @@ struct LetterWriter: Sendable {
     /// a flood of replies cannot make indigate mail-bomb anyone.
     /// - Parameters:
     ///   - reason: why a notice goes out, for notices sent at most once a day.
-    ///   - tokened: attachments that carry the letter's reply token (the request form), made once
-    ///     the token is minted.
+    ///   - tokened: attachments made as the letter is composed, once its reply token is minted:
+    ///     those that carry the token (the request form), or those still being made when the
+    ///     letter is queued (a digest's table, written on another core).
     @discardableResult
     func enqueue<L: Letter>(
         _ letter: L, to envelope: LetterEnvelope, reason: String? = nil, attachments: [ParsedMessage.Attachment] = [],
