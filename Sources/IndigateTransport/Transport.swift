@@ -122,7 +122,8 @@ package struct DeliveryProblem: Sendable, Equatable, CustomStringConvertible {
 /// Where letters go. One call sends a whole batch over one connection where that applies.
 /// `onResult` hears each letter's result as soon as the server answered — with the server's
 /// own words (`250 2.0.0 Ok: queued as 4Fx`) for the log — so the caller can record it at once
-/// (a crash then repeats at most the one letter in hand); returning false stops the batch.
+/// or with the few before it (a crash then repeats at most the letters not yet recorded);
+/// returning false stops the batch.
 package protocol OutboundTransport: Sendable {
     func send(_ messages: [OutboundMessage], onResult: (Int, DeliveryResult, String) -> Bool)
 }

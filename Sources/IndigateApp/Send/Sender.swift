@@ -35,12 +35,14 @@ package struct Sender: Sendable {
             if due.isEmpty { break }
             seen.formUnion(due.map(\.id))
             try store.write { tx in try tx.markSending(outboxIDs: due.map(\.id)) }
-            // Each result is committed as soon as the server answered, without an fsync of its
-            // own: a killed daemon repeats at most the one letter the server had accepted before
-            // the commit; only a power loss can repeat more (the batch's results since the last
-            // synced commit), and a repeat is a duplicate letter, never a lost one.
+            // Results are committed in groups of up to `resultsPerCommit` — one by one when the
+            // server answers slower than one letter per `resultsMaxWait` — without an fsync of their own: a killed daemon
+            // repeats at most the group not yet committed and the letters the sessions had
+            // accepted at that moment (`duplicateWindow`); only a power loss can repeat more (the
+            // batch's results since the last synced commit), and a repeat is a duplicate letter,
+            // never a lost one.
             // The batch in `connections` interleaved shares, one session each; results are
-            // recorded one at a time, as they come, while the other session waits on the wire.
+            // collected as they come, while the other session waits on the wire.
             let shares = Self.shares(due.count, connections: settings.effectiveConnections)
             let results = ResultsBox(report)
             DispatchQueue.concurrentPerform(iterations: shares.count) { share in
@@ -53,18 +55,16 @@ package struct Sender: Sendable {
                 ) { index, result, reply in
                     results.lock.withLock {
                         guard results.failure == nil else { return false }
-                        let row = due[indices[index]]
-                        do {
-                            try record(result, for: row, report: &results.report, now: now)
-                            trace(result, for: row, reply: reply)
-                            return true
-                        } catch {
-                            results.failure = error
-                            return false
-                        }
+                        results.pending.append((due[indices[index]], result, reply))
+                        guard
+                            results.pending.count >= Self.resultsPerCommit
+                                || results.lastCommit.duration(to: .now) >= Self.resultsMaxWait
+                        else { return true }
+                        return commit(results, now: now)
                     }
                 }
             }
+            _ = commit(results, now: now)
             report = results.report
             if let failure = results.failure { throw failure }
             // The batch's results reach the disk (one fsync) before the next batch starts.
@@ -87,12 +87,45 @@ package struct Sender: Sendable {
         return (0..<sessions).map { first in Array(stride(from: first, to: count, by: sessions)) }
     }
 
-    /// What the sessions of one batch share: the counts and the first failure to record.
+    /// Results committed together: one transaction for up to this many letters' results.
+    static let resultsPerCommit = 16
+    /// A result arriving this long after the last commit is committed at once, so a slow
+    /// server's letters are committed one by one and no result waits long for company.
+    static let resultsMaxWait = Duration.milliseconds(20)
+    /// The most letters a killed daemon can send twice: the group not yet committed and the one
+    /// each other session had sent and not yet reported. The kill test holds every kill to it.
+    package static func duplicateWindow(connections: Int) -> Int { resultsPerCommit + connections - 1 }
+
+    /// What the sessions of one batch share: the counts, the results not yet committed and the
+    /// first failure to record.
     final class ResultsBox: @unchecked Sendable {
         let lock = NSLock()
         var report: FlushReport
+        var pending: [(row: OutboxRow, result: DeliveryResult, reply: String)] = []
+        var lastCommit = ContinuousClock.now
         var failure: (any Error)?
         init(_ report: FlushReport) { self.report = report }
+    }
+
+    /// Commits the pending results in one transaction (crash-safe; synced with the batch) and
+    /// logs each; false, with the failure kept, when the store refused them. Called under the
+    /// box's lock.
+    func commit(_ results: ResultsBox, now: Date) -> Bool {
+        guard results.failure == nil, !results.pending.isEmpty else { return results.failure == nil }
+        do {
+            var report = results.report
+            try store.writeUnsynced { tx in
+                for pending in results.pending { try record(pending.result, for: pending.row, report: &report, tx: tx, now: now) }
+            }
+            results.report = report
+            for pending in results.pending { trace(pending.result, for: pending.row, reply: pending.reply) }
+            results.pending.removeAll(keepingCapacity: true)
+            results.lastCommit = .now
+            return true
+        } catch {
+            results.failure = error
+            return false
+        }
     }
 
     /// The one log line of a letter, once its result is recorded: its outbox and letter ids, the
@@ -124,27 +157,25 @@ package struct Sender: Sendable {
         }
     }
 
-    /// Records one delivery result in its own transaction (crash-safe; synced with the batch).
-    func record(_ result: DeliveryResult, for row: OutboxRow, report: inout FlushReport, now: Date) throws {
-        try store.writeUnsynced { tx in
-            switch result {
-            case .sent:
-                try tx.markSent(outboxID: row.id, at: now)
-                report.sent += 1
-            case .deferred(let problem):
-                let age = now.timeIntervalSince(row.queuedAt ?? now)
-                if age > TimeInterval(settings.maxAgeDays) * 86_400 {
-                    try tx.markFailed(outboxID: row.id, error: "gave up after \(settings.maxAgeDays) days: \(problem.text)")
-                    report.failed += 1
-                } else {
-                    try tx.markDeferred(
-                        outboxID: row.id, error: problem.text, until: now.addingTimeInterval(backoff(attempts: row.attempts)))
-                    report.deferred += 1
-                }
-            case .failed(let problem):
-                try tx.markFailed(outboxID: row.id, error: problem.text)
+    /// Records one delivery result in the group's transaction.
+    func record(_ result: DeliveryResult, for row: OutboxRow, report: inout FlushReport, tx: StoreTransaction, now: Date) throws {
+        switch result {
+        case .sent:
+            try tx.markSent(outboxID: row.id, at: now)
+            report.sent += 1
+        case .deferred(let problem):
+            let age = now.timeIntervalSince(row.queuedAt ?? now)
+            if age > TimeInterval(settings.maxAgeDays) * 86_400 {
+                try tx.markFailed(outboxID: row.id, error: "gave up after \(settings.maxAgeDays) days: \(problem.text)")
                 report.failed += 1
+            } else {
+                try tx.markDeferred(
+                    outboxID: row.id, error: problem.text, until: now.addingTimeInterval(backoff(attempts: row.attempts)))
+                report.deferred += 1
             }
+        case .failed(let problem):
+            try tx.markFailed(outboxID: row.id, error: problem.text)
+            report.failed += 1
         }
     }
 
