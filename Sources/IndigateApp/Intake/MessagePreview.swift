@@ -10,12 +10,14 @@ enum MessagePreview {
     static let attachments = 5
     static let nameCharacters = 80
 
-    /// Looks at no more of the text than a few screens: a huge body costs nothing here.
-    static let textCharacters = 4_096
+    /// Looks at no more of the text than a few screens (bytes, not characters: counting
+    /// characters cost more than the rest of the preview): a huge body costs nothing here.
+    static let textBytes = 8_192
 
     static func lines(of message: ParsedMessage) -> [String] {
-        let text = ReplyText.newText(of: String(message.text.prefix(textCharacters)))
-        return text.split(whereSeparator: \.isNewline).lazy
+        let text = ReplyText.newText(of: String(message.text.prefix(utf8: textBytes)))
+        return text.lines.lazy
+            .filter { !$0.isEmpty }
             .map { QuotedText.clean(String($0.prefix(lineCharacters * 4)), limit: lineCharacters) }
             .filter { !$0.isEmpty }
             .prefix(lines).map { $0 }

@@ -16,7 +16,7 @@ struct AddressRequest: Sendable, Equatable {
 
     /// The first request among the reply's new lines.
     static func read(_ newText: String) -> AddressRequest? {
-        for line in newText.split(whereSeparator: \.isNewline).prefix(500) {
+        for line in newText.lines.lazy.filter({ !$0.isEmpty }).prefix(500) {
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).prefix(4).map(String.init)
             guard words.count >= 2, verbs.contains(words[0].lowercased()), let last = words.last, last.contains("@") else {
                 continue

@@ -1,3 +1,6 @@
+import Foundation
+import IndigateCore
+
 /// The one-word requests a reply may make on a line of its own, in each spelling accepted:
 /// one list for every flow that reads them.
 enum RequestWord {
@@ -5,4 +8,22 @@ enum RequestWord {
     static let catalogue: Set<String> = ["каталог", "catalogue", "catalog"]
     /// «СТАТУС»: a school's standing in the round.
     static let status: Set<String> = ["статус", "status"]
+
+    /// No line longer than this (in UTF-8 bytes, once trimmed) lowercases to a request word:
+    /// lowercasing leaves a character at least a third of its bytes (the Kelvin sign's three
+    /// become «k»'s one), so four times the longest spelling is a safe bound.
+    static let longestLine = catalogue.union(status).map(\.utf8.count).max()! * 4
+
+    /// The request words written on lines of their own in `text` (lowercased, spaces around
+    /// them ignored); a long line is not lowercased only to find it is no request.
+    static func written(in text: String) -> Set<String> {
+        var words: Set<String> = []
+        for line in text.lines where !line.isEmpty {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty, trimmed.utf8.count <= longestLine else { continue }
+            let word = trimmed.lowercased()
+            if catalogue.contains(word) || status.contains(word) { words.insert(word) }
+        }
+        return words
+    }
 }

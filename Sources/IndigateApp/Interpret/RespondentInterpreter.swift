@@ -7,11 +7,12 @@ import IndigateCore
 enum RespondentInterpreter {
     static func plan(_ message: ParsedMessage, context: RespondentContext) -> RespondentPlan {
         var plan = RespondentPlan()
-        let newText = ([message.text] + message.forwardedTexts).map(ReplyText.newText(of:)).joined(separator: "\n")
-        let words = Set(newText.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        let ownText = ReplyText.newText(of: message.text)
+        let newText = ([ownText] + message.forwardedTexts.map(ReplyText.newText(of:))).joined(separator: "\n")
+        let words = RequestWord.written(in: newText)
         plan.asksStatus = !words.isDisjoint(with: RequestWord.status)
         plan.asksCatalogue = !words.isDisjoint(with: RequestWord.catalogue)
-        plan.address = AddressRequest.read(ReplyText.newText(of: message.text))
+        plan.address = AddressRequest.read(ownText)
         // The body's lines, then the rows of each usable form: one list, so a code given twice
         // (in the body and the form, or in two forms) is a mistake wherever it was given.
         let forms = FormCheck.check(message.attachments, context: context)
