@@ -28,9 +28,9 @@ extension StoreTransaction {
         try Row.fetchOne(try statement("SELECT * FROM round WHERE month = ?"), arguments: [month]).map(round)
     }
 
-    /// Every round, newest first.
-    package func rounds() throws -> [Round] {
-        try Row.fetchAll(try statement("SELECT * FROM round ORDER BY month DESC")).map(round)
+    /// The newest round (by month), without reading the others: asked for every reply.
+    package func newestRound() throws -> Round? {
+        try Row.fetchOne(try statement("SELECT * FROM round ORDER BY month DESC LIMIT 1")).map(round)
     }
 
     /// The newest round opened at or before `now`.

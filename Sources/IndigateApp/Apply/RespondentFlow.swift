@@ -23,7 +23,7 @@ struct RespondentFlow: Sendable {
         let before = try standings.standing(of: organization, in: round, catalogue: batch.catalogue, tx: tx, now: now)
         return RespondentContext(
             catalogue: batch.catalogue, grammar: batch.grammar, organization: organization.organization, standing: before,
-            phase: clock.phase(of: before.round, newest: try tx.rounds().first, at: now), documentBytes: documentBytes)
+            phase: clock.phase(of: before.round, newest: try tx.newestRound(), at: now), documentBytes: documentBytes)
     }
 
     func apply(

@@ -35,7 +35,7 @@ package struct Reports: Sendable {
 
     /// The round of `month` (`YYYY-MM`), or the newest when nil; nil when there is none.
     func round(month: String?, tx: StoreTransaction) throws -> Round? {
-        try month.map { try tx.round(month: $0) } ?? tx.rounds().first
+        try month.map { try tx.round(month: $0) } ?? tx.newestRound()
     }
 
     /// The provided-data report for a selection of values.

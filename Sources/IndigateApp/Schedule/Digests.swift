@@ -15,7 +15,7 @@ package struct Digests: Sendable {
 
     func due(tx: StoreTransaction, now: Date) throws -> Bool {
         // Before the first round there is nothing to report.
-        guard try !tx.rounds().isEmpty else { return false }
+        guard try tx.newestRound() != nil else { return false }
         let gregorian = calendar.calendar
         guard gregorian.component(.hour, from: now) >= settings.hour else { return false }
         if let last = try tx.lastLetter(purpose: .digest), calendar.isoDay(last) == calendar.isoDay(now) { return false }
