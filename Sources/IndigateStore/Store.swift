@@ -31,6 +31,13 @@ package final class Store: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Each message is handled in a savepoint, and SQLite keeps a copy of every page the
+            // savepoint changes that existed before it (~47 pages a reply: rows and indexes,
+            // never a new BLOB's pages) in a statement journal: as a temporary file that was
+            // 900 MB of 4 KB writes for a round's replies, 4 % of ingest. In memory it is the
+            // same copies without the system calls, freed at each savepoint's end (measured:
+            // no change to the peak memory of reports or of a 25 MB attachment).
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         do {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -126,12 +133,13 @@ package final class Store: Sendable {
     }
 
     /// The settings the database actually runs with, for checks and `status`.
-    package func pragmas() throws -> (journalMode: String, synchronous: Int, foreignKeys: Bool) {
+    package func pragmas() throws -> (journalMode: String, synchronous: Int, foreignKeys: Bool, tempStore: Int) {
         try queue.read { db in
             (
                 try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "",
                 try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1,
-                try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? false
+                try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? false,
+                try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? -1
             )
         }
     }

@@ -12,6 +12,7 @@ import Testing
         #expect(pragmas.journalMode == "wal")
         #expect(pragmas.synchronous == 2)
         #expect(pragmas.foreignKeys)
+        #expect(pragmas.tempStore == 2, "savepoints' statement journals in memory")
     }
 
     @Test func createsTheDatabaseFileAndItsDirectory() throws {
