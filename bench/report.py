@@ -241,8 +241,9 @@ class Report:
         self.out(
             "indigate: `flush` of all letters queued by `round open`, to `smtp-sink` on loopback (no TLS, no "
             "login); each batch of `limits.batch` (200) letters dealt to `outbox.connections` (2) SMTP sessions "
-            "side by side, each result committed as the server answers (measured on this machine: 1 session "
-            "889 letters/s, 2 sessions 1,393, 4 sessions 1,384 — two cores are saturated at 2). smtp-source: the same number of messages of the letters' mean size over "
+            "side by side, results committed as the server answers, up to 16 in one commit (a kill resends at "
+            "most those; each batch is synced before the next). smtp-source: the same number of messages of the "
+            "letters' mean size over "
             f"one connection (`-s 1 -d`) to the same sink (`{self.meta.get('sink', 'smtp-sink')}`).",
             "",
             "| | seconds | letters/s | CPU seconds (user+sys) | indigate ÷ peer (throughput) |",

@@ -35,12 +35,12 @@ package struct Sender: Sendable {
             if due.isEmpty { break }
             seen.formUnion(due.map(\.id))
             try store.write { tx in try tx.markSending(outboxIDs: due.map(\.id)) }
-            // Results are committed in groups of up to `resultsPerCommit` — one by one when the
-            // server answers slower than one letter per `resultsMaxWait` — without an fsync of their own: a killed daemon
-            // repeats at most the group not yet committed and the letters the sessions had
-            // accepted at that moment (`duplicateWindow`); only a power loss can repeat more (the
-            // batch's results since the last synced commit), and a repeat is a duplicate letter,
-            // never a lost one.
+            // Results are committed in groups of up to `resultsPerCommit` (one by one when the
+            // server answers slower than a letter per `resultsMaxWait`), without an fsync of
+            // their own: a killed daemon repeats at most the group not yet committed and the
+            // letters the sessions had sent and not yet reported (`duplicateWindow`); only a
+            // power loss can repeat more (the batch's results since the last synced commit), and
+            // a repeat is a duplicate letter, never a lost one.
             // The batch in `connections` interleaved shares, one session each; results are
             // collected as they come, while the other session waits on the wire.
             let shares = Self.shares(due.count, connections: settings.effectiveConnections)
