@@ -118,6 +118,18 @@ import Testing
         #expect(try lastAccepted("1.2") == nil)
     }
 
+    @Test func theNewestAcceptedIsTheLatestDecisionAndOfTwoAtOnceTheLaterVersion() throws {
+        let later = now.addingTimeInterval(3600)
+        _ = try addValue(.number(100), state: .accepted, at: later)
+        _ = try addValue(.number(90), state: .accepted, at: now)
+        let tied = try addValue(.number(110), state: .accepted, at: later)
+        let other = try addValue(.yesNo(true), code: "1.2", state: .accepted, at: now)
+        _ = try addValue(.number(120), state: .review, at: later.addingTimeInterval(60))
+        let newest = try fixture.store.read { [seed] in try $0.lastAccepted(organizationID: seed.organizationID) }
+        #expect(newest.mapValues(\.id) == ["1.1": tied, "1.2": other])
+        #expect(newest["1.1"]?.value == .number(110))
+    }
+
     @Test func refusesAValueForAnIndicatorNotInTheCatalogue() throws {
         #expect(throws: StoreError.self) { try addValue(.number(1), code: "9.9", state: .review) }
         #expect(try versions().isEmpty)
