@@ -17,7 +17,6 @@ enum MessagePreview {
     static func lines(of message: ParsedMessage) -> [String] {
         let text = ReplyText.newText(of: String(message.text.prefix(utf8: textBytes)))
         return text.lines.lazy
-            .filter { !$0.isEmpty }
             .map { QuotedText.clean(String($0.prefix(lineCharacters * 4)), limit: lineCharacters) }
             .filter { !$0.isEmpty }
             .prefix(lines).map { $0 }

@@ -18,7 +18,7 @@ enum RequestWord {
     /// them ignored); a long line is not lowercased only to find it is no request.
     static func written(in text: String) -> Set<String> {
         var words: Set<String> = []
-        for line in text.lines where !line.isEmpty {
+        for line in text.lines {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty, trimmed.utf8.count <= longestLine else { continue }
             let word = trimmed.lowercased()
