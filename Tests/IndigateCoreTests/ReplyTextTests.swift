@@ -90,6 +90,20 @@ import Testing
         #expect(ReplyText.newText(of: body) == "ФИО: Иванова Анна Петровна\nТелефон: +7 912 345-67-89")
     }
 
+    @Test func cutsAtAHeaderLongerThanTheLowercasedEnds() {
+        // Only a line's first 48 and last 16 characters are lowercased: a header line longer
+        // than both is still found by its start and by its end.
+        let name = String(repeating: "Иванова Анна Петровна, ", count: 5)
+        expectCut(after: ["16.09.2020, 10:12, \(name)ПИШЕТ:"])
+        expectCut(after: ["-------- Пересланное сообщение -------- \(name)"])
+        expectCut(after: ["Ср, 16 сент. 2020 г. в 10:12, \(name)<ADDR@X.RU>:"])
+    }
+
+    @Test func keepsALongLineThatOnlyMentionsAHeaderWordInTheMiddle() {
+        let body = "1.2: 125 — пишет: завуч " + String(repeating: "а", count: 100) + "\n2.1: Да"
+        #expect(ReplyText.newText(of: body) == body)
+    }
+
     @Test func handlesWindowsLineEnds() {
         let body = "1.2: 125\r\n-----Original Message-----\r\n1.2: 999"
         #expect(ReplyText.newText(of: body) == "1.2: 125")

@@ -22,30 +22,35 @@ package enum ReplyText {
         // line before Foundation's comparison (which also finds a decomposed «й») runs.
         if line.utf8.contains(bytesOf: "строки"), line.contains("Ответьте выше этой строки") { return true }
         if line == "--" || line == "-- " || line.hasPrefix("-- ") && line.count < 40 { return true }
-        let lowered = line.lowercased()
+        // Every check below looks at the line's first or last characters, or at bytes that have no
+        // case: only those ends are lowercased, not the whole line (a sender decides its length).
+        let head = line.prefix(48).lowercased()
         let separators = [
             "-----исходное сообщение-----", "-----original message-----",
             "-------- пересланное сообщение --------", "-------- forwarded message --------",
         ]
-        if separators.contains(where: { lowered.hasPrefix($0) }) { return true }
-        if lowered.hasPrefix("________________") { return true }
+        if separators.contains(where: { head.hasPrefix($0) }) { return true }
+        if head.hasPrefix("________________") { return true }
         let footers = [
             "отправлено с iphone", "отправлено с ipad", "отправлено из мобильной почты",
             "sent from my iphone", "sent from my ipad", "отправлено с моего", "sent from my",
             "отправлено из приложения",
         ]
-        if footers.contains(where: { lowered.hasPrefix($0) }) { return true }
-        if lowered.hasSuffix("пишет:") || lowered.hasSuffix("wrote:") || lowered.hasSuffix("написал(а):")
-            || lowered.hasSuffix("написал:") || lowered.hasSuffix("написала:")
+        if footers.contains(where: { head.hasPrefix($0) }) { return true }
+        let tail = line.suffix(16).lowercased()
+        if tail.hasSuffix("пишет:") || tail.hasSuffix("wrote:") || tail.hasSuffix("написал(а):")
+            || tail.hasSuffix("написал:") || tail.hasSuffix("написала:")
         {
             return true
         }
         // Gmail, Mail.ru, Yandex: a line that names the sender's address and ends with a colon.
-        if lowered.hasSuffix(":"), lowered.contains("@"), lowered.contains("<") || lowered.contains(",") {
+        if tail.hasSuffix(":"), line.utf8.contains(UInt8(ascii: "@")),
+            line.utf8.contains(UInt8(ascii: "<")) || line.utf8.contains(UInt8(ascii: ","))
+        {
             return true
         }
         // Outlook: «От: …» followed within four lines by «Отправлено:», «Кому:» or «Тема:».
-        if lowered.hasPrefix("от:") || lowered.hasPrefix("from:") {
+        if head.hasPrefix("от:") || head.hasPrefix("from:") {
             let next = following.prefix(4).map { String($0).trimmed.lowercased() }
             let fields = ["отправлено:", "кому:", "тема:", "дата:", "sent:", "to:", "subject:", "date:"]
             if next.contains(where: { n in fields.contains(where: { n.hasPrefix($0) }) }) { return true }

@@ -20,12 +20,15 @@ package enum QuotedText {
         var pendingSpace = false
         var truncated = false
         for scalar in text.unicodeScalars {
+            // Printable ASCII and the Cyrillic block (all of it assigned, none of it space,
+            // control or format) are kept without looking their properties up.
+            let plain = (0x21..<0x7F).contains(scalar.value) || (0x0400...0x04FF).contains(scalar.value)
             // Line breaks, tabs and control characters separate words («Иванова\0Анна» is two).
-            if isSpace(scalar) || scalar.properties.generalCategory == .control {
+            if !plain, isSpace(scalar) || scalar.properties.generalCategory == .control {
                 pendingSpace = count > 0
                 continue
             }
-            guard !isHidden(scalar) else { continue }
+            guard plain || !isHidden(scalar) else { continue }
             if count >= limit {
                 truncated = true
                 break

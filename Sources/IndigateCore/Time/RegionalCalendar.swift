@@ -35,17 +35,20 @@ package struct RegionalCalendar: Sendable {
     /// The start of the day `day` (a `YYYY-MM-DD` string) in the region, or nil if malformed.
     package func startOfDay(_ day: String) -> Date? {
         let parts = day.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3,
-            let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
-            isoDay(date) == String(format: "%04d-%02d-%02d", parts[0], parts[1], parts[2])
+        guard parts.count == 3, let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
         else { return nil }
+        // A day that does not exist (31 September) comes back as another one.
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        guard c.year == parts[0], c.month == parts[1], c.day == parts[2] else { return nil }
         return date
     }
 
     /// The `YYYY-MM-DD` of `date` in the region.
     package func isoDay(_ date: Date) -> String {
         let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        let year = String(c.year ?? 0)
+        return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-" + Self.two(c.month ?? 0) + "-"
+            + Self.two(c.day ?? 0)
     }
 
     /// The region's month name in the genitive-free nominative («сентябрь 2020») of `month` (`YYYY-MM`).
