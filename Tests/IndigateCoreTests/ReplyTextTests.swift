@@ -99,6 +99,15 @@ import Testing
         expectCut(after: ["Ср, 16 сент. 2020 г. в 10:12, \(name)<ADDR@X.RU>:"])
     }
 
+    @Test func cutsAtCapitalisedFootersAndHeaders() {
+        // The first byte decides whether a line can start a footer or a header: «О» and «S»
+        // in capitals, and «F», are among those bytes.
+        expectCut(after: ["ОТПРАВЛЕНО С IPHONE"])
+        expectCut(after: ["SENT FROM MY IPAD"])
+        expectCut(after: ["FROM: Indigate <indigate@minobr.test>", "SENT: 16.09.2020", "TO: school5@school.test"])
+        expectCut(after: ["________________________________"])
+    }
+
     @Test func keepsALongLineThatOnlyMentionsAHeaderWordInTheMiddle() {
         let body = "1.2: 125 — пишет: завуч " + String(repeating: "а", count: 100) + "\n2.1: Да"
         #expect(ReplyText.newText(of: body) == body)

@@ -22,39 +22,48 @@ package enum ReplyText {
         // line before Foundation's comparison (which also finds a decomposed «й») runs.
         if line.utf8.contains(bytesOf: "строки"), line.contains("Ответьте выше этой строки") { return true }
         if line == "--" || line == "-- " || line.hasPrefix("-- ") && line.count < 40 { return true }
-        // Every check below looks at the line's first or last characters, or at bytes that have no
-        // case: only those ends are lowercased, not the whole line (a sender decides its length).
-        let head = line.prefix(48).lowercased()
-        let separators = [
-            "-----исходное сообщение-----", "-----original message-----",
-            "-------- пересланное сообщение --------", "-------- forwarded message --------",
-        ]
-        if separators.contains(where: { head.hasPrefix($0) }) { return true }
-        if head.hasPrefix("________________") { return true }
-        let footers = [
-            "отправлено с iphone", "отправлено с ipad", "отправлено из мобильной почты",
-            "sent from my iphone", "sent from my ipad", "отправлено с моего", "sent from my",
-            "отправлено из приложения",
-        ]
-        if footers.contains(where: { head.hasPrefix($0) }) { return true }
+        // Every check below is of a line that starts with «-», «_», «о», «s» or «f» (in either
+        // case) or ends with a colon: two bytes rule out most lines before any lowercasing, and
+        // then only the line's ends are lowercased (a sender decides how long a line is).
+        let bytes = line.utf8
+        let start: Bool =
+            switch bytes.first {
+            case 0x2D, 0x5F, 0x46, 0x53, 0x66, 0x73: true
+            case 0xD0: bytes.dropFirst().first == 0x9E || bytes.dropFirst().first == 0xBE  // «О», «о»
+            default: false
+            }
+        if start {
+            let head = line.prefix(48).lowercased()
+            if Self.separators.contains(where: { head.hasPrefix($0) }) { return true }
+            if Self.footers.contains(where: { head.hasPrefix($0) }) { return true }
+            // Outlook: «От: …» followed within four lines by «Отправлено:», «Кому:» or «Тема:».
+            if head.hasPrefix("от:") || head.hasPrefix("from:") {
+                let next = following.prefix(4).map { String($0).trimmed.lowercased() }
+                let fields = ["отправлено:", "кому:", "тема:", "дата:", "sent:", "to:", "subject:", "date:"]
+                if next.contains(where: { n in fields.contains(where: { n.hasPrefix($0) }) }) { return true }
+            }
+        }
+        guard bytes.last == UInt8(ascii: ":") else { return false }
         let tail = line.suffix(16).lowercased()
-        if tail.hasSuffix("пишет:") || tail.hasSuffix("wrote:") || tail.hasSuffix("написал(а):")
-            || tail.hasSuffix("написал:") || tail.hasSuffix("написала:")
-        {
-            return true
-        }
+        if Self.writes.contains(where: { tail.hasSuffix($0) }) { return true }
         // Gmail, Mail.ru, Yandex: a line that names the sender's address and ends with a colon.
-        if tail.hasSuffix(":"), line.utf8.contains(UInt8(ascii: "@")),
-            line.utf8.contains(UInt8(ascii: "<")) || line.utf8.contains(UInt8(ascii: ","))
-        {
+        if bytes.contains(UInt8(ascii: "@")), bytes.contains(UInt8(ascii: "<")) || bytes.contains(UInt8(ascii: ",")) {
             return true
-        }
-        // Outlook: «От: …» followed within four lines by «Отправлено:», «Кому:» or «Тема:».
-        if head.hasPrefix("от:") || head.hasPrefix("from:") {
-            let next = following.prefix(4).map { String($0).trimmed.lowercased() }
-            let fields = ["отправлено:", "кому:", "тема:", "дата:", "sent:", "to:", "subject:", "date:"]
-            if next.contains(where: { n in fields.contains(where: { n.hasPrefix($0) }) }) { return true }
         }
         return false
     }
+
+    /// Lines that start a forwarded or quoted original (Outlook's, Thunderbird's, Mail.ru's).
+    static let separators = [
+        "-----исходное сообщение-----", "-----original message-----",
+        "-------- пересланное сообщение --------", "-------- forwarded message --------", "________________",
+    ]
+    /// A phone's or a web client's footer.
+    static let footers = [
+        "отправлено с iphone", "отправлено с ipad", "отправлено из мобильной почты",
+        "sent from my iphone", "sent from my ipad", "отправлено с моего", "sent from my",
+        "отправлено из приложения",
+    ]
+    /// The end of a quote header: «… пишет:».
+    static let writes = ["пишет:", "wrote:", "написал(а):", "написал:", "написала:"]
 }
