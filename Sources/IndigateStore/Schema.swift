@@ -10,10 +10,20 @@ enum Schema {
         ("v10-document-preview", v10),
     ]
 
-    static var migrator: DatabaseMigrator {
+    /// Raw messages and documents move to the blob file (`BlobStore`): what older versions
+    /// archived is copied there, committed, and only then deleted here (a crash between
+    /// copies it again, under the same keys).
+    static let blobsMigration = "v11-blob-file"
+
+    /// The migrations, the last one moving BLOBs into `blobs` (nil: for their names only).
+    static func migrator(blobs: BlobStore?) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         for migration in migrations {
             migrator.registerMigration(migration.name) { db in try db.execute(sql: migration.sql) }
+        }
+        migrator.registerMigration(blobsMigration) { db in
+            guard let blobs else { throw StoreError(operation: "move the blobs", message: "no blob file is open") }
+            try blobs.take(from: db)
         }
         return migrator
     }

@@ -27,9 +27,7 @@ extension StoreTransaction {
         try statement("INSERT INTO inbound (receivedAt, source, sha256, size, fullSize) VALUES (?, ?, ?, ?, ?)").execute(
             arguments: [now, source, sha256, raw.count, fullSize])
         let id = db.lastInsertedRowID
-        _ = try Blob.insert(
-            raw, table: "inboundRaw", column: "raw", sql: "INSERT INTO inboundRaw (inboundId, raw) VALUES (?, zeroblob(?))",
-            arguments: [id, raw.count], in: db)
+        try blobs.put(raw, key: sha256)
         return .new(id)
     }
 
@@ -37,14 +35,16 @@ extension StoreTransaction {
         try Row.fetchOne(
             try statement(
                 """
-                SELECT i.id, i.sha256, r.raw, i.outcome, i.parseAttempts, i.handleAttempts, i.releasedBy, i.fullSize
-                FROM inbound i JOIN inboundRaw r ON r.inboundId = i.id WHERE i.id = ?
+                SELECT id, sha256, outcome, parseAttempts, handleAttempts, releasedBy, fullSize FROM inbound WHERE id = ?
                 """),
             arguments: [id]
         ).map { row in
-            let data: Data = row["raw"]
+            let sha256: String = row["sha256"]
+            guard let raw = try blobs.get(sha256) else {
+                throw StoreError(operation: "read inbound message \(id)", message: "its raw bytes are not in the blob file")
+            }
             return StoredInbound(
-                id: row["id"], sha256: row["sha256"], raw: Array(data),
+                id: row["id"], sha256: sha256, raw: raw,
                 outcome: InboundOutcome(rawValue: row["outcome"]) ?? .pending, parseAttempts: row["parseAttempts"],
                 handleAttempts: row["handleAttempts"], releasedBy: row["releasedBy"], fullSize: row["fullSize"])
         }

@@ -18,9 +18,8 @@ extension StoreTransaction {
                 sha256, bytes.count, String(fileName.prefix(255)), inboundID, organizationID, indicatorCode, roundID, now, pages,
             ])
         let id = db.lastInsertedRowID
-        return try Blob.insert(
-            bytes, table: "documentBytes", column: "bytes",
-            sql: "INSERT INTO documentBytes (documentId, bytes) VALUES (?, zeroblob(?))", arguments: [id, bytes.count], in: db)
+        try blobs.put(bytes, key: sha256)
+        return id
     }
 
     /// A document's first page drawn small (PNG): nil when it was never drawn, empty when

@@ -2,9 +2,12 @@ import Foundation
 import GRDB
 
 /// The SQLite store: one file, WAL, `synchronous=FULL` (a commit survives power loss), foreign
-/// keys on. Every write goes through `write`, one transaction per call.
+/// keys on, and beside it the blob file of raw mail and documents (`BlobStore`). Every write
+/// goes through `write`, one transaction per call.
 package final class Store: Sendable {
     let queue: DatabaseQueue
+    /// Raw messages and documents, in their own file beside the database.
+    let blobs: BlobStore
     /// The migrations this open applied (for the log).
     package let pendingMigrations: [String]
 
@@ -45,14 +48,17 @@ package final class Store: Sendable {
                 at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             queue = try DatabaseQueue(path: path, configuration: configuration)
             Self.restrict(path)
+            // The migrations by name, to compare with the database's; the blob file is opened
+            // (or made) only once they allow it.
+            var migrator = Schema.migrator(blobs: nil)
             try queue.writeWithoutTransaction { db in
                 _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             }
             let (pending, unknown) = try queue.read { db in
-                let applied = try Schema.migrator.appliedIdentifiers(db)
+                let applied = try migrator.appliedIdentifiers(db)
                 return (
-                    Schema.migrator.migrations.filter { !applied.contains($0) },
-                    applied.subtracting(Schema.migrator.migrations).sorted()
+                    migrator.migrations.filter { !applied.contains($0) },
+                    applied.subtracting(migrator.migrations).sorted()
                 )
             }
             guard unknown.isEmpty else {
@@ -65,7 +71,16 @@ package final class Store: Sendable {
                     operation: "open the database at \(path)", setup: .needsUpgrade(pending: pending),
                     message: "it needs migrations \(pending.joined(separator: ", ")): run `indigate upgrade` (or start `serve`)")
             }
-            try Schema.migrator.migrate(queue)
+            if access == .current, !FileManager.default.fileExists(atPath: BlobStore.path(of: path)) {
+                throw StoreError(
+                    operation: "open the database at \(path)", setup: .missing,
+                    message:
+                        "its blob file \(BlobStore.path(of: path)) (raw mail and documents) is missing: put it back beside the database"
+                )
+            }
+            blobs = try BlobStore(databasePath: path)
+            migrator = Schema.migrator(blobs: blobs)
+            try migrator.migrate(queue)
             pendingMigrations = access == .current ? [] : pending
         } catch let error as StoreError {
             throw error
@@ -74,9 +89,9 @@ package final class Store: Sendable {
         }
     }
 
-    /// The database holds every live token (in letters queued), all raw mail and all documents:
-    /// its file, WAL and shared-memory file are the owner's only (0600), whatever the umask
-    /// was when they were made.
+    /// The database holds every live token (in letters queued), its blob file all raw mail and
+    /// all documents: the database's file, WAL and shared-memory file are the owner's only
+    /// (0600), whatever the umask was when they were made (`BlobStore` does the same for its own).
     static func restrict(_ path: String) {
         for file in [path, path + "-wal", path + "-shm"] {
             var info = stat()
@@ -84,10 +99,20 @@ package final class Store: Sendable {
         }
     }
 
-    /// Runs `body` in one write transaction; nothing of it is kept if it throws.
+    /// Runs `body` in one write transaction; nothing of it is kept if it throws. The blobs it
+    /// stored are committed first.
     package func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         do {
-            return try queue.write { db in try body(StoreTransaction(db: db)) }
+            return try queue.write { db in
+                do {
+                    let result = try body(StoreTransaction(db: db, blobs: blobs))
+                    try blobs.commit()
+                    return result
+                } catch {
+                    blobs.rollback()
+                    throw error
+                }
+            }
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
@@ -108,10 +133,12 @@ package final class Store: Sendable {
                 defer { try? db.cachedStatement(sql: "PRAGMA synchronous = FULL").execute() }
                 try db.cachedStatement(sql: "BEGIN IMMEDIATE").execute()
                 do {
-                    let result = try body(StoreTransaction(db: db))
+                    let result = try body(StoreTransaction(db: db, blobs: blobs))
+                    try blobs.commit()
                     try db.cachedStatement(sql: "COMMIT").execute()
                     return result
                 } catch {
+                    blobs.rollback()
                     if db.isInsideTransaction { try? db.cachedStatement(sql: "ROLLBACK").execute() }
                     throw error
                 }
@@ -126,7 +153,7 @@ package final class Store: Sendable {
     /// Runs `body` on a consistent read-only view.
     package func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         do {
-            return try queue.read { db in try body(StoreTransaction(db: db)) }
+            return try queue.read { db in try body(StoreTransaction(db: db, blobs: blobs)) }
         } catch let error as DatabaseError {
             throw StoreError(operation: "read", underlying: error)
         }
@@ -148,6 +175,8 @@ package final class Store: Sendable {
 /// A transaction in progress: the only way code outside this module reaches the database.
 package struct StoreTransaction {
     let db: Database
+    /// Where raw messages and documents go (see `BlobStore`).
+    let blobs: BlobStore
 
     /// The connection's compiled statement for `sql`, compiled once per connection and reused:
     /// compiling (with GRDB's authorizer reading every column) cost more than running the

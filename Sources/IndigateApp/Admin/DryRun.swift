@@ -19,7 +19,8 @@ package struct DryRunReport: Sendable, Equatable {
         lines.append(
             total == 0
                 ? "would send nothing"
-                : "would send \(total) letters: " + letters.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+                : "would send \(total) letters: "
+                    + letters.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         return lines
     }
 }
@@ -28,9 +29,12 @@ extension Admin {
     /// Runs `tick` on a copy of the database and reports what it queued.
     package func dryRun(_ config: IndigateConfig, now: Date) throws -> DryRunReport {
         let directory = FileManager.default.temporaryDirectory.path + "/indigate-dry-run-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try store.backup(to: directory + "/copy.sqlite", extras: [:])
+        // A backup restored: the database and its blob file (review letters attach documents).
+        try store.backup(to: directory + "/backup.indigate", extras: [:])
+        _ = try Store.restore(from: directory + "/backup.indigate", to: directory + "/copy.sqlite")
         var copy = config
         copy.database = directory + "/copy.sqlite"
         copy.transport.inbound = .init(kind: "maildir", path: directory + "/in")
@@ -45,7 +49,9 @@ extension Admin {
         let tick = try gateway.scheduler.tick(now: now)
         let after = try counts()
         var added: [String: Int] = [:]
-        for (purpose, count) in after where count > before[purpose, default: 0] { added[purpose] = count - before[purpose, default: 0] }
+        for (purpose, count) in after where count > before[purpose, default: 0] {
+            added[purpose] = count - before[purpose, default: 0]
+        }
         return DryRunReport(tick: tick, letters: added)
     }
 }
