@@ -63,7 +63,8 @@ package struct Maildir: Sendable {
         let path = "\(self.path)/new/\(name)"
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
-            let reason = errno == ELOOP ? "a symbolic link" : errno == EACCES ? "not readable" : "cannot be opened (errno \(errno))"
+            let reason =
+                errno == ELOOP ? "a symbolic link" : errno == EACCES ? "not readable" : "cannot be opened (errno \(errno))"
             return .failure(InboundProblem(entry: name, reason: reason))
         }
         defer { close(fd) }
@@ -77,13 +78,16 @@ package struct Maildir: Sendable {
         }
         let size = Int(info.st_size)
         let wanted = upTo(size)
-        var bytes = [UInt8](repeating: 0, count: wanted)
         var done = 0
-        while done < wanted {
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, wanted - done) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { break }
-            done += n
+        // Read straight into the array's storage: zeroing it first cost as much as the reads.
+        let bytes = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, count in
+            while done < wanted {
+                let n = Glibc.read(fd, buffer.baseAddress! + done, wanted - done)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { break }
+                done += n
+            }
+            count = done
         }
         guard done == wanted else {
             return .failure(InboundProblem(entry: name, reason: "read failed after \(done) of \(wanted) bytes"))
@@ -100,12 +104,19 @@ package struct Maildir: Sendable {
 
     /// Moves a handled message from new to cur, marked seen.
     package func moveToCur(_ name: String) throws(TransportError) {
-        let target = "\(path)/cur/\(name):2,S"
-        guard rename("\(path)/new/\(name)", target) == 0 else {
-            if errno == ENOENT, FileManager.default.fileExists(atPath: target) { return }
-            throw TransportError("cannot move \(name) to cur: errno \(errno)")
+        try moveToCur([name])
+    }
+
+    /// Moves messages from `new` to `cur`, then syncs `cur` once for all of them.
+    package func moveToCur(_ names: [String]) throws(TransportError) {
+        for name in names {
+            let target = "\(path)/cur/\(name):2,S"
+            guard rename("\(path)/new/\(name)", target) == 0 else {
+                if errno == ENOENT, FileManager.default.fileExists(atPath: target) { continue }
+                throw TransportError("cannot move \(name) to cur: errno \(errno)")
+            }
         }
-        Self.syncDirectory(path + "/cur")
+        if !names.isEmpty { Self.syncDirectory(path + "/cur") }
     }
 
     static func syncDirectory(_ path: String) {

@@ -52,12 +52,18 @@ package protocol InboundSource: Sendable {
     /// a pass's memory follows its byte budget, not its count.
     func fetch(limit: Int, maxBytes: Int) throws(TransportError) -> [InboundItem]
     func markDone(_ item: InboundItem) throws(TransportError)
+    /// Marks a batch's messages done (a source may do it in one step: one directory sync).
+    func markDone(_ items: [InboundItem]) throws(TransportError)
     /// Entries that are skipped, and why.
     func problems() -> [InboundProblem]
 }
 
 extension InboundSource {
     package func problems() -> [InboundProblem] { [] }
+
+    package func markDone(_ items: [InboundItem]) throws(TransportError) {
+        for item in items { try markDone(item) }
+    }
 }
 
 /// One letter to send.

@@ -39,7 +39,9 @@ import Testing
         #expect(throws: ConfigError.self) { try Gateway(config: installation.config, logger: installation.gateway.logger) }
         try (String(repeating: "00", count: 32) + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         chmod(path, 0o600)
-        let refusal = #expect(throws: ConfigError.self) { try Gateway(config: installation.config, logger: installation.gateway.logger) }
+        let refusal = #expect(throws: ConfigError.self) {
+            try Gateway(config: installation.config, logger: installation.gateway.logger)
+        }
         #expect(refusal?.message.contains("weak") == true)
     }
 
@@ -50,7 +52,9 @@ import Testing
         try "x".write(toFile: blocker, atomically: true, encoding: .utf8)
         config.secretFile = blocker + "/secret.key"
         let refusal = #expect(throws: ConfigError.self) { try Gateway(config: config, logger: installation.gateway.logger) }
-        #expect(refusal?.message.contains("the secret file is unreadable (Not a directory)") == true, "\(String(describing: refusal))")
+        #expect(
+            refusal?.message.contains("the secret file is unreadable (Not a directory)") == true, "\(String(describing: refusal))"
+        )
         #expect(try String(contentsOfFile: blocker, encoding: .utf8) == "x")
     }
 
@@ -60,7 +64,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: new + "/1.a-directory", withIntermediateDirectories: true)
         #expect(symlink("/nonexistent/target", new + "/2.dangling") == 0)
         #expect(mkfifo(new + "/3.fifo", 0o600) == 0)
-        let raw = "From: \(Self.school)\r\nTo: \(world.round.replyTo[Self.school]!)\r\nSubject: Re\r\nMessage-ID: <ok@x.test>\r\n\r\n1.5: 7\r\n"
+        let raw =
+            "From: \(Self.school)\r\nTo: \(world.round.replyTo[Self.school]!)\r\nSubject: Re\r\nMessage-ID: <ok@x.test>\r\n\r\n1.5: 7\r\n"
         try world.installation.deliver(raw, name: "4.reply")
         let inbox = try world.installation.inbox
         let report = try world.gateway.intake.poll(source: inbox, now: world.round.at("2020-09-11 11:00"))
@@ -68,7 +73,9 @@ import Testing
         #expect(Set(inbox.problems().map(\.entry)) == ["1.a-directory", "2.dangling", "3.fifo"])
         #expect(try world.gateway.intake.poll(source: inbox, now: world.round.at("2020-09-11 11:05")).taken == 0)
         let status = CommandRunner.run(["status", "--config", world.installation.directory + "/indigate.yaml"])
-        #expect(status.output.contains("inbox: 3 entries skipped: 1.a-directory (a directory), 2.dangling (a symbolic link), 3.fifo (a FIFO)"))
+        #expect(
+            status.output.contains(
+                "inbox: 3 entries skipped: 1.a-directory (a directory), 2.dangling (a symbolic link), 3.fifo (a FIFO)"))
     }
 
     @Test func aPassReadsByBytesAsWellAsByCount() throws {
@@ -77,6 +84,21 @@ import Testing
         for index in 0..<3 { try inbox.maildir.deliver([UInt8](repeating: 0x41, count: 100_000), name: "\(index).m") }
         #expect(try inbox.fetch(limit: 10, maxBytes: 150_000).count == 2, "the first, and one more while under the budget")
         #expect(try inbox.fetch(limit: 10, maxBytes: 1).count == 1, "always at least one")
+    }
+
+    @Test func aBatchIsReadWholeAndMarkedDoneTogether() throws {
+        let directory = FileManager.default.temporaryDirectory.path + "/indigate-done-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let inbox = try MaildirInbox(path: directory, limits: InboundLimits(messageBytes: 1 << 20))
+        let bodies = (0..<3).map { index in (0..<(70_000 + index)).map { UInt8(truncatingIfNeeded: $0 * 7 + index) } }
+        for (index, body) in bodies.enumerated() { try inbox.maildir.deliver(body, name: "\(index).m") }
+        let items = try inbox.fetch(limit: 10, maxBytes: 1 << 20).sorted { $0.handle < $1.handle }
+        #expect(items.map(\.raw) == bodies, "every byte as delivered")
+        try inbox.markDone(items)
+        #expect(try inbox.fetch(limit: 10, maxBytes: 1 << 20).isEmpty)
+        let cur = try FileManager.default.contentsOfDirectory(atPath: directory + "/cur").sorted()
+        #expect(cur == ["0.m:2,S", "1.m:2,S", "2.m:2,S"])
+        try inbox.markDone(items)  // a second time (a pass that died after the moves): nothing to do
     }
 
     @Test func aStrangersOversizeMessageIsKeptInPartAndNotAnswered() throws {
@@ -88,7 +110,9 @@ import Testing
         let stored = try #require(try world.installation.store.read { try $0.inbound(id: outcome.inboundID) })
         #expect(stored.fullSize == raw.count && stored.raw.count < PartialArchive.bodyBytes + 2_000)
         #expect(try world.letters().isEmpty, "a stranger is not answered")
-        #expect(throws: AdminError.self) { try world.gateway.admin.releaseQuarantine(id: 1, by: "cli", now: world.round.at("2020-09-11 10:10")) }
+        #expect(throws: AdminError.self) {
+            try world.gateway.admin.releaseQuarantine(id: 1, by: "cli", now: world.round.at("2020-09-11 10:10"))
+        }
     }
 
     @Test func aSchoolsOversizeMessageIsAnsweredAndTakenWhenTheLimitIsRaised() throws {
@@ -104,7 +128,9 @@ import Testing
         var config = world.installation.config
         config.limits.messageBytes = 1 << 20
         let raised = try Gateway(config: config, logger: world.gateway.logger)
-        #expect(try raised.intake.ingest(raw, source: "t", now: world.round.at("2020-09-11 11:00")) == .applied(inboundID: outcome.inboundID + 1))
+        #expect(
+            try raised.intake.ingest(raw, source: "t", now: world.round.at("2020-09-11 11:00"))
+                == .applied(inboundID: outcome.inboundID + 1))
         #expect(try world.round.values(HostileWorld.inn)["1.5"]?.number == 7)
     }
 
@@ -113,10 +139,14 @@ import Testing
     @Test func aMessageThatKillsTheDaemonTakesNothingElseWithIt() throws {
         // As deployed: the parser is isolated, so a death is the handling's, never the parse's.
         let world = try HostileWorld(isolated: true)
-        let schools = ["koelga-sosh@etkul.edu.test", "belonosovo-sosh@etkul.edu.test", "school24@kasli.edu.test", "selezyan-sosh@etkul.edu.test"]
+        let schools = [
+            "koelga-sosh@etkul.edu.test", "belonosovo-sosh@etkul.edu.test", "school24@kasli.edu.test",
+            "selezyan-sosh@etkul.edu.test",
+        ]
         try world.installation.deliver(try world.fixture("crashes-handling.eml"), name: "0.crash")
         for (index, school) in schools.enumerated() {
-            let raw = "From: \(school)\r\nTo: \(world.round.replyTo[school]!)\r\nSubject: Re\r\nMessage-ID: <c\(index)@x.test>\r\n\r\n3.1: \(index)\r\n"
+            let raw =
+                "From: \(school)\r\nTo: \(world.round.replyTo[school]!)\r\nSubject: Re\r\nMessage-ID: <c\(index)@x.test>\r\n\r\n3.1: \(index)\r\n"
             try world.installation.deliver(raw, name: "\(index + 1).school")
         }
         let poll = ["poll", "--config", world.installation.directory + "/indigate.yaml", "--now", "2020-09-11T11:00:00+05:00"]

@@ -47,7 +47,7 @@ package struct Intake: Sendable {
             // as soon as they are archived and parsed.
             for index in items.indices { items[index].raw = [] }
             let outcomes = try process(consume incoming, now: now)
-            for item in items { try source.markDone(item) }
+            try source.markDone(items)
             report.taken += items.count
             for outcome in outcomes {
                 report.add(outcome)
