@@ -25,7 +25,7 @@ extension StoreTransaction {
             return row["outcome"] == InboundOutcome.pending.rawValue ? .pending(id) : .done(id)
         }
         try statement("INSERT INTO inbound (receivedAt, source, sha256, size, fullSize) VALUES (?, ?, ?, ?, ?)").execute(
-            arguments: [now, source, sha256, raw.count, fullSize])
+            arguments: [StoredDate.text(now), source, sha256, raw.count, fullSize])
         let id = db.lastInsertedRowID
         try blobs.put(raw, key: sha256)
         return .new(id)
@@ -128,7 +128,7 @@ extension StoreTransaction {
         throws
     {
         try statement("UPDATE inbound SET outcome = ?, outcomeDetail = ?, contactId = ?, processedAt = ? WHERE id = ?").execute(
-            arguments: [outcome.rawValue, detail, contactID, now, id])
+            arguments: [outcome.rawValue, detail, contactID, StoredDate.text(now), id])
     }
 
     /// Sets a message aside for operators with the reason. A released message that still cannot

@@ -25,14 +25,16 @@ extension StoreTransaction {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
         ).execute(
-            arguments: [purpose.rawValue, contactID, roundID, inboundID, messageID, subject, now, reason, recipient])
+            arguments: [
+                purpose.rawValue, contactID, roundID, inboundID, messageID, subject, StoredDate.text(now), reason, recipient,
+            ])
         let letterID = db.lastInsertedRowID
         let (envelopeFrom, raw) = try compose(letterID)
         try statement(
             """
             INSERT INTO outbox (letterId, recipient, envelopeFrom, nextAttemptAt, queuedAt) VALUES (?, ?, ?, ?, ?)
             """
-        ).execute(arguments: [letterID, recipient, envelopeFrom, now, now])
+        ).execute(arguments: [letterID, recipient, envelopeFrom, StoredDate.text(now), StoredDate.text(now)])
         try statement("INSERT INTO outboxRaw (outboxId, raw) VALUES (?, ?)").execute(arguments: [db.lastInsertedRowID, Data(raw)])
         return letterID
     }

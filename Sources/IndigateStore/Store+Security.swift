@@ -68,7 +68,7 @@ extension StoreTransaction {
     package func lettersSent(toContact contactID: Int64, since: Date) throws -> Int {
         try Int.fetchOne(
             try statement("SELECT count(*) FROM letter WHERE contactId = ? AND createdAt >= ? AND purpose <> 'request'"),
-            arguments: [contactID, since]) ?? 0
+            arguments: [contactID, StoredDate.text(since)]) ?? 0
     }
 
     /// Whether a letter with `reason` went to `recipient` at or after `since`.

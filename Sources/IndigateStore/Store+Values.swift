@@ -15,7 +15,8 @@ extension StoreTransaction {
             """
         ).execute(
             arguments: [
-                sha256, bytes.count, String(fileName.prefix(255)), inboundID, organizationID, indicatorCode, roundID, now, pages,
+                sha256, bytes.count, String(fileName.prefix(255)), inboundID, organizationID, indicatorCode, roundID,
+                StoredDate.text(now), pages,
             ])
         let id = db.lastInsertedRowID
         try blobs.put(bytes, key: sha256)
@@ -51,7 +52,8 @@ extension StoreTransaction {
             arguments: [
                 version.organizationID, version.indicatorCode, version.roundID, version.contactID, version.inboundID,
                 version.state.rawValue, columns.number, columns.yes, columns.part, columns.whole, version.documentID,
-                version.submittedAt, version.late, version.decidedAt, version.decidedBy, version.resolution,
+                StoredDate.text(version.submittedAt), version.late, StoredDate.text(version.decidedAt), version.decidedBy,
+                version.resolution,
             ])
         return db.lastInsertedRowID
     }
