@@ -38,10 +38,7 @@ final class BlobStore: Sendable {
 
     /// The file and its journal are the owner's only, as the main database is.
     static func restrict(_ path: String) {
-        for file in [path, path + "-journal"] {
-            var info = stat()
-            if stat(file, &info) == 0, info.st_mode & 0o077 != 0 { chmod(file, 0o600) }
-        }
+        Store.restrict(files: [path, path + "-journal"])
     }
 
     /// Stores `bytes` under `key` (unless they are there already) in the open transaction,

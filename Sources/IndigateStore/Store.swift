@@ -96,7 +96,12 @@ package final class Store: Sendable {
     /// all documents: the database's file, WAL and shared-memory file are the owner's only
     /// (0600), whatever the umask was when they were made (`BlobStore` does the same for its own).
     static func restrict(_ path: String) {
-        for file in [path, path + "-wal", path + "-shm"] {
+        restrict(files: [path, path + "-wal", path + "-shm"])
+    }
+
+    /// Makes each of `files` that exists the owner's only.
+    static func restrict(files: [String]) {
+        for file in files {
             var info = stat()
             if stat(file, &info) == 0, info.st_mode & 0o077 != 0 { chmod(file, 0o600) }
         }

@@ -102,12 +102,8 @@ package struct Maildir: Sendable {
         return Array(data)
     }
 
-    /// Moves a handled message from new to cur, marked seen.
-    package func moveToCur(_ name: String) throws(TransportError) {
-        try moveToCur([name])
-    }
-
-    /// Moves messages from `new` to `cur`, then syncs `cur` once for all of them.
+    /// Moves handled messages from `new` to `cur`, marked seen, then syncs `cur` once for all
+    /// of them.
     package func moveToCur(_ names: [String]) throws(TransportError) {
         for name in names {
             let target = "\(path)/cur/\(name):2,S"

@@ -32,7 +32,7 @@ package struct MaildirInbox: InboundSource {
     }
 
     package func markDone(_ item: InboundItem) throws(TransportError) {
-        try maildir.moveToCur(item.handle)
+        try markDone([item])
     }
 
     /// One sync of `cur` for the batch: a sync per message was 2 % of a round's ingest. A move
