@@ -1,5 +1,5 @@
-import IndigateCore
 import CQPDF
+import IndigateCore
 
 /// Walks every object of an open document and collects the ``ActiveContent`` its dictionaries
 /// mark (see ``ActiveContentRules``): first everything reachable from the trailer, following
@@ -30,9 +30,8 @@ struct ObjectWalker {
     private(set) var found: Set<ActiveContent> = []
     /// False once a bound stopped the walk.
     private(set) var complete = true
-    /// The streams small enough to decode (see ``StreamCost``), as qpdf's JSON names them
-    /// (`obj:12 0 R`).
-    private(set) var decodableStreams: [String] = []
+    /// The streams small enough to decode (see ``StreamCost``).
+    private(set) var decodableStreams: [(id: Int32, generation: Int32)] = []
     private var visited: Set<UInt64> = []
     private var pending: [(id: Int32, generation: Int32)] = []
     private var objects = 0
@@ -72,7 +71,7 @@ struct ObjectWalker {
                 let dictionary = reader.streamDictionary(object)
                 reader.release(object)
                 if let cost = StreamCost.worstCase(of: dictionary, reader: reader), cost <= StreamCost.maxDecodedBytes {
-                    decodableStreams.append("obj:\(next.id) \(next.generation) R")
+                    decodableStreams.append(next)
                 }
                 walk(container: dictionary)
             case ot_dictionary, ot_array:

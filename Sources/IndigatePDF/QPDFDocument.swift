@@ -1,5 +1,5 @@
-import IndigateCore
 import CQPDF
+import IndigateCore
 
 #if canImport(Glibc)
     import Glibc
@@ -85,40 +85,57 @@ final class QPDFDocument {
         case overBudget
     }
 
-    /// Decodes the `streams` (named as in qpdf's JSON: `obj:12 0 R`) with qpdf's general and
-    /// special filters (Flate, LZW, ASCIIHex, ASCII85, RunLength; not DCT, whose decoder prints
-    /// its own warnings to stderr), throwing the result away, and stops once `budget` bytes came
-    /// out.
+    /// Decodes the `streams` (by object number and generation) with qpdf's general and special
+    /// filters (Flate, LZW, ASCIIHex, ASCII85, RunLength; not DCT, whose decoder prints its own
+    /// warnings to stderr), throwing the result away, and stops once `budget` bytes came out.
     ///
     /// This is what `qpdf_check_pdf` would be for, bounded. That one writes the whole file with a
     /// QPDFWriter that decodes and recompresses every stream not already plain Flate (and passes
     /// plain Flate streams through, so it misses bad Flate data), and nothing stops it: an 8 KB
-    /// file (RunLength in Flate) took it 15 s. qpdf's JSON writer hands its output to a callback,
-    /// which may refuse more; but qpdf decodes each stream whole before writing any of it, so
-    /// the callback bounds the total, not the stream under way: hence only streams whose worst
-    /// case is small are passed in (see ``StreamCost``).
-    func checkStreams(_ streams: [String], budget: Int) -> StreamCheck {
-        guard !streams.isEmpty else { return .clean }
-        var names: [UnsafePointer<CChar>?] = streams.map { UnsafePointer(strdup($0)) } + [nil]
-        defer { for name in names { free(UnsafeMutablePointer(mutating: name)) } }
-        var count = (bytes: 0, limit: budget)
-        let status = withUnsafeMutablePointer(to: &count) { count in
-            names.withUnsafeMutableBufferPointer { names in
-                qpdf_write_json(
-                    handle, 2,
-                    { _, length, user in
-                        let count = user!.assumingMemoryBound(to: (bytes: Int, limit: Int).self)
-                        count.pointee.bytes += length
-                        return count.pointee.bytes > count.pointee.limit ? 1 : 0
-                    }, count, qpdf_dl_specialized, qpdf_sj_inline, "", names.baseAddress)
+    /// file (RunLength in Flate) took it 15 s. `qpdf_oh_get_stream_data` decodes one stream whole
+    /// into a buffer and cannot be stopped midway, so the budget bounds the total between
+    /// streams, not the stream under way: hence only streams whose worst case is small are passed
+    /// in (see ``StreamCost``). The buffer holds a stream about twice over while qpdf hands it
+    /// back: a 250 KB stream decoding to 250 MiB took 1.0 s and 550 MB (the parse worker's
+    /// address space is capped well above). qpdf's JSON writer, used here before, held it once
+    /// (150 MB) but spent longer base64-encoding the data for a callback to count than decoding
+    /// it: a fifth of the parse workers' time on ordinary mail.
+    func checkStreams(_ streams: [(id: Int32, generation: Int32)], budget: Int) -> StreamCheck {
+        var decoded = 0
+        for stream in streams {
+            let object = qpdf_get_object_by_id(handle, stream.id, stream.generation)
+            var buffer: UnsafeMutablePointer<UInt8>?
+            var length = 0
+            let status = qpdf_oh_get_stream_data(handle, object, qpdf_dl_specialized, nil, &buffer, &length)
+            free(buffer)
+            qpdf_oh_release(handle, object)
+            let (warningsBefore, errorsBefore) = (warnings, errors)
+            collectDiagnostics()
+            guard status == QPDF_SUCCESS, warnings == warningsBefore, errors == errorsBefore else { return .faulty }
+            decoded += length
+            if decoded > budget { return .overBudget }
+        }
+        return .clean
+    }
+
+    /// Whether qpdf resolves every object its cross-reference table lists without an error or a
+    /// warning: an entry pointing at the wrong place, or at an object of another generation,
+    /// shows only here when nothing reachable refers to it. The C API's only way to that is the
+    /// JSON writer (it resolves them all, through `QPDF::getAllObjects`, before choosing what to
+    /// write): asked for the trailer alone, without stream data, it writes a few hundred bytes.
+    func resolvesEveryObject() -> Bool {
+        let wanted: StaticString = "trailer"
+        let (warningsBefore, errorsBefore) = (warnings, errors)
+        let status = wanted.withUTF8Buffer { wanted in
+            wanted.withMemoryRebound(to: CChar.self) { wanted in
+                var names: [UnsafePointer<CChar>?] = [wanted.baseAddress, nil]
+                return names.withUnsafeMutableBufferPointer { names in
+                    qpdf_write_json(handle, 2, { _, _, _ in 0 }, nil, qpdf_dl_none, qpdf_sj_none, "", names.baseAddress)
+                }
             }
         }
-        let (warningsBefore, errorsBefore) = (warnings, errors)
         collectDiagnostics()
-        // Stopping at the budget leaves qpdf's error and warnings about the refused write: those
-        // are ours, not the file's, and they cannot be told apart from others but by their text.
-        if count.bytes > count.limit { return .overBudget }
-        return status == QPDF_SUCCESS && warnings == warningsBefore && errors == errorsBefore ? .clean : .faulty
+        return status == QPDF_SUCCESS && warnings == warningsBefore && errors == errorsBefore
     }
 
     /// Takes the pending error (qpdf keeps at most one: the latest) and every pending warning out

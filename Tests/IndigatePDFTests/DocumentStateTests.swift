@@ -1,5 +1,5 @@
-import IndigateCore
 import Foundation
+import IndigateCore
 import IndigatePDF
 import Testing
 
@@ -61,6 +61,12 @@ import Testing
     /// (qpdf_check_pdf would not see it: its writer passes plain Flate streams through.)
     @Test func corruptFlateStream() {
         #expect(inspect("bad-flate-stream.pdf") == PDFInspection(pages: 1, encrypted: false, active: [], problem: .damaged))
+    }
+
+    /// An object nothing refers to, listed in the cross-reference table under the wrong
+    /// generation: the walk never meets it, resolving every listed object does.
+    @Test func crossReferenceEntryOfAnotherGeneration() {
+        #expect(inspect("xref-wrong-generation.pdf") == PDFInspection(pages: 1, encrypted: false, active: [], problem: .damaged))
     }
 
     /// 2 KB that decode to 1 GiB (Flate in Flate): its worst case, over 256 MiB, keeps it from

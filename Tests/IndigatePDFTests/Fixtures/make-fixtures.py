@@ -216,3 +216,16 @@ with open(tmp("token.qdf"), "wb") as f:
     f.write(qdf[:page] + b") " + qdf[page:])
 with open(out("bad-token-in-page.pdf"), "wb") as f:
     subprocess.run(["fix-qdf", tmp("token.qdf")], stdout=f, check=True)
+
+# 26. An object nothing refers to, whose cross-reference entry gives it generation 251 instead
+# of 0 (a byte edit inside the xref table: no offset moves). Only resolving every object the
+# table lists finds it; qpdf then rebuilds the table.
+document(extra_objects={"obj:6 0 R": {"value": {"/Type": "/Note", "/Text": "u:unreferenced"}}}, preserve=True,
+         name="xref-wrong-generation.pdf")
+with open(out("xref-wrong-generation.pdf"), "rb") as f:
+    data = f.read()
+xref = data.index(b"\nxref\n")
+entry = xref + len(b"\nxref\n0 7\n") + 6 * 20  # the seventh 20-byte entry: object 6
+assert data[entry + 10:entry + 18] == b" 00000 n", data[entry:entry + 20]
+with open(out("xref-wrong-generation.pdf"), "wb") as f:
+    f.write(data[:entry + 11] + b"00251" + data[entry + 16:])
