@@ -17,7 +17,7 @@ extension StoreTransaction {
     package func enqueueLetter(
         purpose: LetterPurpose, contactID: Int64, roundID: Int64?, inboundID: Int64?, messageID: String,
         subject: String, recipient: String, reason: String? = nil, at now: Date,
-        compose: (Int64) throws -> (envelopeFrom: String, raw: [UInt8])
+        compose: (Int64) throws -> (envelopeFrom: String, raw: LetterBytes)
     ) throws -> Int64 {
         try statement(
             """
@@ -35,8 +35,23 @@ extension StoreTransaction {
             INSERT INTO outbox (letterId, recipient, envelopeFrom, nextAttemptAt, queuedAt) VALUES (?, ?, ?, ?, ?)
             """
         ).execute(arguments: [letterID, recipient, envelopeFrom, StoredDate.text(now), StoredDate.text(now)])
-        try statement("INSERT INTO outboxRaw (outboxId, raw) VALUES (?, ?)").execute(arguments: [db.lastInsertedRowID, Data(raw)])
+        let outboxID = db.lastInsertedRowID
+        switch raw {
+        case .ready(let bytes): try storeRaw(outboxID: outboxID, bytes)
+        case .later(let make):
+            if let composing { composing.submit(outboxID: outboxID, make) } else { try storeRaw(outboxID: outboxID, try make()) }
+        }
         return letterID
+    }
+
+    private func storeRaw(outboxID: Int64, _ bytes: [UInt8]) throws {
+        try statement("INSERT INTO outboxRaw (outboxId, raw) VALUES (?, ?)").execute(arguments: [outboxID, Data(bytes)])
+    }
+
+    /// Stores the bytes of the letters composed on another thread (see `ComposingLetters`):
+    /// called by the store just before the transaction commits.
+    func storeComposed() throws {
+        try composing?.finish { outboxID, bytes in try storeRaw(outboxID: outboxID, bytes) }
     }
 
     /// Letters due to be sent at `now`, oldest first, at most `limit`. A row left `sending`

@@ -8,6 +8,8 @@ package final class Store: Sendable {
     let queue: DatabaseQueue
     /// Raw messages and documents, in their own file beside the database.
     let blobs: BlobStore
+    /// The thread that composes letters while a write transaction goes on (see `ComposingLetters`).
+    private let composer = DispatchQueue(label: "indigate.store.compose")
     /// The migrations this open applied (for the log).
     package let pendingMigrations: [String]
 
@@ -112,11 +114,15 @@ package final class Store: Sendable {
     package func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         do {
             return try queue.write { db in
+                let composing = ComposingLetters(thread: composer)
                 do {
-                    let result = try body(StoreTransaction(db: db, blobs: blobs))
+                    let tx = StoreTransaction(db: db, blobs: blobs, composing: composing)
+                    let result = try body(tx)
+                    try tx.storeComposed()
                     try blobs.commit()
                     return result
                 } catch {
+                    composing.drop(from: 0)
                     blobs.rollback()
                     throw error
                 }
@@ -140,12 +146,16 @@ package final class Store: Sendable {
                 try db.cachedStatement(sql: "PRAGMA synchronous = NORMAL").execute()
                 defer { try? db.cachedStatement(sql: "PRAGMA synchronous = FULL").execute() }
                 try db.cachedStatement(sql: "BEGIN IMMEDIATE").execute()
+                let composing = ComposingLetters(thread: composer)
                 do {
-                    let result = try body(StoreTransaction(db: db, blobs: blobs))
+                    let tx = StoreTransaction(db: db, blobs: blobs, composing: composing)
+                    let result = try body(tx)
+                    try tx.storeComposed()
                     try blobs.commit()
                     try db.cachedStatement(sql: "COMMIT").execute()
                     return result
                 } catch {
+                    composing.drop(from: 0)
                     blobs.rollback()
                     if db.isInsideTransaction { try? db.cachedStatement(sql: "ROLLBACK").execute() }
                     throw error
@@ -161,7 +171,7 @@ package final class Store: Sendable {
     /// Runs `body` on a consistent read-only view.
     package func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         do {
-            return try queue.read { db in try body(StoreTransaction(db: db, blobs: blobs)) }
+            return try queue.read { db in try body(StoreTransaction(db: db, blobs: blobs, composing: nil)) }
         } catch let error as DatabaseError {
             throw StoreError(operation: "read", underlying: error)
         }
@@ -185,6 +195,8 @@ package struct StoreTransaction {
     let db: Database
     /// Where raw messages and documents go (see `BlobStore`).
     let blobs: BlobStore
+    /// Letters whose bytes are being composed on another thread (nil in a read).
+    let composing: ComposingLetters?
 
     /// The connection's compiled statement for `sql`, compiled once per connection and reused:
     /// compiling (with GRDB's authorizer reading every column) cost more than running the
@@ -199,9 +211,15 @@ extension StoreTransaction {
     /// rethrown, while the enclosing transaction (a batch) goes on.
     package func savepoint<T>(_ body: () throws -> T) throws -> T {
         var result: T?
-        try db.inSavepoint {
-            result = try body()
-            return .commit
+        let mark = composing?.count ?? 0
+        do {
+            try db.inSavepoint {
+                result = try body()
+                return .commit
+            }
+        } catch {
+            composing?.drop(from: mark)
+            throw error
         }
         return result!
     }

@@ -19,7 +19,7 @@ import Testing
             try $0.enqueueLetter(
                 purpose: purpose, contactID: seed.contactID, roundID: seed.roundID, inboundID: nil,
                 messageID: messageID, subject: "Мониторинг", recipient: "school5@school.test", at: now
-            ) { _ in ("indigate@minobr.test", Array("letter \(messageID)".utf8)) }
+            ) { _ in ("indigate@minobr.test", .ready(Array("letter \(messageID)".utf8))) }
         }
     }
 

@@ -45,7 +45,8 @@ struct LetterWriter: Sendable {
             logger.warning("rate limit reached", metadata: ["contact": "\(envelope.contact.id)"])
             return nil
         }
-        let rendered = render(letter)
+        let context = UncheckedContext(context: fullContext(letter))
+        let subject = self.subject(L.self, context.context)
         let generation = try tx.tokenGeneration(contactID: envelope.contact.id) ?? 0
         let messageID = "indigate.\(UUID().uuidString.lowercased())@\(domain)"
         let answered = envelope.answering?.messageID.flatMap(Self.usableMessageID)
@@ -53,7 +54,7 @@ struct LetterWriter: Sendable {
             ((envelope.answering?.references ?? []).compactMap(Self.usableMessageID) + [answered].compactMap { $0 }).suffix(10))
         return try tx.enqueueLetter(
             purpose: envelope.purpose, contactID: envelope.contact.id, roundID: envelope.roundID,
-            inboundID: envelope.answering?.inboundID, messageID: messageID, subject: rendered.subject,
+            inboundID: envelope.answering?.inboundID, messageID: messageID, subject: subject,
             recipient: envelope.contact.contact.email, reason: reason, at: now
         ) { letterID in
             let replyToken = signer.token(
@@ -62,13 +63,29 @@ struct LetterWriter: Sendable {
             // VERP: a bounce comes back to bounces+<token>@domain and names this very letter.
             let bounceToken = signer.token(
                 contactID: envelope.contact.id, purpose: .bounce, subjectID: letterID, generation: generation, now: now)
-            let composed = outgoing(
-                rendered, toName: envelope.contact.contact.personName, toAddress: envelope.contact.contact.email,
-                replyToken: replyToken, messageID: messageID, answered: answered, references: references,
-                autoReplied: envelope.purpose == .receipt, now: now,
-                attachments: attachments + (try tokened?(replyToken) ?? []))
-            return (MailAddress.tagged(bounceAddress, tag: bounceToken), try composer.compose(composed))
+            let envelopeFrom = MailAddress.tagged(bounceAddress, tag: bounceToken)
+            // The text and HTML, and GMime's composing, on the store's composing thread while
+            // this one goes on (see `LetterBytes`); attachments made with the token, here.
+            let made = try tokened?(replyToken) ?? []
+            let (toName, toAddress) = (envelope.contact.contact.personName, envelope.contact.contact.email)
+            let autoReplied = envelope.purpose == .receipt
+            let names = Self.bodyTemplates(L.self)
+            let compose: @Sendable () throws -> [UInt8] = { [self] in
+                let parts = body(names, context.context)
+                return try composer.compose(
+                    outgoing(
+                        (subject, parts.text, parts.html), toName: toName, toAddress: toAddress, replyToken: replyToken,
+                        messageID: messageID, answered: answered, references: references, autoReplied: autoReplied, now: now,
+                        attachments: attachments + made))
+            }
+            return (envelopeFrom, .later(compose))
         }
+    }
+
+    /// A letter's context, handed to the composing thread: Mustache's `[String: Any]` holds only
+    /// values (strings, numbers, flags, arrays and dictionaries of them), never shared state.
+    private struct UncheckedContext: @unchecked Sendable {
+        let context: [String: Any]
     }
 
     /// A rendered letter as GMime composes it: our headers (RFC 3834's, the loop marker), the
@@ -103,17 +120,33 @@ struct LetterWriter: Sendable {
 
     /// A letter's subject, text and HTML, with what every letter may say about the sender.
     func render<L: Letter>(_ letter: L) -> (subject: String, text: String, html: String?) {
+        let context = fullContext(letter)
+        let body = body(Self.bodyTemplates(L.self), context)
+        return (subject(L.self, context), body.text, body.html)
+    }
+
+    /// The letter's own context and what every letter may say about the sender.
+    private func fullContext<L: Letter>(_ letter: L) -> [String: Any] {
         var context = letter.context
         context["marker"] = ReplyText.marker
         context["gatewayName"] = gateway.name
         context["region"] = region
         context["helpdesk"] = gateway.helpdesk
-        let subject = templates.render(L.template + ".subject", context)
+        return context
+    }
+
+    private func subject<L: Letter>(_: L.Type, _ context: [String: Any]) -> String {
+        templates.render(L.template + ".subject", context)
             .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
-        return (
-            subject, templates.render(L.template + ".txt", context),
-            L.hasHTML ? templates.render(L.template + ".html", context) : nil
-        )
+    }
+
+    /// The templates of a letter's text and of its HTML, if it has one.
+    private static func bodyTemplates<L: Letter>(_: L.Type) -> (text: String, html: String?) {
+        (L.template + ".txt", L.hasHTML ? L.template + ".html" : nil)
+    }
+
+    private func body(_ names: (text: String, html: String?), _ context: [String: Any]) -> (text: String, html: String?) {
+        (templates.render(names.text, context), names.html.map { templates.render($0, context) })
     }
 
     /// A Message-ID fit to be answered: RFC 5322 allows 998 characters a line, and an id a
