@@ -37,9 +37,10 @@ package struct Intake: Sendable {
     package func poll(source: any InboundSource, now: Date) throws -> PollReport {
         var report = PollReport()
         var touched: Set<Int64> = []
+        // Once a pass, not once a batch: the Maildir's check opens every file left in `new`.
+        reported.log(source.problems(), logger: logger)
         while true {
             var items = try source.fetch(limit: batchSize, maxBytes: batchBytes)
-            reported.log(source.problems(), logger: logger)
             if items.isEmpty { break }
             let bytes = items.map(\.raw.count).reduce(0, +)
             let incoming = items.map { Incoming(raw: $0.raw, source: $0.source, size: $0.size) }
