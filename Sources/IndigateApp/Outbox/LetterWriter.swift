@@ -47,15 +47,21 @@ struct LetterWriter: Sendable {
         }
         let context = UncheckedContext(context: fullContext(letter))
         let subject = self.subject(L.self, context.context)
+        let names = Self.bodyTemplates(L.self)
+        // A letter with attachments made once its token is minted (the request form, a digest's
+        // table written on another core) is rendered here first, while those are being made.
+        let rendered = tokened.map { _ in body(names, context.context) }
         let generation = try tx.tokenGeneration(contactID: envelope.contact.id) ?? 0
         let messageID = "indigate.\(UUID().uuidString.lowercased())@\(domain)"
         let answered = envelope.answering?.messageID.flatMap(Self.usableMessageID)
         let references = Array(
             ((envelope.answering?.references ?? []).compactMap(Self.usableMessageID) + [answered].compactMap { $0 }).suffix(10))
+        let (toName, toAddress) = (envelope.contact.contact.personName, envelope.contact.contact.email)
+        let autoReplied = envelope.purpose == .receipt
         return try tx.enqueueLetter(
             purpose: envelope.purpose, contactID: envelope.contact.id, roundID: envelope.roundID,
             inboundID: envelope.answering?.inboundID, messageID: messageID, subject: subject,
-            recipient: envelope.contact.contact.email, reason: reason, at: now
+            recipient: toAddress, reason: reason, at: now
         ) { letterID in
             let replyToken = signer.token(
                 contactID: envelope.contact.id, purpose: envelope.tokenPurpose, subjectID: envelope.tokenSubjectID ?? letterID,
@@ -64,21 +70,18 @@ struct LetterWriter: Sendable {
             let bounceToken = signer.token(
                 contactID: envelope.contact.id, purpose: .bounce, subjectID: letterID, generation: generation, now: now)
             let envelopeFrom = MailAddress.tagged(bounceAddress, tag: bounceToken)
-            // The text and HTML, and GMime's composing, on the store's composing thread while
-            // this one goes on (see `LetterBytes`); attachments made with the token, here.
-            let made = try tokened?(replyToken) ?? []
-            let (toName, toAddress) = (envelope.contact.contact.personName, envelope.contact.contact.email)
-            let autoReplied = envelope.purpose == .receipt
-            let names = Self.bodyTemplates(L.self)
-            let compose: @Sendable () throws -> [UInt8] = { [self] in
-                let parts = body(names, context.context)
-                return try composer.compose(
+            let compose: @Sendable ((text: String, html: String?), [ParsedMessage.Attachment]) throws -> [UInt8] = {
+                [self] parts, made in
+                try composer.compose(
                     outgoing(
                         (subject, parts.text, parts.html), toName: toName, toAddress: toAddress, replyToken: replyToken,
                         messageID: messageID, answered: answered, references: references, autoReplied: autoReplied, now: now,
                         attachments: attachments + made))
             }
-            return (envelopeFrom, .later(compose))
+            if let tokened, let rendered { return (envelopeFrom, .ready(try compose(rendered, try tokened(replyToken)))) }
+            // The text and HTML, and GMime's composing, on the store's composing thread while
+            // this one goes on (see `LetterBytes`).
+            return (envelopeFrom, .later { try compose(body(names, context.context), []) })
         }
     }
 
