@@ -5,7 +5,7 @@ import Testing
 /// units expect /opt/indigate/bin/indigate), and name the sandbox the deployment guide promises.
 @Suite(SystemTests.needs("systemd-analyze")) struct DeploymentTests {
     @Test func theUnitsPassSystemdAnalyzeVerify() throws {
-        let directory = FileManager.default.temporaryDirectory.path + "/indigate-units-" + UUID().uuidString
+        let directory = TestDirectories.path("indigate-units")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var paths: [String] = []
         for unit in ["indigate.service", "indigate-backup.service", "indigate-backup.timer"] {

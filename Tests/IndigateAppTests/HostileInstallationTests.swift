@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func aPassReadsByBytesAsWellAsByCount() throws {
-        let directory = FileManager.default.temporaryDirectory.path + "/indigate-bytes-" + UUID().uuidString
+        let directory = TestDirectories.path("indigate-bytes")
         let inbox = try MaildirInbox(path: directory, limits: InboundLimits(messageBytes: 1 << 20))
         for index in 0..<3 { try inbox.maildir.deliver([UInt8](repeating: 0x41, count: 100_000), name: "\(index).m") }
         #expect(try inbox.fetch(limit: 10, maxBytes: 150_000).count == 2, "the first, and one more while under the budget")
@@ -87,7 +87,7 @@ import Testing
     }
 
     @Test func aBatchIsReadWholeAndMarkedDoneTogether() throws {
-        let directory = FileManager.default.temporaryDirectory.path + "/indigate-done-" + UUID().uuidString
+        let directory = TestDirectories.path("indigate-done")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let inbox = try MaildirInbox(path: directory, limits: InboundLimits(messageBytes: 1 << 20))
         let bodies = (0..<3).map { index in (0..<(70_000 + index)).map { UInt8(truncatingIfNeeded: $0 * 7 + index) } }

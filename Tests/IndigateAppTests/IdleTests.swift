@@ -43,7 +43,7 @@ import Testing
 
     @Test func replyToReceiptTakesSecondsWithPollSecondsSixty() async throws {
         let address = MailStack.freshGateway()
-        let directory = FileManager.default.temporaryDirectory.path + "/indigate-idle-" + UUID().uuidString
+        let directory = TestDirectories.path("indigate-idle")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let (inbound, outbound) = try MailStack.endpoints(gateway: address, directory: directory)
         // Polls a minute apart: a receipt within seconds can only come from IDLE.

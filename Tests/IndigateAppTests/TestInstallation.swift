@@ -22,7 +22,7 @@ struct TestInstallation {
         databaseDirectory: String? = nil, messageBytes: Int = 52_428_800, pollSeconds: Int = 1,
         groupsByMonth: String? = nil
     ) throws {
-        directory = FileManager.default.temporaryDirectory.path + "/indigate-test-" + UUID().uuidString
+        directory = TestDirectories.path("indigate-test")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let yaml = """
             region: "Челябинская область"
