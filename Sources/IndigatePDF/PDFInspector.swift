@@ -28,9 +28,9 @@ package enum PDFInspector {
 
     /// How many bytes decoding the streams may produce in all before the check stops: 48 MiB (the
     /// 64 MiB of base64 it was while qpdf's JSON writer decoded), well under a second of qpdf's
-    /// inflating. Ordinary PDFs decode to about 3 times their size. Reaching it is not damage: legitimate files can decode to a
-    /// thousand times their size (a blank page scanned to a Flate bitmap), so the rest of their
-    /// streams just go unchecked.
+    /// inflating. Ordinary PDFs decode to about 3 times their size. Reaching it is not damage:
+    /// legitimate files can decode to a thousand times their size (a blank page scanned to a
+    /// Flate bitmap), so the rest of their streams just go unchecked.
     static let decodeBudget = 48 << 20
 
     /// Inspects one file's bytes. Never throws or traps; each call uses its own qpdf handle, so
