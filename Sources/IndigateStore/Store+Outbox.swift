@@ -39,7 +39,12 @@ extension StoreTransaction {
         switch raw {
         case .ready(let bytes): try storeRaw(outboxID: outboxID, bytes)
         case .later(let make):
-            if let composing { composing.submit(outboxID: outboxID, make) } else { try storeRaw(outboxID: outboxID, try make()) }
+            guard let composing else {
+                try storeRaw(outboxID: outboxID, try make())
+                break
+            }
+            composing.submit(outboxID: outboxID, make)
+            try settleComposed()
         }
         return letterID
     }
@@ -52,6 +57,11 @@ extension StoreTransaction {
     /// called by the store just before the transaction commits.
     func storeComposed() throws {
         try composing?.finish { outboxID, bytes in try storeRaw(outboxID: outboxID, bytes) }
+    }
+
+    /// Stores the bytes of letters composed so far once too many wait (see `ComposingLetters`).
+    func settleComposed() throws {
+        try composing?.settle { outboxID, bytes in try storeRaw(outboxID: outboxID, bytes) }
     }
 
     /// Letters due to be sent at `now`, oldest first, at most `limit`. A row left `sending`

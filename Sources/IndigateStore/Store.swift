@@ -122,7 +122,7 @@ package final class Store: Sendable {
                     try blobs.commit()
                     return result
                 } catch {
-                    composing.drop(from: 0)
+                    composing.dropAll()
                     blobs.rollback()
                     throw error
                 }
@@ -155,7 +155,7 @@ package final class Store: Sendable {
                     try db.cachedStatement(sql: "COMMIT").execute()
                     return result
                 } catch {
-                    composing.drop(from: 0)
+                    composing.dropAll()
                     blobs.rollback()
                     if db.isInsideTransaction { try? db.cachedStatement(sql: "ROLLBACK").execute() }
                     throw error
@@ -211,16 +211,18 @@ extension StoreTransaction {
     /// rethrown, while the enclosing transaction (a batch) goes on.
     package func savepoint<T>(_ body: () throws -> T) throws -> T {
         var result: T?
-        let mark = composing?.count ?? 0
+        try settleComposed()
+        composing?.enterSavepoint()
         do {
             try db.inSavepoint {
                 result = try body()
                 return .commit
             }
         } catch {
-            composing?.drop(from: mark)
+            composing?.leaveSavepoint(undone: true)
             throw error
         }
+        composing?.leaveSavepoint(undone: false)
         return result!
     }
 }

@@ -69,4 +69,32 @@ import Testing
         try fixture.store.write { tx in try enqueue("next@minobr.test", in: tx) { Array("next".utf8) } }
         #expect(try stored() == ["next"])
     }
+
+    /// A tick that queues a letter to every school keeps at most `maxPending` letters' bytes in
+    /// memory: the rest are stored as they come, inside the transaction.
+    @Test func manyLettersAreStoredAsTheyComeNotHeldToTheCommit() throws {
+        try fixture.store.write { tx in
+            for index in 0..<200 { try enqueue("m\(index)@minobr.test", in: tx) { Array("letter \(index)".utf8) } }
+            let stored = try tx.letters().count
+            #expect(stored >= 200 - 64 - 1 && stored < 200, "stored before the commit: \(stored)")
+        }
+        #expect(try stored() == (0..<200).map { "letter \($0)" })
+    }
+
+    /// Letters stored early inside a savepoint go with it when it is undone; those queued
+    /// before it stay, bytes and rows together.
+    @Test func lettersStoredInsideAnUndoneSavepointGoWithIt() throws {
+        try fixture.store.write { tx in
+            for index in 0..<70 { try enqueue("before\(index)@minobr.test", in: tx) { Array("before \(index)".utf8) } }
+            #expect(throws: Failed.self) {
+                try tx.savepoint {
+                    for index in 0..<150 { try enqueue("inside\(index)@minobr.test", in: tx) { Array("inside".utf8) } }
+                    #expect(try tx.letters().count > 70, "some stored inside the savepoint")
+                    throw Failed()
+                }
+            }
+        }
+        #expect(try stored() == (0..<70).map { "before \($0)" })
+        #expect(try fixture.store.read { try $0.dueOutbox(at: now, limit: 500) }.count == 70)
+    }
 }

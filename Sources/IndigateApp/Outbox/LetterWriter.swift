@@ -48,9 +48,11 @@ struct LetterWriter: Sendable {
         let context = UncheckedContext(context: fullContext(letter))
         let subject = self.subject(L.self, context.context)
         let names = Self.bodyTemplates(L.self)
-        // A letter with attachments made once its token is minted (the request form, a digest's
-        // table written on another core) is rendered here first, while those are being made.
-        let rendered = tokened.map { _ in body(names, context.context) }
+        // A letter with attachments is composed here, as its rows are written: those made once
+        // its token is minted (the request form, a digest's table written on another core) are
+        // made while it is rendered, and documents (a review letter's, megabytes each) are not
+        // held in memory until the transaction commits.
+        let rendered = tokened != nil || !attachments.isEmpty ? body(names, context.context) : nil
         let generation = try tx.tokenGeneration(contactID: envelope.contact.id) ?? 0
         let messageID = "indigate.\(UUID().uuidString.lowercased())@\(domain)"
         let answered = envelope.answering?.messageID.flatMap(Self.usableMessageID)
@@ -78,7 +80,7 @@ struct LetterWriter: Sendable {
                         messageID: messageID, answered: answered, references: references, autoReplied: autoReplied, now: now,
                         attachments: attachments + made))
             }
-            if let tokened, let rendered { return (envelopeFrom, .ready(try compose(rendered, try tokened(replyToken)))) }
+            if let rendered { return (envelopeFrom, .ready(try compose(rendered, try tokened?(replyToken) ?? []))) }
             // The text and HTML, and GMime's composing, on the store's composing thread while
             // this one goes on (see `LetterBytes`).
             return (envelopeFrom, .later { try compose(body(names, context.context), []) })
