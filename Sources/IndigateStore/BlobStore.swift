@@ -68,6 +68,15 @@ final class BlobStore: Sendable {
         }
     }
 
+    /// The bytes stored under `key`, which a row of the main database names: their absence is
+    /// an error, reported as reading `what` (`inbound message 12`, `document 3`).
+    func bytes(_ key: String, of what: String) throws -> [UInt8] {
+        guard let bytes = try get(key) else {
+            throw StoreError(operation: "read \(what)", message: "its bytes are not in the blob file")
+        }
+        return bytes
+    }
+
     /// Commits (and syncs) the open transaction, if any: called just before the main commit.
     func commit() throws {
         try queue.writeWithoutTransaction { db in

@@ -40,11 +40,8 @@ extension StoreTransaction {
             arguments: [id]
         ).map { row in
             let sha256: String = row["sha256"]
-            guard let raw = try blobs.get(sha256) else {
-                throw StoreError(operation: "read inbound message \(id)", message: "its raw bytes are not in the blob file")
-            }
             return StoredInbound(
-                id: row["id"], sha256: sha256, raw: raw,
+                id: row["id"], sha256: sha256, raw: try blobs.bytes(sha256, of: "inbound message \(id)"),
                 outcome: InboundOutcome(rawValue: row["outcome"]) ?? .pending, parseAttempts: row["parseAttempts"],
                 handleAttempts: row["handleAttempts"], releasedBy: row["releasedBy"], fullSize: row["fullSize"])
         }

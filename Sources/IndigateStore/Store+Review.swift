@@ -48,11 +48,7 @@ extension StoreTransaction {
     /// A stored document's bytes, name and page count.
     package func document(id: Int64) throws -> (fileName: String, bytes: [UInt8], pages: Int?)? {
         try Row.fetchOne(try statement("SELECT fileName, sha256, pages FROM document WHERE id = ?"), arguments: [id]).map {
-            let sha256: String = $0["sha256"]
-            guard let bytes = try blobs.get(sha256) else {
-                throw StoreError(operation: "read document \(id)", message: "its bytes are not in the blob file")
-            }
-            return ($0["fileName"], bytes, $0["pages"])
+            ($0["fileName"], try blobs.bytes($0["sha256"], of: "document \(id)"), $0["pages"])
         }
     }
 

@@ -113,20 +113,7 @@ package final class Store: Sendable {
     /// stored are committed first.
     package func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         do {
-            return try queue.write { db in
-                let composing = ComposingLetters(thread: composer)
-                do {
-                    let tx = StoreTransaction(db: db, blobs: blobs, composing: composing)
-                    let result = try body(tx)
-                    try tx.storeComposed()
-                    try blobs.commit()
-                    return result
-                } catch {
-                    composing.dropAll()
-                    blobs.rollback()
-                    throw error
-                }
-            }
+            return try queue.write { db in try run(body, in: db) }
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
@@ -146,17 +133,11 @@ package final class Store: Sendable {
                 try db.cachedStatement(sql: "PRAGMA synchronous = NORMAL").execute()
                 defer { try? db.cachedStatement(sql: "PRAGMA synchronous = FULL").execute() }
                 try db.cachedStatement(sql: "BEGIN IMMEDIATE").execute()
-                let composing = ComposingLetters(thread: composer)
                 do {
-                    let tx = StoreTransaction(db: db, blobs: blobs, composing: composing)
-                    let result = try body(tx)
-                    try tx.storeComposed()
-                    try blobs.commit()
+                    let result = try run(body, in: db)
                     try db.cachedStatement(sql: "COMMIT").execute()
                     return result
                 } catch {
-                    composing.dropAll()
-                    blobs.rollback()
                     if db.isInsideTransaction { try? db.cachedStatement(sql: "ROLLBACK").execute() }
                     throw error
                 }
@@ -165,6 +146,24 @@ package final class Store: Sendable {
             throw error
         } catch let error as DatabaseError {
             throw StoreError(operation: "write", underlying: error)
+        }
+    }
+
+    /// Runs `body` inside the open transaction of `db`, then stores the letters composed beside
+    /// it and commits its blobs; if anything throws, the letters and blobs are dropped (the
+    /// caller undoes the transaction).
+    private func run<T>(_ body: (StoreTransaction) throws -> T, in db: Database) throws -> T {
+        let composing = ComposingLetters(thread: composer)
+        do {
+            let tx = StoreTransaction(db: db, blobs: blobs, composing: composing)
+            let result = try body(tx)
+            try tx.storeComposed()
+            try blobs.commit()
+            return result
+        } catch {
+            composing.dropAll()
+            blobs.rollback()
+            throw error
         }
     }
 
