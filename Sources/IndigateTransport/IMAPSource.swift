@@ -58,7 +58,7 @@ package final class IMAPSource: InboundSource, @unchecked Sendable {
         self.limits = limits
     }
 
-    package func fetch(limit: Int, maxBytes: Int) throws(TransportError) -> [InboundItem] {
+    package func fetch(limit: Int, maxBytes: Int, skipping: Set<String>) throws(TransportError) -> [InboundItem] {
         lock.lock()
         defer { lock.unlock() }
         let easy = try session()
@@ -76,7 +76,9 @@ package final class IMAPSource: InboundSource, @unchecked Sendable {
         }
         guard next > lastUID + 1 || settings.processedFolder != nil else { return [] }
         let criteria = settings.processedFolder == nil ? "UNKEYWORD \(settings.keyword)" : "ALL"
-        let uids = try search(easy, criteria: "UID \(lastUID + 1):* \(criteria)").filter { $0 > lastUID }.sorted()
+        let uids = try search(easy, criteria: "UID \(lastUID + 1):* \(criteria)").filter {
+            $0 > lastUID && !skipping.contains(Self.handle(validity: validity, uid: $0))
+        }.sorted()
         let wanted = Array(uids.prefix(limit))
         let sizes = try self.sizes(easy, uids: wanted)
         var items: [InboundItem] = []
@@ -92,12 +94,15 @@ package final class IMAPSource: InboundSource, @unchecked Sendable {
             guard code == CURLE_OK else { throw TransportError("IMAP fetch of UID \(uid) failed: \(easy.describe(code))") }
             items.append(
                 InboundItem(
-                    source: "imap:\(validity):\(uid)", raw: easy.received, handle: "\(validity):\(uid)",
+                    source: "imap:\(validity):\(uid)", raw: easy.received, handle: Self.handle(validity: validity, uid: uid),
                     size: max(size, easy.received.count)))
             bytes += easy.received.count
         }
         return items
     }
+
+    /// A message's handle: its folder's UIDVALIDITY and its UID (read back by `markDone`).
+    static func handle(validity: UInt32, uid: UInt32) -> String { "\(validity):\(uid)" }
 
     /// The RFC822.SIZE of each UID, in one command.
     private func sizes(_ easy: CurlEasy, uids: [UInt32]) throws(TransportError) -> [UInt32: Int] {

@@ -13,10 +13,10 @@ package struct MaildirInbox: InboundSource {
         self.limits = limits
     }
 
-    package func fetch(limit: Int, maxBytes: Int) throws(TransportError) -> [InboundItem] {
+    package func fetch(limit: Int, maxBytes: Int, skipping: Set<String>) throws(TransportError) -> [InboundItem] {
         var items: [InboundItem] = []
         var bytes = 0
-        for name in try maildir.newMessages() {
+        for name in try maildir.newMessages() where !skipping.contains(name) {
             guard items.count < limit, items.isEmpty || bytes < maxBytes else { break }
             guard case .success(let (raw, size)) = maildir.readRegular(newMessage: name, upTo: readable(of:)) else { continue }
             items.append(InboundItem(source: "maildir:\(name)", raw: raw, handle: name, size: size))

@@ -49,8 +49,9 @@ package struct InboundProblem: Error, Sendable, Equatable, Hashable, Codable {
 /// message has committed; a message not marked done is offered again.
 package protocol InboundSource: Sendable {
     /// At most `limit` messages and, beyond the first, at most about `maxBytes` bytes in all, so
-    /// a pass's memory follows its byte budget, not its count.
-    func fetch(limit: Int, maxBytes: Int) throws(TransportError) -> [InboundItem]
+    /// a pass's memory follows its byte budget, not its count. Messages whose handles are in
+    /// `skipping` (taken by an earlier fetch, not yet marked done) are left out.
+    func fetch(limit: Int, maxBytes: Int, skipping: Set<String>) throws(TransportError) -> [InboundItem]
     func markDone(_ item: InboundItem) throws(TransportError)
     /// Marks a batch's messages done (a source may do it in one step: one directory sync).
     func markDone(_ items: [InboundItem]) throws(TransportError)
@@ -60,6 +61,10 @@ package protocol InboundSource: Sendable {
 
 extension InboundSource {
     package func problems() -> [InboundProblem] { [] }
+
+    package func fetch(limit: Int, maxBytes: Int) throws(TransportError) -> [InboundItem] {
+        try fetch(limit: limit, maxBytes: maxBytes, skipping: [])
+    }
 
     package func markDone(_ items: [InboundItem]) throws(TransportError) {
         for item in items { try markDone(item) }

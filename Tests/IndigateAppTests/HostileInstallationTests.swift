@@ -86,6 +86,18 @@ import Testing
         #expect(try inbox.fetch(limit: 10, maxBytes: 1).count == 1, "always at least one")
     }
 
+    /// The next batch is read before the one before is marked done: it must not hold those again.
+    @Test func aFetchLeavesOutWhatIsStillBeingHandled() throws {
+        let directory = TestDirectories.path("indigate-skipping")
+        let inbox = try MaildirInbox(path: directory, limits: InboundLimits(messageBytes: 1 << 20))
+        for index in 0..<5 { try inbox.maildir.deliver(Array("message \(index)".utf8), name: "\(index).m") }
+        let first = try inbox.fetch(limit: 2, maxBytes: .max)
+        #expect(first.count == 2)
+        let second = try inbox.fetch(limit: 10, maxBytes: .max, skipping: Set(first.map(\.handle)))
+        #expect(second.count == 3)
+        #expect(Set(second.map(\.handle)).isDisjoint(with: first.map(\.handle)))
+    }
+
     @Test func aBatchIsReadWholeAndMarkedDoneTogether() throws {
         let directory = TestDirectories.path("indigate-done")
         defer { try? FileManager.default.removeItem(atPath: directory) }

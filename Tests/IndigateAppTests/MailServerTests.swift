@@ -131,6 +131,7 @@ import Testing
         let source = try gateway.transports.inboundSource()
         let items = try source.fetch(limit: 10, maxBytes: .max)
         #expect(items.count == 1)
+        #expect(try source.fetch(limit: 10, maxBytes: .max, skipping: [items[0].handle]).isEmpty, "taken, not yet done")
         _ = try gateway.intake.ingest(items[0].raw, source: items[0].source, now: now)  // committed, not moved
         let again = try gateway.intake.poll(source: source, now: now)
         #expect(again.taken == 1 && again.duplicates == 1)
