@@ -1,4 +1,5 @@
 import Foundation
+import IndigateCore
 
 /// Looks at the raw bytes before GMime does and refuses what would hurt it: too large, a
 /// header block too long, address headers that would recurse GMime's group parser off its
@@ -36,7 +37,7 @@ enum MessageGuard {
         }
         // The header block: unfold, and measure address headers.
         while index < raw.count {
-            let end = raw[index...].firstIndex(of: 0x0A) ?? raw.count
+            let end = lineEnd(raw, from: index)
             var line = raw[index..<end]
             if line.last == 0x0D { line = line.dropLast() }
             index = end + 1
@@ -79,20 +80,21 @@ enum MessageGuard {
     /// Lines that start with `--` (the message's first line included), counting no further than
     /// `limit + 1`. memchr from line to line: this runs over every byte of every message.
     static func countBoundaryLines(_ raw: [UInt8], limit: Int) -> Int {
-        raw.withUnsafeBufferPointer { buffer -> Int in
-            guard let base = buffer.baseAddress, buffer.count > 1 else { return 0 }
-            var count = 0
-            var start = 0
-            while start < buffer.count {
-                if start + 1 < buffer.count, base[start] == 0x2D, base[start + 1] == 0x2D {
-                    count += 1
-                    if count > limit { return count }
-                }
-                guard let newline = memchr(base + start, 0x0A, buffer.count - start) else { break }
-                start = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+        var count = 0
+        var start = 0
+        while start < raw.count {
+            if start + 1 < raw.count, raw[start] == 0x2D, raw[start + 1] == 0x2D {
+                count += 1
+                if count > limit { return count }
             }
-            return count
+            start = lineEnd(raw, from: start) + 1
         }
+        return count
+    }
+
+    /// The index of the first LF at or after `start`, or the end of `raw`.
+    static func lineEnd(_ raw: [UInt8], from start: Int) -> Int {
+        ByteSearch.firstIndex(of: 0x0A, in: raw, from: start) ?? raw.count
     }
 
     /// A header's name as GMime matches it: lowercased, without the blanks RFC 5322's obsolete
@@ -116,7 +118,7 @@ enum MessageGuard {
         }
         var index = start
         while index < raw.count {
-            let end = raw[index...].firstIndex(of: 0x0A) ?? raw.count
+            let end = lineEnd(raw, from: index)
             var line = raw[index..<end]
             if line.last == 0x0D { line = line.dropLast() }
             index = end + 1
