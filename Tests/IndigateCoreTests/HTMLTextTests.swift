@@ -57,3 +57,16 @@ import Testing
         #expect(!text.contains("if (a"))
     }
 }
+
+@Suite struct HTMLTextCombiningMarkTests {
+    /// A combining mark right after '>' once made one character with it, so the tag ran on to
+    /// the next '>' and swallowed the value between.
+    @Test func aCombiningMarkAfterATagKeepsTheTextAfterIt() {
+        #expect(HTMLText.text(of: "<p>\u{301}1.2: 125</p><b>x</b>") == "\n\u{301}1.2: 125\nx")
+    }
+
+    @Test func aTagNameGoingOnWithACyrillicLetterIsNotAKnownTag() {
+        #expect(HTMLText.text(of: "1.2<brш>125") == "1.2125")
+        #expect(HTMLText.text(of: "1.2<BR>125") == "1.2\n125")
+    }
+}
