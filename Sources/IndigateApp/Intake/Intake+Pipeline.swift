@@ -5,56 +5,83 @@ extension Intake {
     /// thread handles (and commits) the one before, so neither waits for the other.
     static let pipelineStep = 32
 
-    /// Parses and handles archived messages, overlapping the two: step k+1 is parsed by the
-    /// worker pool while step k is handled here, one transaction per step. A parser in this
-    /// process (tests, one message from the MTA) goes step by step.
+    /// Parses and handles archived messages (see `pipeline`).
     func parseAndHandle(_ messages: consuming [ToParse], now: Date) throws -> [MessageOutcome] {
-        var remaining = messages
-        guard parser.isIsolated, remaining.count > Self.pipelineStep else {
-            return try handle(try parse(consume remaining), now: now)
-        }
-        var steps: [[ToParse]] = []
-        while !remaining.isEmpty {
-            let count = min(Self.pipelineStep, remaining.count)
-            steps.append(Array(remaining.prefix(count)))
-            remaining.removeFirst(count)
-        }
+        var batch: [ToParse]? = messages
         var outcomes: [MessageOutcome] = []
-        var next: Parsing? = Parsing(self, steps[0])
-        // The catalogue once for the batch, not once a step: with every school listed as a
-        // participant it is 25,000 rows (8 % of the handling thread's time when read per step).
-        let context = try store.read { try BatchContext(tx: $0) }
-        steps[0] = []
-        for index in steps.indices {
-            let items = try next!.wait()
-            if index + 1 < steps.count {
-                next = Parsing(self, steps[index + 1])
-                steps[index + 1] = []
-            } else {
-                next = nil
-            }
-            outcomes += try handle(items, context: context, now: now)
-        }
+        try pipeline(
+            next: {
+                defer { batch = nil }
+                return batch
+            }, finished: { outcomes = $0 }, now: now)
         return outcomes
     }
 
-    /// One step's parse, running on a thread of its own until `wait()` takes its items.
-    final class Parsing: @unchecked Sendable {
-        private let done = DispatchSemaphore(value: 0)
-        private var result: Result<[Item], any Error> = .success([])
+    /// Steps left to parse when the next batch is foretold (`soon`): enough time for it to be
+    /// read while they are handled, little enough that two batches' bytes rarely overlap.
+    static let stepsAhead = 2
 
-        init(_ intake: Intake, _ messages: consuming [ToParse]) {
-            let work = UnsafeTransfer(messages)
+    /// Parses and handles batches of archived messages, overlapping the two: step k+1 is parsed
+    /// by the worker pool while step k is handled here, one transaction per step. `next` gives
+    /// the next batch (nil: there is none), asked for once the last step of the one before is
+    /// with the workers, so it is archived while they parse; `soon` is called a few steps
+    /// before that (so the batch can be read meanwhile); `finished` takes each batch's
+    /// outcomes, in order, once all of it is handled. A parser in this process (tests, one
+    /// message from the MTA) goes batch by batch.
+    func pipeline(
+        next: () throws -> [ToParse]?, soon: () -> Void = {}, finished: ([MessageOutcome]) throws -> Void, now: Date
+    ) throws {
+        guard parser.isIsolated else {
+            while let batch = try next() { try finished(try handle(try parse(batch), now: now)) }
+            return
+        }
+        var steps = PipelineSteps(size: Self.pipelineStep)
+        // Asks for batches until one has a step to parse, or there are none.
+        func supply() throws {
+            while steps.waiting.isEmpty, !steps.exhausted {
+                if let batch = try next() { steps.add(batch) } else { steps.exhausted = true }
+                for outcomes in steps.finishedBatches() { try finished(outcomes) }
+            }
+        }
+        try supply()
+        var current = steps.takeNext().map { ($0.batch, parsing($0.messages)) }
+        while let (batch, step) = current {
+            try supply()
+            let items = try step.wait()
+            current = steps.takeNext().map { ($0.batch, parsing($0.messages)) }
+            if steps.waiting.count <= Self.stepsAhead { soon() }
+            // The catalogue once for the batch, not once a step: with every school listed as a
+            // participant it is 25,000 rows (8 % of this thread's time when read per step).
+            let context = try steps.context(of: batch) { try store.read { try BatchContext(tx: $0) } }
+            steps.handled(try handle(items, context: context, now: now), in: batch)
+            for outcomes in steps.finishedBatches() { try finished(outcomes) }
+        }
+    }
+
+    /// Work running on a thread of its own until `wait()` takes its result out (a step's parse,
+    /// the next batch's fetch), once.
+    final class Background<Value>: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var result: Result<Value, any Error>?
+
+        init(_ work: @escaping @Sendable () throws -> Value) {
             DispatchQueue.global().async { [self] in
-                result = Result { try intake.parse(work.take()) }
+                result = Result { try work() }
                 done.signal()
             }
         }
 
-        func wait() throws -> [Item] {
+        func wait() throws -> Value {
             done.wait()
-            return try result.get()
+            defer { result = nil }
+            return try result!.get()
         }
+    }
+
+    /// A step's parse, on a thread of its own.
+    func parsing(_ messages: consuming [ToParse]) -> Background<[Item]> {
+        let work = UnsafeTransfer(messages)
+        return Background { try parse(work.take()) }
     }
 
     /// Hands a value to another thread that alone uses it from then on, and takes it out there

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import IndigateCore
 import IndigateStore
@@ -33,30 +32,49 @@ package struct Intake: Sendable {
 
     /// One pass over a source: new messages in batches, then messages archived earlier and not
     /// finished (a crash between the commits, a parser failure to retry, a release from
-    /// quarantine).
+    /// quarantine). The next batch is fetched and archived while the workers parse the last
+    /// step of the one before, so they go on from one batch to the next without waiting; each
+    /// batch is marked done, in order, once all of it is handled.
     package func poll(source: any InboundSource, now: Date) throws -> PollReport {
         var report = PollReport()
-        var touched: Set<Int64> = []
+        var seen: Set<Int64> = []
         // Once a pass, not once a batch: the Maildir's check opens every file left in `new`.
         reported.log(source.problems(), logger: logger)
-        while true {
-            var items = try source.fetch(limit: batchSize, maxBytes: batchBytes)
-            if items.isEmpty { break }
-            let bytes = items.map(\.raw.count).reduce(0, +)
-            let incoming = items.map { Incoming(raw: $0.raw, source: $0.source, size: $0.size) }
-            // Marking done needs only the handles: the bytes live in `incoming` alone, and go
-            // as soon as they are archived and parsed.
-            for index in items.indices { items[index].raw = [] }
-            let outcomes = try process(consume incoming, now: now)
-            try source.markDone(items)
-            report.taken += items.count
-            for outcome in outcomes {
-                report.add(outcome)
-                touched.insert(outcome.inboundID)
-            }
-            if items.count < batchSize && bytes < batchBytes { break }
+        // Fetched and archived, not yet marked done: their handles, and each batch's slots.
+        var taken: Set<String> = []
+        var open: [(items: [InboundItem], slots: [Slot])] = []
+        // The next batch, read on another thread: from a few steps before the end of the one
+        // before, so that batch's bytes are mostly gone before these come in.
+        var ahead: Background<Fetched>?
+        var more = true
+        func readAhead() {
+            if ahead == nil, more { ahead = fetch(from: source, skipping: taken) }
         }
-        for outcome in try resumePending(excluding: touched, now: now) { report.add(outcome) }
+        try pipeline(
+            next: {
+                readAhead()
+                guard let fetching = ahead else { return nil }
+                ahead = nil
+                var fetched = try fetching.wait()
+                more = fetched.more
+                if fetched.items.isEmpty { return nil }
+                taken.formUnion(fetched.items.map(\.handle))
+                var incoming: [Incoming] = []
+                swap(&incoming, &fetched.incoming)
+                let archived = try archive(consume incoming, seen: &seen, now: now)
+                open.append((fetched.items, archived.slots))
+                return archived.toParse
+            },
+            soon: readAhead,
+            finished: { handled in
+                let (items, slots) = open.removeFirst()
+                let outcomes = outcomes(of: slots, handled: handled)
+                try source.markDone(items)
+                taken.subtract(items.map(\.handle))
+                report.taken += items.count
+                for outcome in outcomes { report.add(outcome) }
+            }, now: now)
+        for outcome in try resumePending(excluding: seen, now: now) { report.add(outcome) }
         try store.write { tx in try tx.beat("poll", at: now) }
         if report.taken > 0 {
             logger.info(
@@ -73,15 +91,7 @@ package struct Intake: Sendable {
     /// - Parameter size: the message's full size when `raw` is only its first part (a message
     ///   over the limit is not read whole).
     package func ingest(_ raw: [UInt8], size: Int? = nil, source: String, now: Date) throws -> MessageOutcome {
-        try process([Incoming(raw: raw, source: source, size: size ?? raw.count)], now: now)[0]
-    }
-
-    /// A message as a source handed it over.
-    struct Incoming {
-        var raw: [UInt8]
-        var source: String
-        /// The full size (more than `raw` when only its first part was read).
-        var size: Int
+        try process([Incoming(raw, source: source, size: size ?? raw.count, limit: messageBytes)], now: now)[0]
     }
 
     /// Handles messages archived earlier and not finished, oldest first.
@@ -168,58 +178,70 @@ package struct Intake: Sendable {
         var parsed: ParseOutcome?
     }
 
-    /// Archives a batch (one transaction; the same bytes twice, in the batch or before, stop
-    /// here), parses it outside any transaction, and handles it. A message over the size limit
-    /// is archived in part — its headers and the first 64 KB of its body — and set aside as too
-    /// large; the original stays in the mailbox.
+    /// What came of archiving a message of a batch.
+    enum Slot {
+        case handle(Int64)
+        case duplicate(Int64)
+    }
+
+    /// A batch archived: a slot per message, and the messages to parse and handle.
+    struct Archived {
+        var slots: [Slot]
+        var toParse: [ToParse]
+    }
+
+    /// Archives, parses and handles messages (see `archive`), for one message from the MTA's
+    /// pipe or a file.
     func process(_ incoming: consuming [Incoming], now: Date) throws -> [MessageOutcome] {
+        var seen: Set<Int64> = []
+        let archived = try archive(incoming, seen: &seen, now: now)
+        return outcomes(of: archived.slots, handled: try parseAndHandle(archived.toParse, now: now))
+    }
+
+    /// Archives a batch (one transaction): the same bytes twice, in the batch, before it, or in
+    /// an earlier batch of the pass (its archive ids are in `seen`), stop here. A message over
+    /// the size limit is archived in part (see `Incoming`) and set aside as too large; the
+    /// original stays in the mailbox.
+    func archive(_ incoming: consuming [Incoming], seen: inout Set<Int64>, now: Date) throws -> Archived {
         var messages = incoming
-        enum Slot {
-            case handle(Int64, parseAttempts: Int, handleAttempts: Int, releasedBy: String?, fullSize: Int?)
-            case duplicate(Int64)
-        }
-        var kept = messages.map { $0.size > messageBytes ? PartialArchive.cut($0.raw) : $0.raw }
+        // Without their bytes until the commit: those move in from `messages`, not copied.
+        var prepared: [Int64: ToParse] = [:]
         let slots: [Slot] = try store.write { tx in
-            var seen: Set<Int64> = []
-            return try zip(messages, kept).map { message, raw in
-                let oversize = message.size > messageBytes
-                var digest = SHA256.hash(data: raw).hex
-                // Its own key: the same message sent again after the limit is raised is new.
-                if oversize { digest = "too-large:\(digest):\(message.size)" }
+            try messages.map { message in
                 switch try tx.archive(
-                    raw: raw, sha256: digest, source: message.source, fullSize: oversize ? message.size : nil, at: now)
+                    raw: message.raw, sha256: message.key, source: message.source, fullSize: message.fullSize, at: now)
                 {
                 case .done(let id): return .duplicate(id)
                 case .new(let id), .pending(let id):
                     guard seen.insert(id).inserted, let state = try tx.handlingState(inboundID: id) else { return .duplicate(id) }
                     if !parser.isIsolated { try tx.countParseAttempt(inboundID: id) }
-                    return .handle(
-                        id, parseAttempts: state.parseAttempts + (parser.isIsolated ? 0 : 1),
-                        handleAttempts: state.handleAttempts,
-                        releasedBy: state.releasedBy, fullSize: state.fullSize)
+                    prepared[id] = ToParse(
+                        raw: [], id: id, attempts: state.parseAttempts + (parser.isIsolated ? 0 : 1),
+                        handleAttempts: state.handleAttempts, releasedBy: state.releasedBy, fullSize: state.fullSize)
+                    return .handle(id)
                 }
             }
         }
-        messages = []
         var toParse: [ToParse] = []
         for (index, slot) in slots.enumerated() {
-            guard case .handle(let id, let parseAttempts, let handleAttempts, let releasedBy, let fullSize) = slot else {
-                continue
-            }
-            toParse.append(
-                ToParse(
-                    raw: kept[index], id: id, attempts: parseAttempts, handleAttempts: handleAttempts, releasedBy: releasedBy,
-                    fullSize: fullSize))
-            kept[index] = []
+            guard case .handle(let id) = slot, var message = prepared.removeValue(forKey: id) else { continue }
+            // Archived: the bytes live in `toParse` alone, and go once parsed.
+            message.raw = messages[index].raw
+            messages[index].raw = []
+            toParse.append(message)
         }
-        // Archived: the bytes live in `toParse` alone, and go once parsed.
-        let handled = Dictionary(try parseAndHandle(consume toParse, now: now).map { ($0.inboundID, $0) }) { first, _ in first }
+        return Archived(slots: slots, toParse: toParse)
+    }
+
+    /// Each message's outcome, in the batch's order, from the outcomes of those handled.
+    func outcomes(of slots: [Slot], handled: [MessageOutcome]) -> [MessageOutcome] {
+        let byID = Dictionary(handled.map { ($0.inboundID, $0) }) { first, _ in first }
         return slots.map { slot in
             switch slot {
             case .duplicate(let id):
                 logger.info("message", metadata: ["inbound": "\(id)", "outcome": "duplicate"])
                 return .duplicate(inboundID: id)
-            case .handle(let id, _, _, _, _): return handled[id] ?? .duplicate(inboundID: id)
+            case .handle(let id): return byID[id] ?? .duplicate(inboundID: id)
             }
         }
     }

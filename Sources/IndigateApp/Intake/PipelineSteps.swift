@@ -1,0 +1,64 @@
+/// The steps of the batches in `Intake.pipeline`: those waiting for the workers, and each open
+/// batch's steps left to handle and outcomes so far, so batches finish in the order they came.
+struct PipelineSteps {
+    let size: Int
+    /// No batch is left to ask for.
+    var exhausted = false
+    private(set) var waiting: [(batch: Int, messages: [Intake.ToParse])] = []
+    private var open: [Batch] = []
+    /// The number of `open`'s first batch.
+    private var first = 0
+
+    struct Batch {
+        var left: Int
+        var outcomes: [MessageOutcome] = []
+        var context: BatchContext?
+    }
+
+    init(size: Int) { self.size = size }
+
+    /// Adds a batch, cut in steps.
+    mutating func add(_ messages: consuming [Intake.ToParse]) {
+        var remaining = messages
+        let number = first + open.count
+        var count = 0
+        while !remaining.isEmpty {
+            let taken = min(size, remaining.count)
+            waiting.append((number, Array(remaining.prefix(taken))))
+            remaining.removeFirst(taken)
+            count += 1
+        }
+        open.append(Batch(left: count))
+    }
+
+    /// The next step to parse, if any.
+    mutating func takeNext() -> (batch: Int, messages: [Intake.ToParse])? {
+        waiting.isEmpty ? nil : waiting.removeFirst()
+    }
+
+    /// The catalogue of `batch`, read by `read` the first time it is asked for.
+    mutating func context(of batch: Int, read: () throws -> BatchContext) rethrows -> BatchContext {
+        if let context = open[batch - first].context { return context }
+        let context = try read()
+        open[batch - first].context = context
+        return context
+    }
+
+    /// Records a step of `batch` as handled, with its outcomes.
+    mutating func handled(_ outcomes: [MessageOutcome], in batch: Int) {
+        open[batch - first].outcomes += outcomes
+        open[batch - first].left -= 1
+    }
+
+    /// The outcomes of the batches now finished (all their steps handled), oldest first; a
+    /// batch finishes only after those before it.
+    mutating func finishedBatches() -> [[MessageOutcome]] {
+        var done: [[MessageOutcome]] = []
+        while let batch = open.first, batch.left == 0 {
+            done.append(batch.outcomes)
+            open.removeFirst()
+            first += 1
+        }
+        return done
+    }
+}
