@@ -12,7 +12,6 @@ struct PipelineSteps {
     struct Batch {
         var left: Int
         var outcomes: [MessageOutcome] = []
-        var context: BatchContext?
     }
 
     init(size: Int) { self.size = size }
@@ -34,14 +33,6 @@ struct PipelineSteps {
     /// The next step to parse, if any.
     mutating func takeNext() -> (batch: Int, messages: [Intake.ToParse])? {
         waiting.isEmpty ? nil : waiting.removeFirst()
-    }
-
-    /// The catalogue of `batch`, read by `read` the first time it is asked for.
-    mutating func context(of batch: Int, read: () throws -> BatchContext) rethrows -> BatchContext {
-        if let context = open[batch - first].context { return context }
-        let context = try read()
-        open[batch - first].context = context
-        return context
     }
 
     /// Records a step of `batch` as handled, with its outcomes.
