@@ -28,6 +28,11 @@ import Testing
         #expect(HTMLText.text(of: "&#171;&#x41;&#X42;&#1044;&#xbb;") == "«ABД»")
     }
 
+    @Test func anEntityEndsWithinTenCharacters() {
+        #expect(HTMLText.text(of: "&#0001044;") == "Д")
+        #expect(HTMLText.text(of: "&#00001044;") == "&#00001044;")
+    }
+
     @Test func leavesUnknownEntitiesAndLoneAmpersandsAlone() {
         #expect(HTMLText.text(of: "A &unknown; B & C") == "A &unknown; B & C")
     }

@@ -82,7 +82,8 @@ package enum HTMLText {
         return String(decoding: tag[start..<end], as: UTF8.self).lowercased()
     }
 
-    /// The ';' that ends an entity begun at `start`, within ten scalars.
+    /// The ';' that ends an entity whose '&' is just before `start`: among the ten scalars from
+    /// the '&'.
     static func entityEnd(_ bytes: [UInt8], from start: Int) -> Int? {
         var scalars = 1  // the '&'
         var index = start
@@ -91,8 +92,7 @@ package enum HTMLText {
             if bytes[index] & 0xC0 != 0x80 { scalars += 1 }
             index += 1
         }
-        // The tenth scalar may be the ';' itself.
-        return index < bytes.count && bytes[index] == UInt8(ascii: ";") && scalars == 10 ? index : nil
+        return nil
     }
 
     /// Each line without its leading and trailing spaces, and runs of spaces made one.
