@@ -8,7 +8,8 @@ import Logging
 /// archives their raw bytes first (one transaction per batch), has them parsed outside any
 /// transaction by a pool of workers while the messages parsed before are classified,
 /// interpreted and applied (one transaction per step of 32, a savepoint per message), and only
-/// after the commits tells the source they are done.
+/// after the commits tells the source they are done. The next batch is read beside the last
+/// steps of the one before and archived while the workers parse its last step.
 ///
 /// Crash safety: parse and handling attempts are committed before each attempt, so a message
 /// that kills the parser or the daemon is retried alone and, after three attempts, set aside
