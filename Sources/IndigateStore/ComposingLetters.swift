@@ -19,7 +19,7 @@ final class ComposingLetters: @unchecked Sendable {
         let sequence: Int
         let outboxID: Int64
         let done = DispatchSemaphore(value: 0)
-        var result: Result<[UInt8], any Error> = .success([])
+        var result: Result<ComposedLetter, any Error> = .success(ComposedLetter(subject: "", bytes: []))
 
         init(sequence: Int, outboxID: Int64) {
             self.sequence = sequence
@@ -35,7 +35,7 @@ final class ComposingLetters: @unchecked Sendable {
 
     init(thread: DispatchQueue) { self.thread = thread }
 
-    func submit(outboxID: Int64, _ make: @escaping @Sendable () throws -> [UInt8]) {
+    func submit(outboxID: Int64, _ make: @escaping @Sendable () throws -> ComposedLetter) {
         let job = Job(sequence: nextSequence, outboxID: outboxID)
         nextSequence += 1
         jobs.append(job)
@@ -59,7 +59,7 @@ final class ComposingLetters: @unchecked Sendable {
 
     /// When more than ``maxPending`` letters wait, stores those of the innermost open savepoint
     /// (all of them outside any), waiting for each in order.
-    func settle(_ store: (_ outboxID: Int64, _ raw: [UInt8]) throws -> Void) throws {
+    func settle(_ store: (_ outboxID: Int64, _ letter: ComposedLetter) throws -> Void) throws {
         guard jobs.count > Self.maxPending else { return }
         let start = savepoints.last ?? 0
         let (older, settled) = (jobs.filter { $0.sequence < start }, jobs.filter { $0.sequence >= start })
@@ -67,14 +67,14 @@ final class ComposingLetters: @unchecked Sendable {
         try storeInOrder(settled, with: store)
     }
 
-    /// Waits for every letter, in order, and hands each one's bytes to `store`.
-    func finish(_ store: (_ outboxID: Int64, _ raw: [UInt8]) throws -> Void) throws {
+    /// Waits for every letter, in order, and hands each one to `store`.
+    func finish(_ store: (_ outboxID: Int64, _ letter: ComposedLetter) throws -> Void) throws {
         let all = jobs
         jobs = []
         try storeInOrder(all, with: store)
     }
 
-    private func storeInOrder(_ jobs: [Job], with store: (_ outboxID: Int64, _ raw: [UInt8]) throws -> Void) throws {
+    private func storeInOrder(_ jobs: [Job], with store: (_ outboxID: Int64, _ letter: ComposedLetter) throws -> Void) throws {
         for job in jobs {
             job.done.wait()
             try store(job.outboxID, try job.result.get())

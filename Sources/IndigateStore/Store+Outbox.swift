@@ -11,6 +11,8 @@ extension StoreTransaction {
     /// Records a letter and puts its bytes in the outbox, in the caller's transaction.
     @discardableResult
     /// - Parameters:
+    ///   - subject: the letter's subject; a letter made later (`LetterBytes.later`) brings its
+    ///     own, stored with its bytes.
     ///   - reason: why a notice was sent (rate limits look it up), nil for ordinary letters.
     ///   - compose: makes the letter's envelope sender and bytes once its id is known (the
     ///     envelope sender carries a VERP token naming the letter).
@@ -40,7 +42,7 @@ extension StoreTransaction {
         case .ready(let bytes): try storeRaw(outboxID: outboxID, bytes)
         case .later(let make):
             guard let composing else {
-                try storeRaw(outboxID: outboxID, try make())
+                try storeComposed(outboxID: outboxID, try make())
                 break
             }
             composing.submit(outboxID: outboxID, make)
@@ -53,15 +55,22 @@ extension StoreTransaction {
         try statement("INSERT INTO outboxRaw (outboxId, raw) VALUES (?, ?)").execute(arguments: [outboxID, Data(bytes)])
     }
 
-    /// Stores the bytes of the letters composed on another thread (see `ComposingLetters`):
-    /// called by the store just before the transaction commits.
-    func storeComposed() throws {
-        try composing?.finish { outboxID, bytes in try storeRaw(outboxID: outboxID, bytes) }
+    /// A letter made on the composing thread: its subject in its row, and its bytes.
+    private func storeComposed(outboxID: Int64, _ letter: ComposedLetter) throws {
+        try statement("UPDATE letter SET subject = ? WHERE id = (SELECT letterId FROM outbox WHERE id = ?)").execute(
+            arguments: [letter.subject, outboxID])
+        try storeRaw(outboxID: outboxID, letter.bytes)
     }
 
-    /// Stores the bytes of letters composed so far once too many wait (see `ComposingLetters`).
+    /// Stores the letters composed on another thread (see `ComposingLetters`): called by the
+    /// store just before the transaction commits.
+    func storeComposed() throws {
+        try composing?.finish { outboxID, letter in try storeComposed(outboxID: outboxID, letter) }
+    }
+
+    /// Stores the letters composed so far once too many wait (see `ComposingLetters`).
     func settleComposed() throws {
-        try composing?.settle { outboxID, bytes in try storeRaw(outboxID: outboxID, bytes) }
+        try composing?.settle { outboxID, letter in try storeComposed(outboxID: outboxID, letter) }
     }
 
     /// Letters due to be sent at `now`, oldest first, at most `limit`. A row left `sending`

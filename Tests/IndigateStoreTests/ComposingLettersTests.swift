@@ -21,7 +21,25 @@ import Testing
         try tx.enqueueLetter(
             purpose: .receipt, contactID: seed.contactID, roundID: seed.roundID, inboundID: nil, messageID: messageID,
             subject: "Квитанция", recipient: "school5@school.test", at: now
-        ) { _ in ("indigate@minobr.test", .later(make)) }
+        ) { _ in ("indigate@minobr.test", .later { ComposedLetter(subject: "Квитанция", bytes: try make()) }) }
+    }
+
+    @Test func theSubjectComposedElsewhereIsTheLetterRows() throws {
+        try fixture.store.write { tx in
+            for index in 0..<3 {
+                try tx.enqueueLetter(
+                    purpose: .receipt, contactID: seed.contactID, roundID: seed.roundID, inboundID: nil,
+                    messageID: "s\(index)@minobr.test", subject: "", recipient: "school5@school.test", at: now
+                ) { _ in
+                    (
+                        "indigate@minobr.test",
+                        .later { ComposedLetter(subject: "Квитанция № \(index)", bytes: Array("letter".utf8)) }
+                    )
+                }
+            }
+        }
+        let subjects = try fixture.store.read { tx in try tx.outboxRows(state: nil).map(\.subject) }
+        #expect(subjects == ["Квитанция № 0", "Квитанция № 1", "Квитанция № 2"])
     }
 
     func stored() throws -> [String] {

@@ -45,14 +45,15 @@ struct LetterWriter: Sendable {
             logger.warning("rate limit reached", metadata: ["contact": "\(envelope.contact.id)"])
             return nil
         }
-        let context = UncheckedContext(context: fullContext(letter))
-        let subject = self.subject(L.self, context.context)
         let names = Self.bodyTemplates(L.self)
-        // A letter with attachments is composed here, as its rows are written: those made once
-        // its token is minted (the request form, a digest's table written on another core) are
-        // made while it is rendered, and documents (a review letter's, megabytes each) are not
-        // held in memory until the transaction commits.
-        let rendered = tokened != nil || !attachments.isEmpty ? body(names, context.context) : nil
+        // A letter with attachments is rendered and composed here, as its rows are written:
+        // those made once its token is minted (the request form, a digest's table written on
+        // another core) are made while it is rendered, and documents (a review letter's,
+        // megabytes each) are not held in memory until the transaction commits. Any other is
+        // rendered, subject and all, on the composing thread.
+        let context = tokened != nil || !attachments.isEmpty ? fullContext(letter) : nil
+        let rendered = context.map { (subject: subject(L.self, $0), parts: body(names, $0)) }
+        let view = UncheckedLetter(letter: letter)
         let generation = try tx.tokenGeneration(contactID: envelope.contact.id) ?? 0
         let messageID = "indigate.\(UUID().uuidString.lowercased())@\(domain)"
         let answered = envelope.answering?.messageID.flatMap(Self.usableMessageID)
@@ -62,7 +63,7 @@ struct LetterWriter: Sendable {
         let autoReplied = envelope.purpose == .receipt
         return try tx.enqueueLetter(
             purpose: envelope.purpose, contactID: envelope.contact.id, roundID: envelope.roundID,
-            inboundID: envelope.answering?.inboundID, messageID: messageID, subject: subject,
+            inboundID: envelope.answering?.inboundID, messageID: messageID, subject: rendered?.subject ?? "",
             recipient: toAddress, reason: reason, at: now
         ) { letterID in
             let replyToken = signer.token(
@@ -72,25 +73,34 @@ struct LetterWriter: Sendable {
             let bounceToken = signer.token(
                 contactID: envelope.contact.id, purpose: .bounce, subjectID: letterID, generation: generation, now: now)
             let envelopeFrom = MailAddress.tagged(bounceAddress, tag: bounceToken)
-            let compose: @Sendable ((text: String, html: String?), [ParsedMessage.Attachment]) throws -> [UInt8] = {
-                [self] parts, made in
+            let compose: @Sendable (String, (text: String, html: String?), [ParsedMessage.Attachment]) throws -> [UInt8] = {
+                [self] subject, parts, made in
                 try composer.compose(
                     outgoing(
                         (subject, parts.text, parts.html), toName: toName, toAddress: toAddress, replyToken: replyToken,
                         messageID: messageID, answered: answered, references: references, autoReplied: autoReplied, now: now,
                         attachments: attachments + made))
             }
-            if let rendered { return (envelopeFrom, .ready(try compose(rendered, try tokened?(replyToken) ?? []))) }
-            // The text and HTML, and GMime's composing, on the store's composing thread while
-            // this one goes on (see `LetterBytes`).
-            return (envelopeFrom, .later { try compose(body(names, context.context), []) })
+            if let (subject, parts) = rendered {
+                return (envelopeFrom, .ready(try compose(subject, parts, try tokened?(replyToken) ?? [])))
+            }
+            // The context, the subject, the text and HTML, and GMime's composing, on the store's
+            // composing thread while this one goes on (see `LetterBytes`).
+            return (
+                envelopeFrom,
+                .later { [self] in
+                    let context = fullContext(view.letter)
+                    let subject = subject(L.self, context)
+                    return ComposedLetter(subject: subject, bytes: try compose(subject, body(names, context), []))
+                }
+            )
         }
     }
 
-    /// A letter's context, handed to the composing thread: Mustache's `[String: Any]` holds only
-    /// values (strings, numbers, flags, arrays and dictionaries of them), never shared state.
-    private struct UncheckedContext: @unchecked Sendable {
-        let context: [String: Any]
+    /// A letter's view model, handed to the composing thread: views hold data and flags only
+    /// (values, never shared state), and so does the `[String: Any]` context made from them.
+    private struct UncheckedLetter<L: Letter>: @unchecked Sendable {
+        let letter: L
     }
 
     /// A rendered letter as GMime composes it: our headers (RFC 3834's, the loop marker), the
