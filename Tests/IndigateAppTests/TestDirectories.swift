@@ -1,27 +1,7 @@
-import Foundation
+import IndigateCore
 
-/// Fresh directories for the tests, removed when the test process exits: a whole run made ~200
-/// installations (667 MB) under /tmp and nothing removed them. Set `INDIGATE_KEEP_TEST_DIRS=1`
-/// to keep them for looking into a failure. Removed at exit rather than when a test's value
-/// goes: installations are values copied into scenarios, and a test may use a folder after
-/// dropping the installation that made it.
+/// Fresh directories for the tests, removed when the test process exits (see `ScratchFolders`).
 enum TestDirectories {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var made: [String] = []
-    private static let removal: Void = {
-        if ProcessInfo.processInfo.environment["INDIGATE_KEEP_TEST_DIRS"] == nil { atexit { TestDirectories.removeAll() } }
-    }()
-
     /// A new path under the temporary directory, `<prefix>-<UUID>`, removed at exit (not created).
-    static func path(_ prefix: String) -> String {
-        _ = removal
-        let path = FileManager.default.temporaryDirectory.path + "/" + prefix + "-" + UUID().uuidString
-        lock.withLock { made.append(path) }
-        return path
-    }
-
-    private static func removeAll() {
-        let paths = lock.withLock { made }
-        for path in paths { try? FileManager.default.removeItem(atPath: path) }
-    }
+    static func path(_ prefix: String) -> String { ScratchFolders.path(prefix) }
 }

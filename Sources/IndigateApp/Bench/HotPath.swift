@@ -23,7 +23,8 @@ package final class HotPath: Sendable {
 
     package init(configPath: String) throws {
         let config = try ConfigLoader.load(path: configPath)
-        directory = FileManager.default.temporaryDirectory.path + "/indigate-hotpath-" + UUID().uuidString
+        // Removed when the benchmark exits: each run used to leave one behind.
+        directory = ScratchFolders.path("indigate-hotpath")
         try FileManager.default.createDirectory(
             atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         var copy = config
