@@ -108,16 +108,12 @@ package struct SMTPTransport: OutboundTransport {
     /// Whether a line of `raw` ends in LF without CR before it: memchr from LF to LF (a letter
     /// is tens of kilobytes, a flush thousands of letters).
     package static func hasBareLF(_ raw: [UInt8]) -> Bool {
-        raw.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            var offset = 0
-            while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
-                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if index == 0 || bytes[index - 1] != 0x0D { return true }
-                offset = index + 1
-            }
-            return false
+        var offset = 0
+        while let index = ByteSearch.firstIndex(of: 0x0A, in: raw, from: offset) {
+            if index == 0 || raw[index - 1] != 0x0D { return true }
+            offset = index + 1
         }
+        return false
     }
 
     private func send(_ message: OutboundMessage, with easy: CurlEasy) -> DeliveryResult {

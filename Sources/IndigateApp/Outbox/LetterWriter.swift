@@ -45,14 +45,12 @@ struct LetterWriter: Sendable {
             logger.warning("rate limit reached", metadata: ["contact": "\(envelope.contact.id)"])
             return nil
         }
-        let names = Self.bodyTemplates(L.self)
         // A letter with attachments is rendered and composed here, as its rows are written:
         // those made once its token is minted (the request form, a digest's table written on
         // another core) are made while it is rendered, and documents (a review letter's,
         // megabytes each) are not held in memory until the transaction commits. Any other is
         // rendered, subject and all, on the composing thread.
-        let context = tokened != nil || !attachments.isEmpty ? fullContext(letter) : nil
-        let rendered = context.map { (subject: subject(L.self, $0), parts: body(names, $0)) }
+        let rendered = tokened != nil || !attachments.isEmpty ? render(letter) : nil
         let view = UncheckedLetter(letter: letter)
         let generation = try tx.tokenGeneration(contactID: envelope.contact.id) ?? 0
         let messageID = "indigate.\(UUID().uuidString.lowercased())@\(domain)"
@@ -73,25 +71,23 @@ struct LetterWriter: Sendable {
             let bounceToken = signer.token(
                 contactID: envelope.contact.id, purpose: .bounce, subjectID: letterID, generation: generation, now: now)
             let envelopeFrom = MailAddress.tagged(bounceAddress, tag: bounceToken)
-            let compose: @Sendable (String, (text: String, html: String?), [ParsedMessage.Attachment]) throws -> [UInt8] = {
-                [self] subject, parts, made in
-                try composer.compose(
-                    outgoing(
-                        (subject, parts.text, parts.html), toName: toName, toAddress: toAddress, replyToken: replyToken,
-                        messageID: messageID, answered: answered, references: references, autoReplied: autoReplied, now: now,
-                        attachments: attachments + made))
-            }
-            if let (subject, parts) = rendered {
-                return (envelopeFrom, .ready(try compose(subject, parts, try tokened?(replyToken) ?? [])))
-            }
+            let compose:
+                @Sendable ((subject: String, text: String, html: String?), [ParsedMessage.Attachment]) throws -> [UInt8] = {
+                    [self] rendered, made in
+                    try composer.compose(
+                        outgoing(
+                            rendered, toName: toName, toAddress: toAddress, replyToken: replyToken, messageID: messageID,
+                            answered: answered, references: references, autoReplied: autoReplied, now: now,
+                            attachments: attachments + made))
+                }
+            if let rendered { return (envelopeFrom, .ready(try compose(rendered, try tokened?(replyToken) ?? []))) }
             // The context, the subject, the text and HTML, and GMime's composing, on the store's
             // composing thread while this one goes on (see `LetterBytes`).
             return (
                 envelopeFrom,
                 .later { [self] in
-                    let context = fullContext(view.letter)
-                    let subject = subject(L.self, context)
-                    return ComposedLetter(subject: subject, bytes: try compose(subject, body(names, context), []))
+                    let rendered = render(view.letter)
+                    return ComposedLetter(subject: rendered.subject, bytes: try compose(rendered, []))
                 }
             )
         }
@@ -135,33 +131,17 @@ struct LetterWriter: Sendable {
 
     /// A letter's subject, text and HTML, with what every letter may say about the sender.
     func render<L: Letter>(_ letter: L) -> (subject: String, text: String, html: String?) {
-        let context = fullContext(letter)
-        let body = body(Self.bodyTemplates(L.self), context)
-        return (subject(L.self, context), body.text, body.html)
-    }
-
-    /// The letter's own context and what every letter may say about the sender.
-    private func fullContext<L: Letter>(_ letter: L) -> [String: Any] {
         var context = letter.context
         context["marker"] = ReplyText.marker
         context["gatewayName"] = gateway.name
         context["region"] = region
         context["helpdesk"] = gateway.helpdesk
-        return context
-    }
-
-    private func subject<L: Letter>(_: L.Type, _ context: [String: Any]) -> String {
-        templates.render(L.template + ".subject", context)
+        let subject = templates.render(L.template + ".subject", context)
             .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
-    }
-
-    /// The templates of a letter's text and of its HTML, if it has one.
-    private static func bodyTemplates<L: Letter>(_: L.Type) -> (text: String, html: String?) {
-        (L.template + ".txt", L.hasHTML ? L.template + ".html" : nil)
-    }
-
-    private func body(_ names: (text: String, html: String?), _ context: [String: Any]) -> (text: String, html: String?) {
-        (templates.render(names.text, context), names.html.map { templates.render($0, context) })
+        return (
+            subject, templates.render(L.template + ".txt", context),
+            L.hasHTML ? templates.render(L.template + ".html", context) : nil
+        )
     }
 
     /// A Message-ID fit to be answered: RFC 5322 allows 998 characters a line, and an id a

@@ -9,8 +9,7 @@ import Foundation
 /// go on with a letter that is not ASCII.
 package enum HTMLText {
     package static func text(of html: String) -> String {
-        var html = html
-        let bytes = html.withUTF8 { Array($0) }
+        let bytes = Array(html.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var index = 0
@@ -65,7 +64,7 @@ package enum HTMLText {
     static func opensTag(_ bytes: [UInt8], at index: Int) -> Bool {
         let next = bytes[index]
         if next == UInt8(ascii: "/") || next == UInt8(ascii: "!") { return true }
-        return isLetter(scalar(in: bytes, at: index))
+        return isLetter(scalar(bytes[index...]))
     }
 
     /// A tag's name, lowercased: after any '/', its letters and digits. A name that goes on with
@@ -76,7 +75,7 @@ package enum HTMLText {
         var end = start
         while end < tag.endIndex, isASCIILetterOrDigit(tag[end]) { end += 1 }
         if end < tag.endIndex, tag[end] >= 0x80 {
-            let next = scalar(in: Array(tag[end...]), at: 0)
+            let next = scalar(tag[end...])
             if isLetter(next) || isNumber(next) { return "" }
         }
         return String(decoding: tag[start..<end], as: UTF8.self).lowercased()
@@ -118,10 +117,10 @@ package enum HTMLText {
         return result
     }
 
-    /// The scalar whose UTF-8 begins at `index` (U+FFFD where the bytes are not UTF-8: a String
-    /// came in, so they always are).
-    static func scalar(in bytes: [UInt8], at index: Int) -> Unicode.Scalar {
-        var iterator = bytes[index...].makeIterator()
+    /// The scalar whose UTF-8 begins `bytes` (U+FFFD where the bytes are not UTF-8: a String came
+    /// in, so they always are).
+    static func scalar(_ bytes: ArraySlice<UInt8>) -> Unicode.Scalar {
+        var iterator = bytes.makeIterator()
         var decoder = UTF8()
         if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
         return "\u{FFFD}"
