@@ -13,7 +13,8 @@ struct Applier: Sendable {
     let refusals: RefusalFlow
 
     func apply(
-        _ verdict: Verdict, message: ParsedMessage, inboundID: Int64, batch: BatchContext, tx: StoreTransaction, now: Date
+        _ verdict: Verdict, message: ParsedMessage, prepared: PreparedMessage, inboundID: Int64, batch: BatchContext,
+        tx: StoreTransaction, now: Date
     ) throws -> MessageOutcome {
         switch verdict {
         case .ignore(let reason):
@@ -27,7 +28,8 @@ struct Applier: Sendable {
             return try refusals.untokened(contact, message: message, inboundID: inboundID, tx: tx, now: now)
         case .respondent(let contact, let roundID):
             return try respondent.apply(
-                message, inboundID: inboundID, contact: contact, roundID: roundID, batch: batch, tx: tx, now: now)
+                message, prepared: prepared, inboundID: inboundID, contact: contact, roundID: roundID, batch: batch, tx: tx,
+                now: now)
         case .operatorCommands(let contact, let letterID):
             return try operators.apply(
                 message, inboundID: inboundID, contact: contact, reviewLetterID: letterID, batch: batch, tx: tx, now: now)

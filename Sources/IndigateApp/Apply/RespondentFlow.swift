@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import IndigateCore
 import IndigateStore
@@ -27,8 +26,8 @@ struct RespondentFlow: Sendable {
     }
 
     func apply(
-        _ message: ParsedMessage, inboundID: Int64, contact: StoredContact, roundID: Int64, batch: BatchContext,
-        tx: StoreTransaction, now: Date
+        _ message: ParsedMessage, prepared: PreparedMessage, inboundID: Int64, contact: StoredContact, roundID: Int64,
+        batch: BatchContext, tx: StoreTransaction, now: Date
     ) throws -> MessageOutcome {
         guard let organization = try tx.organization(id: contact.organizationID), let named = try tx.round(id: roundID) else {
             throw ApplyError(description: "the token's round or organisation is gone")
@@ -37,7 +36,7 @@ struct RespondentFlow: Sendable {
         let before = context.standing
         // The round as this organisation has it (its own deadline, if extended), as the standing read it.
         let round = before.round
-        let plan = RespondentInterpreter.plan(message, context: context)
+        let plan = RespondentInterpreter.plan(message, reading: prepared.reading, context: context)
         let answering = Answering(inboundID: inboundID, message: message)
         if let successor = plan.successor {
             // A reply to a closed round records nothing: the receipt points to the open round,
@@ -51,7 +50,8 @@ struct RespondentFlow: Sendable {
             return .applied(inboundID: inboundID)
         }
         let documents = try storeDocuments(
-            plan, message: message, inboundID: inboundID, organizationID: organization.id, roundID: round.id, tx: tx, now: now)
+            plan, message: message, digests: prepared.digests, inboundID: inboundID, organizationID: organization.id,
+            roundID: round.id, tx: tx, now: now)
         var recorded = 0
         for line in plan.lines {
             switch line.result {
@@ -117,10 +117,11 @@ struct RespondentFlow: Sendable {
         }
     }
 
-    /// Stores every attachment the plan takes; returns their ids by attachment index.
+    /// Stores every attachment the plan takes (`digests`: each attachment's SHA-256); returns
+    /// their ids by attachment index.
     func storeDocuments(
-        _ plan: RespondentPlan, message: ParsedMessage, inboundID: Int64, organizationID: Int64, roundID: Int64,
-        tx: StoreTransaction, now: Date
+        _ plan: RespondentPlan, message: ParsedMessage, digests: [String], inboundID: Int64, organizationID: Int64,
+        roundID: Int64, tx: StoreTransaction, now: Date
     ) throws -> [Int: Int64] {
         var ids: [Int: Int64] = [:]
         for attachment in plan.attachments {
@@ -130,10 +131,9 @@ struct RespondentFlow: Sendable {
             case .completes(let version): code = version.indicatorCode
             case .form, .refused: continue  // a form's rows are values; the file is in the archive
             }
-            let bytes = message.attachments[attachment.index].bytes
-            let digest = SHA256.hash(data: bytes).hex
             ids[attachment.index] = try tx.addDocument(
-                bytes: bytes, sha256: digest, fileName: QuotedText.clean(attachment.fileName, limit: 200), inboundID: inboundID,
+                bytes: message.attachments[attachment.index].bytes, sha256: digests[attachment.index],
+                fileName: QuotedText.clean(attachment.fileName, limit: 200), inboundID: inboundID,
                 organizationID: organizationID, indicatorCode: code, roundID: roundID,
                 pages: message.attachments[attachment.index].pdf?.pages, at: now)
         }

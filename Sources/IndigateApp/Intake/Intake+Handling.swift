@@ -8,8 +8,8 @@ extension Intake {
     /// each is handled alone, its attempt committed first, so a message that kills the daemon
     /// is blamed alone and set aside after three deaths of its own, while the rest of its batch
     /// goes through. The others are marked and handled together, one transaction with a
-    /// savepoint each. `context` is the catalogue read for the whole batch (read here if nil).
-    func handle(_ items: [Item], context: BatchContext? = nil, now: Date) throws -> [MessageOutcome] {
+    /// savepoint each. `context` is the catalogue read for the whole pass.
+    func handle(_ items: [Item], context: BatchContext, now: Date) throws -> [MessageOutcome] {
         var outcomes: [MessageOutcome] = []
         var ready: [Item] = []
         for item in items {
@@ -29,7 +29,7 @@ extension Intake {
         for item in suspects {
             try store.write { tx in try tx.countSoloAttempt(inboundID: item.id) }
             let outcome = try store.write { tx in
-                try handle(item, batch: try context ?? BatchContext(tx: tx), tx: tx, now: now, flows: &flows)
+                try handle(item, batch: context, tx: tx, now: now, flows: &flows)
             }
             trace(item, outcome, flow: flows[item.id])
             outcomes.append(outcome)
@@ -37,8 +37,7 @@ extension Intake {
         if !ordinary.isEmpty {
             try store.write { tx in try tx.markHandling(inboundIDs: ordinary.map(\.id)) }
             let handled = try store.write { tx in
-                let batch = try context ?? BatchContext(tx: tx)
-                return try ordinary.map { try handle($0, batch: batch, tx: tx, now: now, flows: &flows) }
+                try ordinary.map { try handle($0, batch: context, tx: tx, now: now, flows: &flows) }
             }
             // Committed: now each message's line is true.
             for (item, outcome) in zip(ordinary, handled) { trace(item, outcome, flow: flows[item.id]) }
@@ -111,9 +110,10 @@ extension Intake {
                 .parserFailed, detail: "the parser did not finish \(Self.maximumAttempts) times", tell: nil, from: nil,
                 inboundID: item.id, tx: tx, now: now)
         }
+        let prepared = item.prepared ?? PreparedMessage(message, grammar: batch.grammar)
         try tx.describeInbound(
             id: item.id, messageID: message.messageID, from: message.from.first, subject: message.subject,
-            previewLines: MessagePreview.lines(of: message), attachmentNames: MessagePreview.attachmentNames(of: message))
+            previewLines: prepared.preview, attachmentNames: MessagePreview.attachmentNames(of: message))
         FaultInjection.duringHandling(message)
         let verdict = try classifier.classify(message, inboundID: item.id, released: item.releasedBy != nil, tx: tx, now: now)
         flows[item.id] = verdict.label
@@ -124,6 +124,7 @@ extension Intake {
             return try refusals.tooLarge(
                 verdict, message: message, size: fullSize, limit: messageBytes, inboundID: item.id, tx: tx, now: now)
         }
-        return try applier.apply(verdict, message: message, inboundID: item.id, batch: batch, tx: tx, now: now)
+        return try applier.apply(
+            verdict, message: message, prepared: prepared, inboundID: item.id, batch: batch, tx: tx, now: now)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IndigateCore
 
 extension Intake {
     /// Messages parsed and handled per step of a batch: the workers parse one step while this
@@ -22,7 +23,8 @@ extension Intake {
     static let stepsAhead = 2
 
     /// Parses and handles batches of archived messages, overlapping the two: step k+1 is parsed
-    /// by the worker pool while step k is handled here, one transaction per step. `next` gives
+    /// by the worker pool (and prepared, `PreparedMessage`, on the step's thread) while step k
+    /// is handled here, one transaction per step. `next` gives
     /// the next batch (nil: there is none), asked for once the last step of the one before is
     /// with the workers, so it is archived while they parse; `soon` is called a few steps
     /// before that (so the batch can be read meanwhile); `finished` takes each batch's
@@ -31,8 +33,22 @@ extension Intake {
     func pipeline(
         next: () throws -> [ToParse]?, soon: () -> Void = {}, finished: ([MessageOutcome]) throws -> Void, now: Date
     ) throws {
+        // The catalogue once for the pass, not once a step or a batch: with every school listed
+        // as a participant it is 25,000 rows (8 % of this thread's time when read per step, 3 %
+        // per batch of 200). A catalogue loaded meanwhile counts from the next pass. Read when
+        // the first message is there to parse (a poll of an empty mailbox reads nothing).
+        var context: BatchContext?
+        func catalogue() throws -> BatchContext {
+            if let context { return context }
+            let read = try store.read { try BatchContext(tx: $0) }
+            context = read
+            return read
+        }
         guard parser.isIsolated else {
-            while let batch = try next() { try finished(try handle(try parse(batch), now: now)) }
+            while let batch = try next() {
+                let context = try catalogue()
+                try finished(try handle(try parse(batch, grammar: context.grammar), context: context, now: now))
+            }
             return
         }
         var steps = PipelineSteps(size: Self.pipelineStep)
@@ -44,18 +60,15 @@ extension Intake {
             }
         }
         try supply()
-        var context: BatchContext?
-        var current = steps.takeNext().map { ($0.batch, parsing($0.messages)) }
+        guard !steps.waiting.isEmpty else { return }
+        let pass = try catalogue()
+        var current = steps.takeNext().map { ($0.batch, parsing($0.messages, grammar: pass.grammar)) }
         while let (batch, step) = current {
             try supply()
             let items = try step.wait()
-            current = steps.takeNext().map { ($0.batch, parsing($0.messages)) }
+            current = steps.takeNext().map { ($0.batch, parsing($0.messages, grammar: pass.grammar)) }
             if steps.waiting.count <= Self.stepsAhead { soon() }
-            // The catalogue once for the pass, not once a step or a batch: with every school
-            // listed as a participant it is 25,000 rows (8 % of this thread's time when read per
-            // step, 3 % per batch of 200). A catalogue loaded meanwhile counts from the next pass.
-            if context == nil { context = try store.read { try BatchContext(tx: $0) } }
-            steps.handled(try handle(items, context: context, now: now), in: batch)
+            steps.handled(try handle(items, context: pass, now: now), in: batch)
             for outcomes in steps.finishedBatches() { try finished(outcomes) }
         }
     }
@@ -80,10 +93,10 @@ extension Intake {
         }
     }
 
-    /// A step's parse, on a thread of its own.
-    func parsing(_ messages: consuming [ToParse]) -> Background<[Item]> {
+    /// A step's parse (and preparation), on a thread of its own.
+    func parsing(_ messages: consuming [ToParse], grammar: ReplyGrammar) -> Background<[Item]> {
         let work = UnsafeTransfer(messages)
-        return Background { try parse(work.take()) }
+        return Background { try parse(work.take(), grammar: grammar) }
     }
 
     /// Hands a value to another thread that alone uses it from then on, and takes it out there

@@ -134,8 +134,9 @@ package struct Intake: Sendable {
     /// a pool of workers). The isolated parser reports its own failures (a crash or a hang of a
     /// worker), and only those are counted, as they happen: the daemon dying meanwhile is never
     /// the message's fault. A parser in this process fails only by taking the daemon down, so
-    /// there each attempt was counted before it started.
-    func parse(_ messages: consuming [ToParse]) throws -> [Item] {
+    /// there each attempt was counted before it started. Each message parsed is then prepared
+    /// for handling with `grammar` (`PreparedMessage`), on this thread.
+    func parse(_ messages: consuming [ToParse], grammar: ReplyGrammar) throws -> [Item] {
         var messages = messages
         var items = messages.map {
             Item(
@@ -156,6 +157,7 @@ package struct Intake: Sendable {
         var failed: [Int64] = []
         for (index, outcome) in zip(wanted, outcomes) {
             items[index].parsed = outcome
+            if case .parsed(let message) = outcome { items[index].prepared = PreparedMessage(message, grammar: grammar) }
             if parser.isIsolated, case .parserFailed = outcome {
                 items[index].parseAttempts += 1
                 failed.append(items[index].id)
@@ -177,6 +179,8 @@ package struct Intake: Sendable {
         var fullSize: Int?
         /// nil: not parsed, because the parse attempts are used up.
         var parsed: ParseOutcome?
+        /// Set when the message was parsed.
+        var prepared: PreparedMessage? = nil
     }
 
     /// What came of archiving a message of a batch.

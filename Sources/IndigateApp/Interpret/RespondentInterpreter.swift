@@ -6,17 +6,19 @@ import IndigateCore
 /// new version starts in (`ValueLife.startingState`).
 enum RespondentInterpreter {
     static func plan(_ message: ParsedMessage, context: RespondentContext) -> RespondentPlan {
+        plan(message, reading: ReplyReading(message, grammar: context.grammar), context: context)
+    }
+
+    /// The plan from a reading made earlier (beside the parse) with the same grammar.
+    static func plan(_ message: ParsedMessage, reading: ReplyReading, context: RespondentContext) -> RespondentPlan {
         var plan = RespondentPlan()
-        let ownText = ReplyText.newText(of: message.text)
-        let newText = ([ownText] + message.forwardedTexts.map(ReplyText.newText(of:))).joined(separator: "\n")
-        let words = RequestWord.written(in: newText)
-        plan.asksStatus = !words.isDisjoint(with: RequestWord.status)
-        plan.asksCatalogue = !words.isDisjoint(with: RequestWord.catalogue)
-        plan.address = AddressRequest.read(ownText)
+        plan.asksStatus = reading.asksStatus
+        plan.asksCatalogue = reading.asksCatalogue
+        plan.address = reading.address
         // The body's lines, then the rows of each usable form: one list, so a code given twice
         // (in the body and the form, or in two forms) is a mistake wherever it was given.
         let forms = FormCheck.check(message.attachments, context: context)
-        var lines = context.grammar.read(newText)
+        var lines = reading.lines
         var formRows = [Int?](repeating: nil, count: lines.count)
         for (_, form) in forms.usable {
             for (row, line) in context.grammar.read(form: form) {

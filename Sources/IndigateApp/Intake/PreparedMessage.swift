@@ -1,0 +1,19 @@
+import Crypto
+import IndigateCore
+
+/// What handling a parsed message needs that depends on the message alone: the preview
+/// operators are shown, its reading as a school's reply, and each attachment's SHA-256 (the
+/// key its bytes are stored under if it is taken as a document). Made beside the parse, on the
+/// step's own thread (`Intake.parse`), so the thread that holds the write transaction does only
+/// what needs the store: this was a sixth of that thread's time.
+struct PreparedMessage: Sendable {
+    var preview: [String]
+    var reading: ReplyReading
+    var digests: [String]
+
+    init(_ message: ParsedMessage, grammar: ReplyGrammar) {
+        preview = MessagePreview.lines(of: message)
+        reading = ReplyReading(message, grammar: grammar)
+        digests = message.attachments.map { SHA256.hash(data: $0.bytes).hex }
+    }
+}
