@@ -7,6 +7,12 @@ import GRDB
 /// and again at the checkpoint (a round's replies are half a gigabyte; measured, ingest took
 /// 8 % less time).
 ///
+/// Pages of 16 KB (`pageSize`), not SQLite's 4 KB: a blob is a chain of overflow pages, each
+/// written by its own `pwrite`, so a poll of the bench corpus made 350,000 of them; with 16 KB
+/// pages it makes 214,000, spends a tenth less time in the kernel and ends ~6 % sooner, for a
+/// file 2 % larger (the last page of each blob is part empty; 64 KB pages cost 6 % and were no
+/// faster). A file made by an older version keeps its 4 KB pages.
+///
 /// Durability: the blobs a main transaction wrote are committed (and synced) just before it,
 /// so a row never names bytes that are not on the disk. A crash between the two commits leaves
 /// bytes no row names; the same bytes archived again find them. Blobs are only ever added, so
@@ -14,6 +20,9 @@ import GRDB
 final class BlobStore: Sendable {
     let queue: DatabaseQueue
     let path: String
+
+    /// The page size of a new blob file.
+    static let pageSize = 16_384
 
     /// The blob file of the database at `databasePath`.
     static func path(of databasePath: String) -> String { databasePath + "-blobs" }
@@ -29,6 +38,8 @@ final class BlobStore: Sendable {
         }
         queue = try DatabaseQueue(path: path, configuration: configuration)
         try queue.writeWithoutTransaction { db in
+            // Takes effect only while the file is empty, before its table is made.
+            try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
             _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = TRUNCATE")
             try db.execute(
                 sql: "CREATE TABLE IF NOT EXISTS blob (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, bytes BLOB NOT NULL)")

@@ -47,6 +47,8 @@ import Testing
         #expect(try fixture.store.read { try $0.document(id: ids.document)?.bytes } == pdf)
         var info = stat()
         #expect(stat(blobPath, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        let pageSize = try DatabaseQueue(path: blobPath).read { try Int.fetchOne($0, sql: "PRAGMA page_size") }
+        #expect(pageSize == BlobStore.pageSize && BlobStore.pageSize > 4096, "a blob's pages written in fewer pieces")
     }
 
     @Test func aWriteThatThrowsLeavesNoBlob() throws {
