@@ -201,6 +201,10 @@ class Report:
         self.out("", "CPU seconds: user+sys of the command and of the processes it waited for (indigate's parse "
                      "worker included); below the wall-clock time, the rest is waiting — for the disk (fsync) or "
                      "for the other process.")
+        rss = [int(f[3]) / 1024 for f in self.facts["rss"] if f[0] == "ingest" and f[3]]
+        if rss:
+            self.out("", f"Peak RSS of a `poll` pass (`/usr/bin/time -f %M`: its largest process, the daemon itself): "
+                         f"{spread(rss, '{:.0f}')} MiB.")
         self.runs_table("ingest", ("indigate", "notmuch", "mu"))
         self.commands_block("ingest")
         self.checks_block("ingest")

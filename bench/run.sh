@@ -216,13 +216,15 @@ mu_index() { mu init --quiet --maildir="$1" --muhome="$2" && mu index --quiet --
 logged() { local out=$1 err=$2; shift 2; "$@" > "$out" 2> "$err"; }
 
 # poll_until_empty CONFIG LOGDIR: `poll` passes until the inbox's new/ is empty (one pass reads
-# the whole inbox in batches of limits.batch; the loop is a guard), counted in LOGDIR/passes.
+# the whole inbox in batches of limits.batch; the loop is a guard), counted in LOGDIR/passes;
+# each pass's peak RSS in KiB (wait4's, the largest process of its tree) in LOGDIR/rss.
 poll_until_empty() {
     local config=$1 logs=$2 inbox pass=0
     inbox=$(dirname "$config")/var/mail/inbox/new
     while :; do
         pass=$((pass + 1))
-        indigate poll --now "$POLL_NOW" --config "$config" >> "$logs/poll.json" 2>> "$logs/poll.log"
+        /usr/bin/time -f %M -a -o "$logs/rss" "$INDIGATE" poll --now "$POLL_NOW" --config "$config" \
+            >> "$logs/poll.json" 2>> "$logs/poll.log"
         [ -z "$(ls -A "$inbox")" ] && break
         [ $pass -ge 20 ] && { say "the inbox is not empty after 20 passes"; return 1; }
     done
@@ -311,6 +313,7 @@ measure_ingest() {
         applied=$(json_get "$r/status.json" counts inbound applied)
         quarantined=$(json_get "$r/status.json" counts quarantine)
         stored=$(json_get "$r/status.json" counts values)
+        record rss ingest indigate "$run" "$(sort -n "$r/rss" | tail -1)"
         record check ingest "run $run: $(cat "$r/passes") poll pass(es); status: inbound applied $applied, quarantine $quarantined, values $stored (the corpus holds $values), documents $(json_get "$r/status.json" counts documents), outbox queued $(json_get "$r/status.json" counts outbox queued)"
         if [ "$applied" != "$REPLIES" ] || [ "$quarantined" != 0 ]; then
             indigate quarantine list --config "$r/indigate.yaml" > "$r/quarantine.txt" 2>&1 || true
