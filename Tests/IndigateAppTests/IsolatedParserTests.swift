@@ -60,6 +60,24 @@ import Testing
         #expect(Set(pool.workers.map { $0.workerID }).count == 2, "two worker processes")
     }
 
+    /// What a worker answers is what the parser found: every reply fixture (texts, forwarded
+    /// texts, attachments with their PDF inspections and forms) parsed in a worker equals the
+    /// same bytes parsed here.
+    @Test func theWorkersAnswerCarriesTheWholeParse() throws {
+        let folder = TestInstallation.fixtures + "/replies"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".eml") }.sorted()
+        let raws = try names.map { Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0))) }
+        #expect(raws.count > 30)
+        let pool = ParserPool(executable: Self.binary, workers: 2, memoryMegabytes: 2048, timeout: 10, limits: MIMELimits())
+        let here = InProcessParser(limits: MIMELimits())
+        var forwarded = 0
+        for (name, (raw, outcome)) in zip(names, zip(raws, pool.parseAll(raws))) {
+            #expect(outcome == here.parse(raw), "\(name)")
+            if case .parsed(let message) = outcome { forwarded += message.forwardedTexts.count }
+        }
+        #expect(forwarded > 0, "a forwarded text went through")
+    }
+
     /// A worker parses its share of messages and is replaced, so whatever a library leaks per
     /// message stays bounded; the messages themselves are all parsed.
     @Test func aWorkerIsRetiredAfterItsShareOfMessages() {
