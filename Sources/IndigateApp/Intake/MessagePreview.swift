@@ -10,13 +10,14 @@ enum MessagePreview {
     static let attachments = 5
     static let nameCharacters = 80
 
-    /// Looks at no more of the text than a few screens (bytes, not characters: counting
+    /// Looks at no more of the new text than a few screens (bytes, not characters: counting
     /// characters cost more than the rest of the preview): a huge body costs nothing here.
     static let textBytes = 8_192
 
-    static func lines(of message: ParsedMessage) -> [String] {
-        let text = ReplyText.newText(of: String(message.text.prefix(utf8: textBytes)))
-        return text.lines.lazy
+    /// The first lines of `newText`, the text the sender wrote (`ReplyText.newText` of the
+    /// body, which the message's reading has made already).
+    static func lines(ofNewText newText: String) -> [String] {
+        String(newText.prefix(utf8: textBytes)).lines.lazy
             .map { QuotedText.clean(String($0.prefix(lineCharacters * 4)), limit: lineCharacters) }
             .filter { !$0.isEmpty }
             .prefix(lines).map { $0 }

@@ -12,8 +12,8 @@ struct PreparedMessage: Sendable {
     var digests: [String]
 
     init(_ message: ParsedMessage, grammar: ReplyGrammar) {
-        preview = MessagePreview.lines(of: message)
         reading = ReplyReading(message, grammar: grammar)
+        preview = MessagePreview.lines(ofNewText: reading.ownText)
         digests = message.attachments.map { SHA256.hash(data: $0.bytes).hex }
     }
 }

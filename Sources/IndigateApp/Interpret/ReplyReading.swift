@@ -7,6 +7,8 @@ import IndigateCore
 /// transaction (`PreparedMessage`); `RespondentInterpreter` then checks it against the
 /// standing.
 struct ReplyReading: Sendable, Equatable {
+    /// The text the sender wrote in the body (`ReplyText.newText`).
+    var ownText: String
     /// The grammar's lines of the new text, body first then forwarded texts (not the forms:
     /// reading a form needs the organisation and round it names).
     var lines: [ReplyLine]
@@ -16,7 +18,7 @@ struct ReplyReading: Sendable, Equatable {
     var address: AddressRequest?
 
     init(_ message: ParsedMessage, grammar: ReplyGrammar) {
-        let ownText = ReplyText.newText(of: message.text)
+        ownText = ReplyText.newText(of: message.text)
         let newText = ([ownText] + message.forwardedTexts.map(ReplyText.newText(of:))).joined(separator: "\n")
         let words = RequestWord.written(in: newText)
         asksStatus = !words.isDisjoint(with: RequestWord.status)
