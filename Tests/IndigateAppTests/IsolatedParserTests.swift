@@ -113,6 +113,13 @@ import Testing
         #expect(parsed.text == "1.1: 5\n")
     }
 
+    /// A length beyond what an Int holds, as a subverted worker may write, is refused by the
+    /// length checks instead of trapping in the conversion.
+    @Test func aHugeFrameLengthReadsAsTheLargestInt() {
+        #expect(WorkerFrame.length([UInt8](repeating: 0xFF, count: 8)) == Int.max)
+        #expect(WorkerFrame.length(WorkerFrame.header(length: 1_234_567)) == 1_234_567)
+    }
+
     @Test func refusalsComeBackAsRefusals() {
         let parser = IsolatedParser(executable: Self.binary, memoryMegabytes: 2048, timeout: 5, limits: MIMELimits())
         let groups = String(repeating: "a:", count: 20_000)

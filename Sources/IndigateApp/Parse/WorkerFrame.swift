@@ -15,8 +15,10 @@ enum WorkerFrame {
         withUnsafeBytes(of: UInt64(length).bigEndian) { Array($0) }
     }
 
+    /// The length a header gives; one beyond `Int.max` (a worker's bytes are not trusted) reads
+    /// as `Int.max`, which no check lets through, instead of stopping the daemon.
     static func length(_ header: [UInt8]) -> Int {
-        Int(header.reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
+        Int(clamping: header.reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
     }
 
     /// Reads exactly `count` bytes from `fd`, waiting at most until `deadline`. nil on EOF,
