@@ -110,6 +110,7 @@ extension Intake {
                 .parserFailed, detail: "the parser did not finish \(Self.maximumAttempts) times", tell: nil, from: nil,
                 inboundID: item.id, tx: tx, now: now)
         }
+        // Made beside the parse (`Intake.parse`); here only for an item that came otherwise.
         let prepared = item.prepared ?? PreparedMessage(message, grammar: batch.grammar)
         try tx.describeInbound(
             id: item.id, messageID: message.messageID, from: message.from.first, subject: message.subject,

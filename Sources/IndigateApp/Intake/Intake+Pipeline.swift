@@ -24,12 +24,11 @@ extension Intake {
 
     /// Parses and handles batches of archived messages, overlapping the two: step k+1 is parsed
     /// by the worker pool (and prepared, `PreparedMessage`, on the step's thread) while step k
-    /// is handled here, one transaction per step. `next` gives
-    /// the next batch (nil: there is none), asked for once the last step of the one before is
-    /// with the workers, so it is archived while they parse; `soon` is called a few steps
-    /// before that (so the batch can be read meanwhile); `finished` takes each batch's
-    /// outcomes, in order, once all of it is handled. A parser in this process (tests, one
-    /// message from the MTA) goes batch by batch.
+    /// is handled here, one transaction per step. `next` gives the next batch (nil: there is
+    /// none), asked for once the last step of the one before is with the workers, so it is
+    /// archived while they parse; `soon` is called a few steps before that (so the batch can be
+    /// read meanwhile); `finished` takes each batch's outcomes, in order, once all of it is
+    /// handled. A parser in this process (tests, one message from the MTA) goes batch by batch.
     func pipeline(
         next: () throws -> [ToParse]?, soon: () -> Void = {}, finished: ([MessageOutcome]) throws -> Void, now: Date
     ) throws {
