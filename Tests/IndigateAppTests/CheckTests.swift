@@ -1,4 +1,5 @@
 import Foundation
+import IndigateCore
 import Testing
 
 @testable import IndigateApp
@@ -9,7 +10,7 @@ import Testing
 @Suite struct CheckTests {
     /// A copy of the repository's installation (config/, mailtemplates/) in a folder of its own.
     static func shipped() throws -> String {
-        let directory = TestDirectories.path("indigate-check")
+        let directory = ScratchFolders.path("indigate-check")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for item in ["config", "mailtemplates"] {
             try FileManager.default.copyItem(atPath: TestInstallation.repository + "/" + item, toPath: directory + "/" + item)
@@ -148,7 +149,7 @@ import Testing
 
     @Test func theServersAreReachedAndLoggedInTo() throws {
         let gateway = MailStack.freshGateway()
-        let directory = TestDirectories.path("indigate-check")
+        let directory = ScratchFolders.path("indigate-check")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let (inbound, outbound) = try MailStack.endpoints(gateway: gateway, directory: directory)
         let installation = try TestInstallation(inbound: inbound, outbound: outbound, gatewayAddress: gateway)

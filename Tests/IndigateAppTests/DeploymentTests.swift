@@ -1,11 +1,12 @@
 import Foundation
+import IndigateCore
 import Testing
 
 /// The systemd units in deploy/ pass `systemd-analyze verify` (with the built binary where the
 /// units expect /opt/indigate/bin/indigate), and name the sandbox the deployment guide promises.
 @Suite(SystemTests.needs("systemd-analyze")) struct DeploymentTests {
     @Test func theUnitsPassSystemdAnalyzeVerify() throws {
-        let directory = TestDirectories.path("indigate-units")
+        let directory = ScratchFolders.path("indigate-units")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var paths: [String] = []
         for unit in ["indigate.service", "indigate-backup.service", "indigate-backup.timer"] {

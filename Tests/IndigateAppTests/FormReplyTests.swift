@@ -20,7 +20,7 @@ import Testing
 
     /// The form filled with openpyxl: `answers` as `CODE=VALUE[;WHOLE]`, `#12` a number cell.
     static func fill(_ form: [UInt8], _ answers: [String]) throws -> [UInt8] {
-        let directory = TestDirectories.path("indigate-form")
+        let directory = ScratchFolders.path("indigate-form")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try Data(form).write(to: URL(fileURLWithPath: directory + "/blank.xlsx"))
@@ -38,7 +38,7 @@ import Testing
     /// OpenDocument and back to .xlsx when `viaODS`, as a clerk who keeps their files in .ods
     /// would send it. LibreOffice computes formulas and writes their results into the cells.
     static func resave(_ xlsx: [UInt8], viaODS: Bool) throws -> [UInt8] {
-        let directory = TestDirectories.path("indigate-lo")
+        let directory = ScratchFolders.path("indigate-lo")
         try FileManager.default.createDirectory(atPath: directory + "/out", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try Data(xlsx).write(to: URL(fileURLWithPath: directory + "/form.xlsx"))

@@ -1,4 +1,5 @@
 import Foundation
+import IndigateCore
 import IndigateStore
 import Testing
 
@@ -23,7 +24,7 @@ import Testing
 
     /// A tmpfs of `megabytes` at a fresh directory; unmounted by the returned closure.
     static func tmpfs(megabytes: Int) throws -> (path: String, unmount: () -> Void) {
-        let path = TestDirectories.path("indigate-tmpfs")
+        let path = ScratchFolders.path("indigate-tmpfs")
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         let status = try run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(megabytes)m", "tmpfs", path])
         #expect(status == 0, "mount a tmpfs (the tests run as root)")

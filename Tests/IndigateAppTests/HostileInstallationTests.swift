@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func aPassReadsByBytesAsWellAsByCount() throws {
-        let directory = TestDirectories.path("indigate-bytes")
+        let directory = ScratchFolders.path("indigate-bytes")
         let inbox = try MaildirInbox(path: directory, limits: InboundLimits(messageBytes: 1 << 20))
         for index in 0..<3 { try inbox.maildir.deliver([UInt8](repeating: 0x41, count: 100_000), name: "\(index).m") }
         #expect(try inbox.fetch(limit: 10, maxBytes: 150_000).count == 2, "the first, and one more while under the budget")
@@ -88,7 +88,7 @@ import Testing
 
     /// The next batch is read before the one before is marked done: it must not hold those again.
     @Test func aFetchLeavesOutWhatIsStillBeingHandled() throws {
-        let directory = TestDirectories.path("indigate-skipping")
+        let directory = ScratchFolders.path("indigate-skipping")
         let inbox = try MaildirInbox(path: directory, limits: InboundLimits(messageBytes: 1 << 20))
         for index in 0..<5 { try inbox.maildir.deliver(Array("message \(index)".utf8), name: "\(index).m") }
         let first = try inbox.fetch(limit: 2, maxBytes: .max)
@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func aBatchIsReadWholeAndMarkedDoneTogether() throws {
-        let directory = TestDirectories.path("indigate-done")
+        let directory = ScratchFolders.path("indigate-done")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let inbox = try MaildirInbox(path: directory, limits: InboundLimits(messageBytes: 1 << 20))
         let bodies = (0..<3).map { index in (0..<(70_000 + index)).map { UInt8(truncatingIfNeeded: $0 * 7 + index) } }

@@ -1,4 +1,5 @@
 import Foundation
+import IndigateCore
 import IndigateApp
 import IndigateMIME
 import IndigateStore
@@ -43,7 +44,7 @@ import Testing
 
     @Test func replyToReceiptTakesSecondsWithPollSecondsSixty() async throws {
         let address = MailStack.freshGateway()
-        let directory = TestDirectories.path("indigate-idle")
+        let directory = ScratchFolders.path("indigate-idle")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let (inbound, outbound) = try MailStack.endpoints(gateway: address, directory: directory)
         // Polls a minute apart: a receipt within seconds can only come from IDLE.

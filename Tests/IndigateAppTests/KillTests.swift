@@ -22,7 +22,7 @@ import Testing
 
     @Test func killedAtRandomItLosesNothingAndDoublesNothing() throws {
         let gatewayAddress = MailStack.freshGateway()
-        let directory = TestDirectories.path("indigate-kill")
+        let directory = ScratchFolders.path("indigate-kill")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let (inbound, outbound) = try MailStack.endpoints(gateway: gatewayAddress, directory: directory)
         let installation = try TestInstallation(

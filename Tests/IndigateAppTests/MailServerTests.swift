@@ -16,7 +16,7 @@ import Testing
 
     func installation() throws -> (TestInstallation, String) {
         let gateway = MailStack.freshGateway()
-        let directory = TestDirectories.path("indigate-mail")
+        let directory = ScratchFolders.path("indigate-mail")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let (inbound, outbound) = try MailStack.endpoints(gateway: gateway, directory: directory)
         return (try TestInstallation(inbound: inbound, outbound: outbound, gatewayAddress: gateway), gateway)
@@ -142,7 +142,7 @@ import Testing
     @Test func aChangedUIDValidityReadsTheFolderAgainWithoutDoubleHandling() throws {
         // Flag mode: handled messages stay in INBOX with indigate's keyword.
         let gatewayAddress = MailStack.freshGateway()
-        let directory = TestDirectories.path("indigate-mail")
+        let directory = ScratchFolders.path("indigate-mail")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let (inbound, outbound) = try MailStack.endpoints(gateway: gatewayAddress, directory: directory)
         let installation = try TestInstallation(

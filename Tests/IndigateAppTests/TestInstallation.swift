@@ -22,7 +22,7 @@ struct TestInstallation {
         databaseDirectory: String? = nil, messageBytes: Int = 52_428_800, pollSeconds: Int = 1,
         groupsByMonth: String? = nil
     ) throws {
-        directory = TestDirectories.path("indigate-test")
+        directory = ScratchFolders.path("indigate-test")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let yaml = """
             region: "Челябинская область"

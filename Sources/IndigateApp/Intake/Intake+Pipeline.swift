@@ -34,7 +34,8 @@ extension Intake {
     /// (nil: there is none), asked for once the last step of the one before is with the
     /// workers, so it is archived while they parse; `soon` is called a few steps before that
     /// (so the batch can be read meanwhile); `finished` takes each batch's outcomes, in order,
-    /// once all of it is handled. A parser in this process (tests, one message from the MTA) goes batch by batch.
+    /// once all of it is handled. A parser in this process (tests, one message from the MTA)
+    /// goes batch by batch.
     func pipeline(
         next: () throws -> [ToParse]?, soon: () -> Void = {}, finished: ([MessageOutcome]) throws -> Void, now: Date
     ) throws {

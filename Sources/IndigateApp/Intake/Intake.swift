@@ -210,7 +210,7 @@ package struct Intake: Sendable {
     func archive(_ incoming: consuming [Incoming], seen: inout Set<Int64>, now: Date) throws -> Archived {
         var messages = incoming
         // Without their bytes until the commit: those move in from `messages`, not copied.
-        var prepared: [Int64: ToParse] = [:]
+        var pending: [Int64: ToParse] = [:]
         let slots: [Slot] = try store.write { tx in
             try messages.map { message in
                 switch try tx.archive(
@@ -220,7 +220,7 @@ package struct Intake: Sendable {
                 case .new(let id), .pending(let id):
                     guard seen.insert(id).inserted, let state = try tx.handlingState(inboundID: id) else { return .duplicate(id) }
                     if !parser.isIsolated { try tx.countParseAttempt(inboundID: id) }
-                    prepared[id] = ToParse(
+                    pending[id] = ToParse(
                         raw: [], id: id, attempts: state.parseAttempts + (parser.isIsolated ? 0 : 1),
                         handleAttempts: state.handleAttempts, releasedBy: state.releasedBy, fullSize: state.fullSize)
                     return .handle(id)
@@ -229,7 +229,7 @@ package struct Intake: Sendable {
         }
         var toParse: [ToParse] = []
         for (index, slot) in slots.enumerated() {
-            guard case .handle(let id) = slot, var message = prepared.removeValue(forKey: id) else { continue }
+            guard case .handle(let id) = slot, var message = pending.removeValue(forKey: id) else { continue }
             // Archived: the bytes live in `toParse` alone, and go once parsed.
             message.raw = messages[index].raw
             messages[index].raw = []

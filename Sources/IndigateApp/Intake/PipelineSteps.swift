@@ -18,16 +18,11 @@ struct PipelineSteps {
 
     /// Adds a batch, cut in steps.
     mutating func add(_ messages: consuming [Intake.ToParse]) {
-        var remaining = messages
+        let all = messages
         let number = first + open.count
-        var count = 0
-        while !remaining.isEmpty {
-            let taken = min(size, remaining.count)
-            waiting.append((number, Array(remaining.prefix(taken))))
-            remaining.removeFirst(taken)
-            count += 1
-        }
-        open.append(Batch(left: count))
+        let starts = Array(stride(from: 0, to: all.count, by: size))
+        for start in starts { waiting.append((number, Array(all[start..<min(start + size, all.count)]))) }
+        open.append(Batch(left: starts.count))
     }
 
     /// The next step to parse, if any.
