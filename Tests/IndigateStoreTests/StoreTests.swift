@@ -15,6 +15,25 @@ import Testing
         #expect(pragmas.tempStore == 2, "savepoints' statement journals in memory")
     }
 
+    @Test func valuesAreIndexedOnceForEachWayTheyAreLookedUp() throws {
+        let fixture = try StoreFixture()
+        let (indexes, plan, checkpoint) = try fixture.store.read { tx in
+            (
+                try String.fetchAll(
+                    tx.db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'valueVersion' ORDER BY name"),
+                try Row.fetchAll(
+                    tx.db,
+                    sql: "EXPLAIN QUERY PLAN SELECT id FROM valueVersion WHERE organizationId = 1 AND roundId = 1"
+                ).map { $0["detail"] as String }.joined(),
+                try Int.fetchOne(tx.db, sql: "PRAGMA wal_autocheckpoint")
+            )
+        }
+        #expect(!indexes.contains("valueVersion_org_round") && !indexes.contains("valueVersion_state"))
+        #expect(indexes.contains("valueVersion_round") && indexes.contains("valueVersion_unsent"))
+        #expect(plan.contains("valueVersion_round (roundId=? AND organizationId=?)"), "\(plan)")
+        #expect(checkpoint == Store.checkpointPages)
+    }
+
     @Test func createsTheDatabaseFileAndItsDirectory() throws {
         let fixture = try StoreFixture()
         #expect(FileManager.default.fileExists(atPath: fixture.path))
