@@ -11,6 +11,18 @@ enum MessageGuard {
         "delivered-to", "x-original-to", "envelope-to", "return-path", "disposition-notification-to",
     ]
 
+    /// Whether a byte can begin an address header's name (either case), by byte: the body's
+    /// lines are mostly text or base64, and most of them are passed over on their first byte.
+    static let addressHeaderInitials: [Bool] = {
+        var initials = [Bool](repeating: false, count: 256)
+        for name in addressHeaders {
+            let first = name.utf8.first!
+            initials[Int(first)] = true
+            initials[Int(first & ~0x20)] = true
+        }
+        return initials
+    }()
+
     /// What the raw header block says about the From header, which GMime cannot tell: how many
     /// there are, and whether one holds a control character (a NUL ends the address GMime sees,
     /// while a receiving server's DMARC check may judge the rest).
@@ -128,6 +140,7 @@ enum MessageGuard {
             }
             try finish()
             // Only a name of an address header, perhaps with blanks, can come before the colon.
+            guard let first = line.first, addressHeaderInitials[Int(first)] else { continue }
             guard let colon = line.prefix(longestName + 8).firstIndex(of: 0x3A) else { continue }
             let name = headerName(line[line.startIndex..<colon])
             guard addressHeaders.contains(name) else { continue }
