@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The raw messages and documents, each under the SHA-256 its row in the main database names,
 /// in a second SQLite file beside it (`<database>-blobs`) that keeps a rollback journal instead
@@ -19,6 +20,13 @@ import GRDB
 /// a backup that copies them after the main database's snapshot holds every one it names.
 final class BlobStore: Sendable {
     let queue: DatabaseQueue
+    /// A second connection to the file, for `putCommitted` from another thread.
+    let ahead: DatabaseQueue
+    /// Bytes `put` by the open main transaction, stored at its commit.
+    private let pending = Mutex<[(key: String, bytes: [UInt8])]>([])
+    /// Held by each transaction that writes the file, so that one waits for the other here
+    /// rather than in SQLite's busy handler, which sleeps in steps of up to 100 ms.
+    private let writing = Mutex<Void>(())
     let path: String
 
     /// The page size of a new blob file.
@@ -31,8 +39,6 @@ final class BlobStore: Sendable {
         path = Self.path(of: databasePath)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        // A main transaction's blobs stay in one open transaction here until it commits.
-        configuration.allowsUnsafeTransactions = true
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
@@ -44,6 +50,8 @@ final class BlobStore: Sendable {
             try db.execute(
                 sql: "CREATE TABLE IF NOT EXISTS blob (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, bytes BLOB NOT NULL)")
         }
+        ahead = try DatabaseQueue(path: path, configuration: configuration)
+        try ahead.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = TRUNCATE") }
         Self.restrict(path)
     }
 
@@ -52,27 +60,42 @@ final class BlobStore: Sendable {
         Store.restrict(files: [path, path + "-journal"])
     }
 
-    /// Stores `bytes` under `key` (unless they are there already) in the open transaction,
-    /// begun here if none is.
-    func put(_ bytes: [UInt8], key: String) throws {
-        try queue.writeWithoutTransaction { db in
-            if !db.isInsideTransaction { try db.execute(sql: "BEGIN IMMEDIATE") }
-            guard try Int.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM blob WHERE key = ?"), arguments: [key]) == nil
-            else { return }
-            // In a savepoint: a write that fails halfway (a full disk) must not leave a row of
-            // zeros under the key, which the next put of the same bytes would take as stored.
-            try db.inSavepoint {
-                _ = try Blob.insert(
-                    bytes, table: "blob", column: "bytes", sql: "INSERT INTO blob (key, bytes) VALUES (?, zeroblob(?))",
-                    arguments: [key, bytes.count], in: db)
+    /// Keeps `bytes` to store under `key` at the main transaction's commit (`commit`), unless
+    /// they are there already. Until then the file is left to others (`putCommitted`).
+    func put(_ bytes: [UInt8], key: String) {
+        pending.withLock { $0.append((key, bytes)) }
+    }
+
+    /// Stores each of `items` that is not there already and commits them, in a transaction of
+    /// their own on a connection of their own (`ahead`): a thread that has read a batch of mail
+    /// stores its bytes while another handles the batch before.
+    func putCommitted(_ items: [(key: String, bytes: [UInt8])]) throws {
+        try writing.withLock { _ in
+            try ahead.inTransaction(.immediate) { db in
+                for item in items { try Self.insert(item.bytes, key: item.key, in: db) }
                 return .commit
             }
         }
     }
 
-    /// The bytes stored under `key`, or nil.
+    /// Inserts `bytes` under `key` in `db`'s transaction, unless the key is there.
+    private static func insert(_ bytes: [UInt8], key: String, in db: Database) throws {
+        guard try Int.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM blob WHERE key = ?"), arguments: [key]) == nil
+        else { return }
+        // In a savepoint: a write that fails halfway (a full disk) must not leave a row of
+        // zeros under the key, which the next put of the same bytes would take as stored.
+        try db.inSavepoint {
+            _ = try Blob.insert(
+                bytes, table: "blob", column: "bytes", sql: "INSERT INTO blob (key, bytes) VALUES (?, zeroblob(?))",
+                arguments: [key, bytes.count], in: db)
+            return .commit
+        }
+    }
+
+    /// The bytes stored under `key` (or kept to store by the open main transaction), or nil.
     func get(_ key: String) throws -> [UInt8]? {
-        try queue.writeWithoutTransaction { db in
+        if let kept = pending.withLock({ $0.last(where: { $0.key == key })?.bytes }) { return kept }
+        return try queue.writeWithoutTransaction { db in
             try Data.fetchOne(db.cachedStatement(sql: "SELECT bytes FROM blob WHERE key = ?"), arguments: [key]).map {
                 Array($0)
             }
@@ -88,18 +111,32 @@ final class BlobStore: Sendable {
         return bytes
     }
 
-    /// Commits (and syncs) the open transaction, if any: called just before the main commit.
+    /// Stores the bytes kept by `put` and commits (and syncs) them, in one transaction: called
+    /// just before the main commit. The file is held only for this (a main transaction takes
+    /// tens of milliseconds, in which `putCommitted` would otherwise wait).
     func commit() throws {
-        try queue.writeWithoutTransaction { db in
-            if db.isInsideTransaction { try db.execute(sql: "COMMIT") }
+        let items = pending.withLock { kept in
+            defer { kept = [] }
+            return kept
+        }
+        guard !items.isEmpty else { return }
+        try writing.withLock { _ in
+            try queue.inTransaction(.immediate) { db in
+                for item in items { try Self.insert(item.bytes, key: item.key, in: db) }
+                return .commit
+            }
         }
     }
 
-    /// Drops the open transaction, if any: its main transaction failed.
+    /// Drops the bytes kept by `put`: their main transaction failed.
     func rollback() {
-        try? queue.writeWithoutTransaction { db in
-            if db.isInsideTransaction { try db.execute(sql: "ROLLBACK") }
-        }
+        pending.withLock { $0 = [] }
+    }
+
+    /// Closes both connections to the file.
+    func close() throws {
+        try queue.close()
+        try ahead.close()
     }
 
     /// Moves the raw messages and documents an older version kept in the main database
@@ -110,14 +147,18 @@ final class BlobStore: Sendable {
             "SELECT i.sha256 AS key, r.raw AS bytes FROM inboundRaw r JOIN inbound i ON i.id = r.inboundId",
             "SELECT d.sha256 AS key, b.bytes AS bytes FROM documentBytes b JOIN document d ON d.id = b.documentId",
         ]
-        for sql in sources {
-            let rows = try Row.fetchCursor(db, sql: sql)
-            while let row = try rows.next() {
-                let bytes: Data = row["bytes"]
-                try put(Array(bytes), key: row["key"])
+        try writing.withLock { _ in
+            try queue.inTransaction(.immediate) { blobs in
+                for sql in sources {
+                    let rows = try Row.fetchCursor(db, sql: sql)
+                    while let row = try rows.next() {
+                        let bytes: Data = row["bytes"]
+                        try Self.insert(Array(bytes), key: row["key"], in: blobs)
+                    }
+                }
+                return .commit
             }
         }
-        try commit()
         try db.execute(sql: "DELETE FROM inboundRaw; DELETE FROM documentBytes")
     }
 }

@@ -84,7 +84,7 @@ extension Store {
                     try db.execute(sql: "DETACH DATABASE backup")
                 }
             }
-            try blobs.queue.close()
+            try blobs.close()
             try destination.writeWithoutTransaction { db in
                 try db.execute(sql: "DROP TABLE backupExtra")
                 try db.execute(sql: "DROP TABLE IF EXISTS backupBlob")

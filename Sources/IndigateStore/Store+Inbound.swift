@@ -27,7 +27,7 @@ extension StoreTransaction {
         try statement("INSERT INTO inbound (receivedAt, source, sha256, size, fullSize) VALUES (?, ?, ?, ?, ?)").execute(
             arguments: [StoredDate.text(now), source, sha256, raw.count, fullSize])
         let id = db.lastInsertedRowID
-        try blobs.put(raw, key: sha256)
+        blobs.put(raw, key: sha256)
         return .new(id)
     }
 

@@ -19,7 +19,7 @@ extension StoreTransaction {
                 StoredDate.text(now), pages,
             ])
         let id = db.lastInsertedRowID
-        try blobs.put(bytes, key: sha256)
+        blobs.put(bytes, key: sha256)
         return id
     }
 

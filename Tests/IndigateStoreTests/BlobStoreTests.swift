@@ -51,6 +51,39 @@ import Testing
         #expect(pageSize == BlobStore.pageSize && BlobStore.pageSize > 4096, "a blob's pages written in fewer pieces")
     }
 
+    @Test func bytesStoredAheadAreFoundByTheArchive() throws {
+        try fixture.store.storeAhead([("raw-key", raw)])
+        #expect(try blobKeys(at: blobPath) == ["raw-key"], "committed before any row names them")
+        let ids = try archiveBoth()
+        #expect(try blobKeys(at: blobPath) == ["pdf-key", "raw-key"], "stored once")
+        #expect(try fixture.store.read { try $0.inbound(id: ids.inbound)?.raw } == raw)
+    }
+
+    @Test func aTransactionReadsItsOwnBytesAndHoldsTheFileOnlyAtItsCommit() throws {
+        let seed = try fixture.seeded()
+        let other = Array("From: school6@school.test\r\n\r\n1.2: 7\r\n".utf8)
+        let store = fixture.store
+        let (read, aheadReturned) = try store.write { [raw, pdf] tx in
+            let inbound = try tx.archive(raw: raw, sha256: "raw-key", source: "t", at: StoreFixture.now)
+            guard case .new(let inboundID) = inbound else { throw StoreError(operation: "archive", message: "not new") }
+            let document = try tx.addDocument(
+                bytes: pdf, sha256: "pdf-key", fileName: "1.1.pdf", inboundID: inboundID, organizationID: seed.organizationID,
+                indicatorCode: "1.1", roundID: seed.roundID, at: StoreFixture.now)
+            // Another thread stores the next batch's mail meanwhile: it must not wait for
+            // this transaction (it did when each put took the file until the commit).
+            let done = DispatchSemaphore(value: 0)
+            DispatchQueue.global().async {
+                try? store.storeAhead([("other-key", other)])
+                done.signal()
+            }
+            let returned = done.wait(timeout: .now() + 5) == .success
+            return (try tx.document(id: document)?.bytes, returned)
+        }
+        #expect(read == pdf, "a document is read back before its commit")
+        #expect(aheadReturned)
+        #expect(try blobKeys(at: blobPath) == ["other-key", "pdf-key", "raw-key"])
+    }
+
     @Test func aWriteThatThrowsLeavesNoBlob() throws {
         struct Abort: Error {}
         #expect(throws: Abort.self) {
