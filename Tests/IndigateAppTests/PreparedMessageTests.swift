@@ -47,4 +47,22 @@ import Testing
         #expect(prepared.digests == message.attachments.map { SHA256.hash(data: $0.bytes).hex })
         #expect(prepared.digests[0] != prepared.digests[1])
     }
+
+    @Test func onlyAWholeCleanPDFIsACandidateDocument() {
+        let pdf = Array("%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n".utf8)
+        let clean = PDFInspection(pages: 1, encrypted: false, active: [], problem: nil)
+        let message = ParsedMessage(
+            from: ["school@example.ru"], text: "1.2: 125\n",
+            attachments: [
+                .init(fileName: "1.2.pdf", contentType: "application/pdf", bytes: pdf, pdf: clean),
+                .init(fileName: "1.2.pdf", contentType: "application/pdf", bytes: Array(pdf.dropLast(7)), pdf: clean),
+                .init(
+                    fileName: "1.2.pdf", contentType: "application/pdf", bytes: pdf,
+                    pdf: PDFInspection(pages: 1, encrypted: false, active: [.javaScript], problem: nil)),
+                .init(fileName: "1.2.pdf", contentType: "application/pdf", bytes: pdf, pdf: nil),
+                .init(fileName: "1.3.pdf", contentType: "application/pdf", bytes: pdf, pdf: clean),
+            ])
+        let prepared = PreparedMessage(message, grammar: ReplyGrammar(catalogue: Self.catalogue))
+        #expect(prepared.candidates == [0, 4], "cut short, active content, never inspected: refused whatever the reply says")
+    }
 }

@@ -135,7 +135,8 @@ package struct Intake: Sendable {
     /// worker), and only those are counted, as they happen: the daemon dying meanwhile is never
     /// the message's fault. A parser in this process fails only by taking the daemon down, so
     /// there each attempt was counted before it started. Each message parsed is then prepared
-    /// for handling with `grammar` (`PreparedMessage`), on this thread.
+    /// for handling with `grammar` (`PreparedMessage`), on this thread, and the documents it may
+    /// give are stored (`storeAhead`).
     func parse(_ messages: consuming [ToParse], grammar: ReplyGrammar) throws -> [Item] {
         var messages = messages
         var items = messages.map {
@@ -155,9 +156,14 @@ package struct Intake: Sendable {
         messages = []
         let outcomes = parser.parseAll(consume raws)
         var failed: [Int64] = []
+        var documents: [(key: String, bytes: [UInt8])] = []
         for (index, outcome) in zip(wanted, outcomes) {
             items[index].parsed = outcome
-            if case .parsed(let message) = outcome { items[index].prepared = PreparedMessage(message, grammar: grammar) }
+            if case .parsed(let message) = outcome {
+                let prepared = PreparedMessage(message, grammar: grammar)
+                items[index].prepared = prepared
+                documents += prepared.candidates.map { (prepared.digests[$0], message.attachments[$0].bytes) }
+            }
             if parser.isIsolated, case .parserFailed = outcome {
                 items[index].parseAttempts += 1
                 failed.append(items[index].id)
@@ -166,6 +172,7 @@ package struct Intake: Sendable {
         if !failed.isEmpty {
             try store.write { tx in for id in failed { try tx.countParseAttempt(inboundID: id) } }
         }
+        storeAhead(documents)
         return items
     }
 

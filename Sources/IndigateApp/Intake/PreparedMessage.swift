@@ -10,10 +10,14 @@ struct PreparedMessage: Sendable {
     var preview: [String]
     var reading: ReplyReading
     var digests: [String]
+    /// The attachments that may be taken as documents (`RespondentInterpreter.mayBeDocument`),
+    /// by index.
+    var candidates: [Int]
 
     init(_ message: ParsedMessage, grammar: ReplyGrammar) {
         reading = ReplyReading(message, grammar: grammar)
         preview = MessagePreview.lines(ofNewText: reading.ownText)
         digests = message.attachments.map { SHA256.hash(data: $0.bytes).hex }
+        candidates = message.attachments.indices.filter { RespondentInterpreter.mayBeDocument(message.attachments[$0]) }
     }
 }

@@ -93,6 +93,13 @@ enum RespondentInterpreter {
         return nil
     }
 
+    /// Whether an attachment can be taken as a document by what it alone says: a whole PDF that
+    /// qpdf read as clean. The rest (its name, the size limit, the standing) is decided with
+    /// the reply, by `attachments`.
+    static func mayBeDocument(_ attachment: ParsedMessage.Attachment) -> Bool {
+        attachment.looksLikePDF && documentProblem(attachment.pdf) == nil
+    }
+
     /// What each attachment documents (`DocumentMatcher`), and the checks that refuse one.
     static func attachments(
         _ message: ParsedMessage, context: RespondentContext, valuesNeedingDocument: Set<String>, submitted: Set<String>
