@@ -14,8 +14,10 @@ import Synchronization
 /// file 2 % larger (the last page of each blob is part empty; 64 KB pages cost 6 % and were no
 /// faster). A file made by an older version keeps its 4 KB pages.
 ///
-/// Durability: the blobs a main transaction wrote are committed (and synced) just before it,
-/// so a row never names bytes that are not on the disk. A crash between the two commits leaves
+/// Durability: the blobs a main transaction stored are committed (and synced) just before it,
+/// so a row never names bytes that are not on the disk. Other threads may store bytes ahead
+/// (`putCommitted`, committed at once), which the main transaction then finds there. Keys are
+/// the bytes' own SHA-256, so whoever stores a key stores the same bytes. A crash between the two commits leaves
 /// bytes no row names; the same bytes archived again find them. Blobs are only ever added, so
 /// a backup that copies them after the main database's snapshot holds every one it names.
 final class BlobStore: Sendable {
