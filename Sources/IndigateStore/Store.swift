@@ -178,15 +178,16 @@ package final class Store: Sendable {
     }
 
     /// Stores `bytes` under each key in the blob file and commits them (synced), outside any
-    /// transaction of the database, unless they are there already. For mail just read, by the
-    /// thread that read it while this one handles the batch before: `archive` then finds the
-    /// bytes stored and writes only its rows. Bytes that no row comes to name (the process
-    /// stopped before archiving them) stay unnamed, as after a crash between the two commits.
+    /// transaction of the database, unless they are there already: bytes that a transaction
+    /// soon to come will name (mail just read, the documents it may give), stored by another
+    /// thread than the one that writes. `archive` and `addDocument` then find them there and
+    /// write only their rows. Bytes that no row comes to name (the process stopped before, a
+    /// document not taken) stay in the file unnamed, as after a crash between the two commits.
     package func storeAhead(_ items: [(key: String, bytes: [UInt8])]) throws {
         do {
             try blobs.putCommitted(items)
         } catch let error as DatabaseError {
-            throw StoreError(operation: "store mail in the blob file", underlying: error)
+            throw StoreError(operation: "store bytes ahead in the blob file", underlying: error)
         }
     }
 

@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func readsTheNewTextOfTheBodyAndOfForwardedReplies() {
-        let prepared = PreparedMessage(Self.message(), grammar: ReplyGrammar(catalogue: Self.catalogue))
+        let prepared = PreparedMessage(Self.message(), grammar: ReplyGrammar(catalogue: Self.catalogue), documentBytes: 1 << 20)
         #expect(
             prepared.reading.lines == [
                 .value(code: "1.2", text: "1.2: 125", value: .number(125)),
@@ -43,7 +43,7 @@ import Testing
 
     @Test func digestsEachAttachmentInOrder() {
         let message = Self.message()
-        let prepared = PreparedMessage(message, grammar: ReplyGrammar(catalogue: Self.catalogue))
+        let prepared = PreparedMessage(message, grammar: ReplyGrammar(catalogue: Self.catalogue), documentBytes: 1 << 20)
         #expect(prepared.digests == message.attachments.map { SHA256.hash(data: $0.bytes).hex })
         #expect(prepared.digests[0] != prepared.digests[1])
     }
@@ -61,8 +61,13 @@ import Testing
                     pdf: PDFInspection(pages: 1, encrypted: false, active: [.javaScript], problem: nil)),
                 .init(fileName: "1.2.pdf", contentType: "application/pdf", bytes: pdf, pdf: nil),
                 .init(fileName: "1.3.pdf", contentType: "application/pdf", bytes: pdf, pdf: clean),
+                .init(
+                    fileName: "1.2.pdf", contentType: "application/pdf",
+                    bytes: pdf.prefix(9) + [UInt8](repeating: 0x20, count: 1 << 20) + pdf.dropFirst(9), pdf: clean),
             ])
-        let prepared = PreparedMessage(message, grammar: ReplyGrammar(catalogue: Self.catalogue))
-        #expect(prepared.candidates == [0, 4], "cut short, active content, never inspected: refused whatever the reply says")
+        let prepared = PreparedMessage(message, grammar: ReplyGrammar(catalogue: Self.catalogue), documentBytes: 1 << 20)
+        #expect(
+            prepared.candidates == [0, 4],
+            "cut short, active content, never inspected, too large: refused whatever the reply says")
     }
 }

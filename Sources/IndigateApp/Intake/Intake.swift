@@ -160,7 +160,7 @@ package struct Intake: Sendable {
         for (index, outcome) in zip(wanted, outcomes) {
             items[index].parsed = outcome
             if case .parsed(let message) = outcome {
-                let prepared = PreparedMessage(message, grammar: grammar)
+                let prepared = PreparedMessage(message, grammar: grammar, documentBytes: applier.respondent.documentBytes)
                 items[index].prepared = prepared
                 documents += prepared.candidates.map { (prepared.digests[$0], message.attachments[$0].bytes) }
             }

@@ -14,10 +14,13 @@ struct PreparedMessage: Sendable {
     /// by index.
     var candidates: [Int]
 
-    init(_ message: ParsedMessage, grammar: ReplyGrammar) {
+    /// - Parameter documentBytes: the largest document taken (`limits.document_bytes`).
+    init(_ message: ParsedMessage, grammar: ReplyGrammar, documentBytes: Int) {
         reading = ReplyReading(message, grammar: grammar)
         preview = MessagePreview.lines(ofNewText: reading.ownText)
         digests = message.attachments.map { SHA256.hash(data: $0.bytes).hex }
-        candidates = message.attachments.indices.filter { RespondentInterpreter.mayBeDocument(message.attachments[$0]) }
+        candidates = message.attachments.indices.filter {
+            RespondentInterpreter.mayBeDocument(message.attachments[$0], documentBytes: documentBytes)
+        }
     }
 }

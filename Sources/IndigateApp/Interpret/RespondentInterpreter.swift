@@ -93,11 +93,11 @@ enum RespondentInterpreter {
         return nil
     }
 
-    /// Whether an attachment can be taken as a document by what it alone says: a whole PDF that
-    /// qpdf read as clean. The rest (its name, the size limit, the standing) is decided with
-    /// the reply, by `attachments`.
-    static func mayBeDocument(_ attachment: ParsedMessage.Attachment) -> Bool {
-        attachment.looksLikePDF && documentProblem(attachment.pdf) == nil
+    /// Whether an attachment can be taken as a document by what it alone says: a whole PDF of
+    /// at most `documentBytes` that qpdf read as clean. The rest (its name, the standing) is
+    /// decided with the reply, by `attachments`.
+    static func mayBeDocument(_ attachment: ParsedMessage.Attachment, documentBytes: Int) -> Bool {
+        attachment.bytes.count <= documentBytes && attachment.looksLikePDF && documentProblem(attachment.pdf) == nil
     }
 
     /// What each attachment documents (`DocumentMatcher`), and the checks that refuse one.
