@@ -111,8 +111,7 @@ extension Intake {
                 inboundID: item.id, tx: tx, now: now)
         }
         // Made beside the parse (`Intake.parse`); here only for an item that came otherwise.
-        let prepared =
-            item.prepared ?? PreparedMessage(message, grammar: batch.grammar, documentBytes: applier.respondent.documentBytes)
+        let prepared = item.prepared ?? prepare(message, grammar: batch.grammar)
         try tx.describeInbound(
             id: item.id, messageID: message.messageID, from: message.from.first, subject: message.subject,
             previewLines: prepared.preview, attachmentNames: MessagePreview.attachmentNames(of: message))

@@ -160,7 +160,7 @@ package struct Intake: Sendable {
         for (index, outcome) in zip(wanted, outcomes) {
             items[index].parsed = outcome
             if case .parsed(let message) = outcome {
-                let prepared = PreparedMessage(message, grammar: grammar, documentBytes: applier.respondent.documentBytes)
+                let prepared = prepare(message, grammar: grammar)
                 items[index].prepared = prepared
                 documents += prepared.candidates.map { (prepared.digests[$0], message.attachments[$0].bytes) }
             }
@@ -174,6 +174,12 @@ package struct Intake: Sendable {
         }
         storeAhead(documents)
         return items
+    }
+
+    /// What handling `message` needs from it alone, with the document size limit the
+    /// respondent flow applies.
+    func prepare(_ message: ParsedMessage, grammar: ReplyGrammar) -> PreparedMessage {
+        PreparedMessage(message, grammar: grammar, documentBytes: applier.respondent.documentBytes)
     }
 
     /// One message on its way through the stages after parsing.
