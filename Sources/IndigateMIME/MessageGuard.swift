@@ -42,6 +42,9 @@ enum MessageGuard {
             bytes.contains { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }
         }
         var index = 0
+        // Lines that start with `--` (the message's first line included) bound the part count
+        // from above.
+        var boundaryLines = 0
         var current: MeasuredHeader? = nil
         func finish() throws(MIMEError) {
             guard let header = current, addressHeaders.contains(header.name) else { return }
@@ -55,6 +58,7 @@ enum MessageGuard {
             index = end + 1
             if line.isEmpty { break }
             guard index <= limits.headerBytes else { throw .hostileHeader(name: "header block") }
+            if line.starts(with: dashes) { boundaryLines += 1 }
             if line.first == 0x20 || line.first == 0x09 {
                 if inFrom {
                     if hasControl(line) { from.hasControl = true }
@@ -82,27 +86,13 @@ enum MessageGuard {
         try finish()
         // GMime parses the headers of every attached message (message/rfc822) as it parses the
         // outer one: an address header anywhere in the body is measured the same way.
-        try checkAddressHeaderLines(raw, from: index, limits: limits)
-        // The body: boundary-like lines bound the part count from above.
-        if countBoundaryLines(raw, limit: limits.boundaryLines) > limits.boundaryLines { throw .tooManyParts }
+        boundaryLines += try scanBody(raw, from: index, limits: limits)
+        if boundaryLines > limits.boundaryLines { throw .tooManyParts }
         if countBoundaryParameters(raw, limit: limits.boundaries) > limits.boundaries { throw .tooManyParts }
         return from
     }
 
-    /// Lines that start with `--` (the message's first line included), counting no further than
-    /// `limit + 1`. memchr from line to line: this runs over every byte of every message.
-    static func countBoundaryLines(_ raw: [UInt8], limit: Int) -> Int {
-        var count = 0
-        var start = 0
-        while start < raw.count {
-            if start + 1 < raw.count, raw[start] == 0x2D, raw[start + 1] == 0x2D {
-                count += 1
-                if count > limit { return count }
-            }
-            start = lineEnd(raw, from: start) + 1
-        }
-        return count
-    }
+    static let dashes: [UInt8] = [0x2D, 0x2D]
 
     /// The index of the first LF at or after `start`, or the end of `raw`.
     static func lineEnd(_ raw: [UInt8], from start: Int) -> Int {
@@ -115,38 +105,6 @@ enum MessageGuard {
         var name = bytes
         while let last = name.last, last == 0x20 || last == 0x09 { name = name.dropLast() }
         return String(decoding: name, as: UTF8.self).lowercased()
-    }
-
-    /// Measures every line after `start` that looks like an address header (an address header's
-    /// name, blanks, a colon), with its continuation lines, against the same limits as the
-    /// message's own headers. One pass; lines that are not headers cost a short look each.
-    static func checkAddressHeaderLines(_ raw: [UInt8], from start: Int, limits: MIMELimits) throws(MIMEError) {
-        let longestName = addressHeaders.map(\.utf8.count).max() ?? 0
-        var current: MeasuredHeader? = nil
-        func finish() throws(MIMEError) {
-            guard let header = current else { return }
-            try header.check(limits)
-            current = nil
-        }
-        var index = start
-        while index < raw.count {
-            let end = lineEnd(raw, from: index)
-            var line = raw[index..<end]
-            if line.last == 0x0D { line = line.dropLast() }
-            index = end + 1
-            if current != nil, let first = line.first, first == 0x20 || first == 0x09 {
-                current!.add(line)
-                continue
-            }
-            try finish()
-            // Only a name of an address header, perhaps with blanks, can come before the colon.
-            guard let first = line.first, addressHeaderInitials[Int(first)] else { continue }
-            guard let colon = line.prefix(longestName + 8).firstIndex(of: 0x3A) else { continue }
-            let name = headerName(line[line.startIndex..<colon])
-            guard addressHeaders.contains(name) else { continue }
-            current = MeasuredHeader(name: name, value: line[(colon + 1)...])
-        }
-        try finish()
     }
 
     /// One header as the guard measures it, fed line by line: its length, its colons (each may
@@ -169,9 +127,11 @@ enum MessageGuard {
         }
 
         func check(_ limits: MIMELimits) throws(MIMEError) {
-            if bytes > limits.addressHeaderBytes || colons > limits.addressHeaderColons || comments.leavesCommentOpen {
-                throw .hostileHeader(name: name)
-            }
+            if !passes(limits) { throw .hostileHeader(name: name) }
+        }
+
+        func passes(_ limits: MIMELimits) -> Bool {
+            bytes <= limits.addressHeaderBytes && colons <= limits.addressHeaderColons && !comments.leavesCommentOpen
         }
     }
 

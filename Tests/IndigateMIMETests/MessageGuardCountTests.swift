@@ -3,7 +3,8 @@ import Testing
 @testable import IndigateMIME
 
 /// The guard's two byte counters, which run over every byte of every message (memchr-based),
-/// against the plain definitions on random inputs made of the bytes that matter.
+/// against the plain definitions on random inputs made of the bytes that matter, and the limit
+/// on lines that start with `--` over the whole message, header block and body.
 @Suite struct MessageGuardCountTests {
     static func lines(_ raw: [UInt8]) -> Int {
         var count = 0
@@ -41,10 +42,30 @@ import Testing
                 raw += pieces.randomElement(using: &generator)!
             }
             #expect(
-                MessageGuard.countBoundaryLines(raw, limit: .max) == Self.lines(raw), "\(String(decoding: raw, as: UTF8.self))")
+                (try? MessageGuard.scanBody(raw, from: 0, limits: MIMELimits())) == Self.lines(raw),
+                "\(String(decoding: raw, as: UTF8.self))")
             #expect(MessageGuard.countBoundaryParameters(raw, limit: .max) == Self.parameters(raw))
         }
-        #expect(MessageGuard.countBoundaryLines(Array("--a\n--b\n--c".utf8), limit: 1) == 2, "stops past the limit")
-        #expect(MessageGuard.countBoundaryLines([], limit: 5) == 0 && MessageGuard.countBoundaryParameters([], limit: 5) == 0)
+        #expect((try? MessageGuard.scanBody([], from: 0, limits: MIMELimits())) == 0)
+        #expect(MessageGuard.countBoundaryParameters([], limit: 5) == 0)
+    }
+
+    /// `--` lines are counted in the header block and the body together, against `boundaryLines`.
+    @Test func dashLinesAreCountedOverTheWholeMessage() throws {
+        let limits = MIMELimits(boundaryLines: 4)
+        func message(headerDashes: Int, bodyDashes: Int) -> [UInt8] {
+            let header = "From: a@b.ru\r\n" + String(repeating: "X-A: 1\r\n--folded\r\n", count: headerDashes)
+            return Array((header + "\r\n" + String(repeating: "--x\r\ntext\r\n", count: bodyDashes)).utf8)
+        }
+        #expect(throws: Never.self) { try MessageGuard.check(message(headerDashes: 2, bodyDashes: 2), limits: limits) }
+        #expect(throws: MIMEError.tooManyParts) {
+            try MessageGuard.check(message(headerDashes: 2, bodyDashes: 3), limits: limits)
+        }
+        #expect(throws: MIMEError.tooManyParts) {
+            try MessageGuard.check(message(headerDashes: 5, bodyDashes: 0), limits: limits)
+        }
+        #expect(throws: MIMEError.tooManyParts) {
+            try MessageGuard.check(message(headerDashes: 0, bodyDashes: 5), limits: limits)
+        }
     }
 }
