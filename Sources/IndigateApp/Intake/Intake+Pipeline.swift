@@ -57,6 +57,8 @@ extension Intake {
             }
             return
         }
+        // Whatever ends the pass, the documents given to be stored ahead are stored first.
+        defer { documentsAhead.drain() }
         var steps = PipelineSteps(size: Self.pipelineStep)
         // Asks for batches until one has a step to parse, or there are none.
         func supply() throws {

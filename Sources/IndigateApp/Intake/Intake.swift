@@ -27,6 +27,8 @@ package struct Intake: Sendable {
     let logger: Logger
     /// Inbox entries already reported as skipped, so each is logged once.
     let reported = ReportedProblems()
+    /// Where a parse step's documents are stored ahead.
+    let documentsAhead = DocumentsAhead()
 
     /// Attempts to parse, or to handle, one message before it is set aside.
     static let maximumAttempts = 3
@@ -136,7 +138,8 @@ package struct Intake: Sendable {
     /// the message's fault. A parser in this process fails only by taking the daemon down, so
     /// there each attempt was counted before it started. Each message parsed is then prepared
     /// for handling with `grammar` (`PreparedMessage`), on this thread, and the documents it may
-    /// give are stored (`storeAhead`).
+    /// give are stored ahead (`storeAhead`): on a thread of their own behind the isolated parser
+    /// (`DocumentsAhead`), here with a parser in this process.
     func parse(_ messages: consuming [ToParse], grammar: ReplyGrammar) throws -> [Item] {
         var messages = messages
         var items = messages.map {
@@ -172,7 +175,11 @@ package struct Intake: Sendable {
         if !failed.isEmpty {
             try store.write { tx in for id in failed { try tx.countParseAttempt(inboundID: id) } }
         }
-        storeAhead(documents)
+        if parser.isIsolated, !documents.isEmpty {
+            documentsAhead.store(documents) { [self] in storeAhead($0) }
+        } else {
+            storeAhead(documents)
+        }
         return items
     }
 
