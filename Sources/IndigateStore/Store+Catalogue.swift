@@ -5,6 +5,7 @@ extension StoreTransaction {
     /// Writes the catalogue's groups and indicators (updating those that exist) and recomputes
     /// every indicator's participants from the organisations now stored.
     package func saveCatalogue(_ catalogue: Catalogue) throws {
+        roundCodes.forget()
         for (groupIndex, group) in catalogue.groups.enumerated() {
             try statement(
                 """

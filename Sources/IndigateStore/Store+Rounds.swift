@@ -17,6 +17,7 @@ extension StoreTransaction {
         for code in indicatorCodes {
             try statement("INSERT INTO roundIndicator (roundId, indicatorCode) VALUES (?, ?)").execute(arguments: [id, code])
         }
+        roundCodes.forget()
         return try round(id: id)!
     }
 
@@ -42,12 +43,14 @@ extension StoreTransaction {
 
     private func round(_ row: Row) throws -> Round {
         let id: Int64 = row["id"]
-        let codes = try String.fetchAll(
-            try statement(
-                """
-                SELECT ri.indicatorCode FROM roundIndicator ri JOIN indicator i ON i.code = ri.indicatorCode
-                WHERE ri.roundId = ? ORDER BY i.position
-                """), arguments: [id])
+        let codes = try roundCodes.codes(of: id) {
+            try String.fetchAll(
+                try statement(
+                    """
+                    SELECT ri.indicatorCode FROM roundIndicator ri JOIN indicator i ON i.code = ri.indicatorCode
+                    WHERE ri.roundId = ? ORDER BY i.position
+                    """), arguments: [id])
+        }
         return Round(
             id: id, month: row["month"], deadline: row["deadline"], nextDataAfter: row["nextDataAfter"],
             openedAt: row["openedAt"], indicatorCodes: codes)

@@ -220,6 +220,8 @@ package struct StoreTransaction {
     let blobs: BlobStore
     /// Letters whose bytes are being composed on another thread (nil in a read).
     let composing: ComposingLetters?
+    /// Rounds' indicator codes read in this transaction.
+    let roundCodes = RoundCodes()
 
     /// The connection's compiled statement for `sql`, compiled once per connection and reused:
     /// compiling (with GRDB's authorizer reading every column) cost more than running the
@@ -243,6 +245,7 @@ extension StoreTransaction {
             }
         } catch {
             composing?.leaveSavepoint(undone: true)
+            roundCodes.forget()
             throw error
         }
         composing?.leaveSavepoint(undone: false)

@@ -26,6 +26,35 @@ import Testing
         #expect(try fixture.store.read { try $0.round(month: "2020-09") } == round)
     }
 
+    /// Codes read once in a transaction are kept for it: a catalogue saved in the same
+    /// transaction reorders them, and a round opened in a savepoint that is undone is gone.
+    @Test func aTransactionReadsARoundsCodesAfreshWhenTheirOrderOrTheRoundChanges() throws {
+        try fixture.store.write { [now] db in
+            let round = try db.makeRound(month: "2020-09")
+            #expect(try db.round(id: round.id)?.indicatorCodes == ["1.1", "1.2"])
+            var reordered = StoreTransaction.catalogue
+            reordered.groups[0].indicators.reverse()
+            try db.saveCatalogue(reordered)
+            #expect(try db.round(id: round.id)?.indicatorCodes == ["1.2", "1.1"])
+            #expect(try db.newestRound()?.indicatorCodes == ["1.2", "1.1"])
+            struct Undo: Error {}
+            var undone: Int64?
+            _ = try? db.savepoint {
+                undone = try db.openRound(
+                    month: "2020-10", deadline: "2020-10-25", nextDataAfter: "2020-10-28", indicatorCodes: ["1.1"], at: now
+                ).id
+                #expect(try db.round(id: undone!)?.indicatorCodes == ["1.1"])
+                throw Undo()
+            }
+            #expect(try db.round(id: undone!) == nil)
+            let again = try db.openRound(
+                month: "2020-11", deadline: "2020-11-25", nextDataAfter: "2020-11-28", indicatorCodes: ["1.2", "1.1"],
+                at: now)
+            #expect(again.id == undone, "SQLite gives the undone round's id again")
+            #expect(try db.round(id: again.id)?.indicatorCodes == ["1.2", "1.1"])
+        }
+    }
+
     @Test func refusesToOpenTheSameMonthTwice() throws {
         let first = try fixture.store.write { try $0.makeRound(month: "2020-09") }
         #expect(throws: StoreError.self) {
