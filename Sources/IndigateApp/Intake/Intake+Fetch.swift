@@ -33,11 +33,12 @@ extension Intake {
 
     /// Stores bytes in the blob file off the thread that holds the write transaction, which
     /// all of ingest waits on: a batch's raw mail on the thread that read it, the documents a
-    /// step's replies may give on the step's parse thread. Archiving and storing a document
-    /// then find them there and write only rows. For the bench corpus that thread spent 0.65 s
-    /// of CPU, and the syncs, on raw mail and 0.47 s on documents. Should this fail, they store
-    /// the bytes themselves; an attachment that is not taken in the end (a PDF for an indicator
-    /// the school does not answer) stays in the file, named by no row.
+    /// step's replies may give on a thread behind the parse steps (`DocumentsAhead`). Archiving
+    /// and storing a document then find them there and write only rows. For the bench corpus
+    /// that thread spent 0.65 s of CPU, and the syncs, on raw mail and 0.47 s on documents.
+    /// Should this fail, they store the bytes themselves; an attachment that is not taken in
+    /// the end (a PDF for an indicator the school does not answer) stays in the file, named by
+    /// no row.
     func storeAhead(_ items: [(key: String, bytes: [UInt8])]) {
         guard !items.isEmpty else { return }
         do {
