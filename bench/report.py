@@ -123,6 +123,7 @@ class Report:
             self.out(f"| {key[5:]} | {m[key]} |")
         self.out(
             f"| indigate | {m.get('indigate', '?')} |",
+            f"| build | `{m.get('build', '?')}` |",
             f"| work folder | {m.get('work folder', '?')} |",
             f"| repository | {m.get('repository', '?')} |",
             f"| peers | {m.get('notmuch', '?')}; {m.get('mu', '?')}; {m.get('postfix', '?')} |",

@@ -17,6 +17,7 @@
 # Options and environment:
 #   --tiny | SIZE=tiny    the smoke test (fails non-zero on any problem, well under a minute)
 #   --indigate PATH | INDIGATE=PATH   the binary (default .build/release/indigate, from the repo root)
+#   INDIGATE_BUILD        how that binary was built, for the report (make bench sets it)
 #   --only LIST           some of ingest,send,reports,big,micro (default all)
 #   --runs N | BENCH_RUNS runs per measurement (default 5; tiny 1)
 #   --out FILE | BENCH_OUT  the report (default: BENCHMARKS.md at the repo root; tiny: in the work folder)
@@ -528,6 +529,7 @@ describe_machine() {
     done
     record meta "work folder" "$WORK"
     record meta indigate "$("$INDIGATE" --version) — $INDIGATE, $(stat -c %s "$INDIGATE") bytes, sha256 $(sha256sum "$INDIGATE" | cut -c1-16)"
+    record meta build "${INDIGATE_BUILD:-not given (make bench gives it in INDIGATE_BUILD)}"
     record meta repository "$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo '?') ($(git -C "$REPO" status --porcelain 2>/dev/null | wc -l) paths changed or untracked)"
     record meta notmuch "$(notmuch --version)"
     record meta mu "$(mu --version | head -1)"
