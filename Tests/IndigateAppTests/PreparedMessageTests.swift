@@ -29,7 +29,8 @@ import Testing
     }
 
     @Test func readsTheNewTextOfTheBodyAndOfForwardedReplies() {
-        let prepared = PreparedMessage(Self.message(), grammar: ReplyGrammar(catalogue: Self.catalogue), documentBytes: 1 << 20)
+        let prepared = PreparedMessage(
+            Self.message(), addressing: Addressing(), grammar: ReplyGrammar(catalogue: Self.catalogue), documentBytes: 1 << 20)
         #expect(
             prepared.reading.lines == [
                 .value(code: "1.2", text: "1.2: 125", value: .number(125)),
@@ -43,7 +44,8 @@ import Testing
 
     @Test func digestsEachAttachmentInOrder() {
         let message = Self.message()
-        let prepared = PreparedMessage(message, grammar: ReplyGrammar(catalogue: Self.catalogue), documentBytes: 1 << 20)
+        let prepared = PreparedMessage(
+            message, addressing: Addressing(), grammar: ReplyGrammar(catalogue: Self.catalogue), documentBytes: 1 << 20)
         #expect(prepared.digests == message.attachments.map { SHA256.hash(data: $0.bytes).hex })
         #expect(prepared.digests[0] != prepared.digests[1])
     }
@@ -65,7 +67,8 @@ import Testing
                     fileName: "1.2.pdf", contentType: "application/pdf",
                     bytes: pdf.prefix(9) + [UInt8](repeating: 0x20, count: 1 << 20) + pdf.dropFirst(9), pdf: clean),
             ])
-        let prepared = PreparedMessage(message, grammar: ReplyGrammar(catalogue: Self.catalogue), documentBytes: 1 << 20)
+        let prepared = PreparedMessage(
+            message, addressing: Addressing(), grammar: ReplyGrammar(catalogue: Self.catalogue), documentBytes: 1 << 20)
         #expect(
             prepared.candidates == [0, 4],
             "cut short, active content, never inspected, too large: refused whatever the reply says")

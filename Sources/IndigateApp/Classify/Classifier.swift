@@ -19,16 +19,33 @@ struct Classifier: Sendable {
 
     var ownDomain: String { String(gatewayAddress.split(separator: "@").last ?? "") }
 
-    /// - Parameter released: an operator released the message from quarantine and vouches for
-    ///   its sender: the From and authentication checks are skipped, nothing else is.
-    func classify(_ message: ParsedMessage, inboundID: Int64, released: Bool, tx: StoreTransaction, now: Date) throws -> Verdict {
+    /// What `classify` reads from `message` alone (see `Addressing`).
+    func addressing(of message: ParsedMessage) -> Addressing {
+        // A reply names its token in the address; a new message carrying the filled request form
+        // names it in the form.
+        let addressed = message.recipients.lazy.compactMap({ MailAddress.token(in: $0, gateway: gatewayAddress) }).first
+        let formToken = message.attachments.lazy.compactMap { $0.form?.tokens.first }.first.map {
+            String($0.prefix(200)).lowercased()
+        }
+        return Addressing(
+            bounceToken: message.recipients.lazy.compactMap({ MailAddress.token(in: $0, gateway: bounceAddress) }).first,
+            autoReply: AutoReplyCheck.reason(message, ownDomain: ownDomain), replyToken: addressed ?? formToken)
+    }
+
+    /// - Parameters:
+    ///   - addressing: what `addressing(of:)` read from `message`.
+    ///   - released: an operator released the message from quarantine and vouches for its
+    ///     sender: the From and authentication checks are skipped, nothing else is.
+    func classify(
+        _ message: ParsedMessage, addressing: Addressing, inboundID: Int64, released: Bool, tx: StoreTransaction, now: Date
+    ) throws -> Verdict {
         if !released, let messageID = message.messageID, let from = message.from.first,
             try tx.isDuplicate(inboundID: inboundID, messageID: messageID, from: from)
         {
             return .ignore(.duplicateMessageID)
         }
         // Mail to the VERP address is a bounce (or an auto-reply to one): counted, never answered.
-        if let text = message.recipients.lazy.compactMap({ MailAddress.token(in: $0, gateway: bounceAddress) }).first {
+        if let text = addressing.bounceToken {
             guard case .success(let token) = tokens.verify(text, tx: tx, now: now), token.purpose == .bounce else {
                 return .ignore(.invalidBounceToken)
             }
@@ -36,19 +53,14 @@ struct Classifier: Sendable {
             let letter = try tx.letter(id: token.subjectID)
             return .bounce(report, letterID: letter == nil ? nil : token.subjectID, contactID: token.contactID)
         }
-        if let reason = AutoReplyCheck.reason(message, ownDomain: ownDomain) {
+        if let reason = addressing.autoReply {
             if reason.isBounce, let report = DeliveryReport.read(message) {
                 return .bounce(report, letterID: nil, contactID: nil)
             }
             return .ignore(reason)
         }
-        // A reply names its token in the address; a new message carrying the filled request form
-        // names it in the form. Either way the token is verified and its contact must be the From.
-        let addressed = message.recipients.lazy.compactMap({ MailAddress.token(in: $0, gateway: gatewayAddress) }).first
-        let formToken = message.attachments.lazy.compactMap { $0.form?.tokens.first }.first.map {
-            String($0.prefix(200)).lowercased()
-        }
-        guard let text = addressed ?? formToken else {
+        // Either way the token is verified and its contact must be the From.
+        guard let text = addressing.replyToken else {
             return try untokened(message, released: released, tx: tx, now: now)
         }
         let token: ReplyToken

@@ -116,7 +116,8 @@ extension Intake {
             id: item.id, messageID: message.messageID, from: message.from.first, subject: message.subject,
             previewLines: prepared.preview, attachmentNames: MessagePreview.attachmentNames(of: message))
         FaultInjection.duringHandling(message)
-        let verdict = try classifier.classify(message, inboundID: item.id, released: item.releasedBy != nil, tx: tx, now: now)
+        let verdict = try classifier.classify(
+            message, addressing: prepared.addressing, inboundID: item.id, released: item.releasedBy != nil, tx: tx, now: now)
         flows[item.id] = verdict.label
         logger.debug(
             "classified",

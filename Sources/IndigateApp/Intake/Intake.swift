@@ -183,10 +183,12 @@ package struct Intake: Sendable {
         return items
     }
 
-    /// What handling `message` needs from it alone, with the document size limit the
-    /// respondent flow applies.
+    /// What handling `message` needs from it alone, with the classifier's addresses and the
+    /// document size limit the respondent flow applies.
     func prepare(_ message: ParsedMessage, grammar: ReplyGrammar) -> PreparedMessage {
-        PreparedMessage(message, grammar: grammar, documentBytes: applier.respondent.documentBytes)
+        PreparedMessage(
+            message, addressing: classifier.addressing(of: message), grammar: grammar,
+            documentBytes: applier.respondent.documentBytes)
     }
 
     /// One message on its way through the stages after parsing.
