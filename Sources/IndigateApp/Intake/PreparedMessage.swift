@@ -4,9 +4,9 @@ import IndigateCore
 /// What handling a parsed message needs that depends on the message alone: the preview
 /// operators are shown, what classifying it reads before the store (`Addressing`), its reading
 /// as a school's reply, and each attachment's SHA-256 (the key its bytes are stored under if it
-/// is taken as a document). Made beside the parse, on the
-/// step's own thread (`Intake.parse`), so the thread that holds the write transaction does only
-/// what needs the store: this was a sixth of that thread's time.
+/// is taken as a document). Made beside the parse, on the step's own thread (`Intake.parse`),
+/// so the thread that holds the write transaction does only what needs the store: this was a
+/// sixth of that thread's time.
 struct PreparedMessage: Sendable {
     var preview: [String]
     var addressing: Addressing
