@@ -95,7 +95,9 @@ package struct MessageComposer: Sendable {
     /// Text for a header: line breaks and other control characters become spaces, so no data
     /// can start a header of its own.
     static func oneLine(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
+        // Nearly always there is nothing to replace: a look at the bytes, then the text as it is.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
     }
 
     static func isSafeHeader(_ name: String, _ value: String) -> Bool {

@@ -9,10 +9,34 @@ import Testing
 
     @Test(arguments: [
         "a.b@x.test\r\nBcc: c@x.test", "a.b@x.test\n", "a b@x.test", "<a.b@x.test>", "a.b@localhost", "a.b@",
-        "@x.test", "a@b@x.test", "\"a\"@x.test", "a.b@.x.test", "a.b@x.test.", "", "анна@школа.рф",
+        "@x.test", "a@b@x.test", "\"a\"@x.test", "a.b@.x.test", "a.b@x.test.", "", "анна@школа.рф", "a(b@x.test",
+        "a,b@x.test", "a;b@x.test", "a\\b@x.test", "a[b]@x.test", "a\u{7F}b@x.test",
     ])
     func refusesAddressesUnsafeForAHeaderOrEnvelope(address: String) {
         #expect(!MailAddress.isPlain(address))
+    }
+
+    /// The check as it was written by characters, the definition the byte-wise one keeps.
+    static func plainByCharacters(_ address: String) -> Bool {
+        guard address.count <= 254, address.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return false }
+        let forbidden: Set<Character> = ["<", ">", "\"", "(", ")", ",", ";", "\\", "[", "]"]
+        guard !address.contains(where: forbidden.contains) else { return false }
+        let halves = address.split(separator: "@", omittingEmptySubsequences: false)
+        return halves.count == 2 && !halves[0].isEmpty && halves[1].contains(".") && !halves[1].hasPrefix(".")
+            && !halves[1].hasSuffix(".")
+    }
+
+    @Test func agreesWithTheCheckByCharactersOnRandomAddresses() {
+        let pieces = [
+            "a", "Z", "0", "@", ".", "+", "-", "_", " ", "\r\n", "\t", "\u{7F}", "<", ">", "\"", "(", ")", ",", ";",
+            "\\", "[", "]", "ш", "é", "x.test", String(repeating: "a", count: 120),
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let address = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined()
+            #expect(MailAddress.isPlain(address) == Self.plainByCharacters(address), "\(address.debugDescription)")
+        }
     }
 
     @Test func refusesAnOverlongAddress() {

@@ -84,4 +84,12 @@ import Testing
             try MessageComposer().compose(letter(headers: [("X-Evil", "a\r\nb")]))
         }
     }
+
+    /// Header text keeps every character but the control ones, which become spaces; text
+    /// without any comes back as it is.
+    @Test func headerTextLosesOnlyItsControlCharacters() {
+        #expect(MessageComposer.oneLine("Приём данных: 25.09") == "Приём данных: 25.09")
+        #expect(MessageComposer.oneLine("a\r\nBcc: x\t\u{7F}b\u{0}") == "a  Bcc: x  b ")
+        #expect(MessageComposer.oneLine("") == "")
+    }
 }
