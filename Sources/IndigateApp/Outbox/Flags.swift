@@ -4,7 +4,9 @@
 /// list; naming every key keeps each phrase to its own flags.
 enum Flags {
     static func only(_ key: String, among all: [String], with values: [String: Any] = [:]) -> [String: Any] {
-        var context: [String: Any] = Dictionary(uniqueKeysWithValues: all.map { ($0, false) })
+        // Room for the keys callers add (a status adds up to nine): no table grown and copied.
+        var context = [String: Any](minimumCapacity: all.count + 10)
+        for name in all { context[name] = false }
         context[key] = values.isEmpty ? true : values
         return context
     }

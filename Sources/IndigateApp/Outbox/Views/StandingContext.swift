@@ -40,9 +40,10 @@ struct StandingContext {
         ["code": standing.code, "question": standing.indicator.question, "status": status(standing, decidedNow: decidedNow)]
     }
 
+    static let statuses = IndicatorStanding.Status.allCases.map(\.rawValue)
+
     func status(_ standing: IndicatorStanding, decidedNow: Set<Int64> = []) -> [String: Any] {
-        var context: [String: Any] = Flags.only(
-            standing.status.rawValue, among: IndicatorStanding.Status.allCases.map(\.rawValue))
+        var context: [String: Any] = Flags.only(standing.status.rawValue, among: Self.statuses)
         if let current = standing.current {
             context["value"] = current.value.russianText
             context["submittedAt"] = calendar.dateTime(current.submittedAt)
