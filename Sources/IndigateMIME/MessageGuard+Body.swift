@@ -14,6 +14,13 @@ extension MessageGuard {
         var current: MeasuredHeader? = nil
         var failure: MIMEError? = nil
         var boundaryLines = 0
+        // Ends the address header being measured; false when it is over the limits.
+        func finish() -> Bool {
+            defer { current = nil }
+            guard let header = current, !header.passes(limits) else { return true }
+            failure = .hostileHeader(name: header.name)
+            return false
+        }
         raw.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             let count = buffer.count
@@ -25,9 +32,7 @@ extension MessageGuard {
                 var stop = end
                 if stop > index && base[stop - 1] == 0x0D { stop -= 1 }
                 guard stop > index else {
-                    if let header = current, !header.passes(limits) { failure = .hostileHeader(name: header.name) }
-                    current = nil
-                    if failure != nil { return }
+                    guard finish() else { return }
                     continue
                 }
                 let first = base[index]
@@ -36,11 +41,7 @@ extension MessageGuard {
                     current!.add(raw[index..<stop])
                     continue
                 }
-                if let header = current, !header.passes(limits) {
-                    failure = .hostileHeader(name: header.name)
-                    return
-                }
-                current = nil
+                guard finish() else { return }
                 // Only a name of an address header, perhaps with blanks, can come before the colon.
                 guard addressHeaderInitials[Int(first)] else { continue }
                 let look = UnsafeBufferPointer(rebasing: buffer[index..<min(stop, index + longestAddressHeaderName + 8)])
@@ -50,7 +51,7 @@ extension MessageGuard {
                 guard addressHeaders.contains(name) else { continue }
                 current = MeasuredHeader(name: name, value: raw[(colon + 1)..<stop])
             }
-            if let header = current, !header.passes(limits) { failure = .hostileHeader(name: header.name) }
+            _ = finish()
         }
         if let failure { throw failure }
         return boundaryLines

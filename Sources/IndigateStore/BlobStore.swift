@@ -17,9 +17,10 @@ import Synchronization
 /// Durability: the blobs a main transaction stored are committed (and synced) just before it,
 /// so a row never names bytes that are not on the disk. Other threads may store bytes ahead
 /// (`putCommitted`, committed at once), which the main transaction then finds there. Keys are
-/// the bytes' own SHA-256, so whoever stores a key stores the same bytes. A crash between the two commits leaves
-/// bytes no row names; the same bytes archived again find them. Blobs are only ever added, so
-/// a backup that copies them after the main database's snapshot holds every one it names.
+/// the bytes' own SHA-256, so whoever stores a key stores the same bytes. A crash between the
+/// two commits leaves bytes no row names; the same bytes archived again find them. Blobs are
+/// only ever added, so a backup that copies them after the main database's snapshot holds
+/// every one it names.
 final class BlobStore: Sendable {
     let queue: DatabaseQueue
     /// A second connection to the file, for `putCommitted` from another thread.
@@ -78,12 +79,7 @@ final class BlobStore: Sendable {
     /// their own on a connection of their own (`ahead`): a thread that has read a batch of mail
     /// stores its bytes while another handles the batch before.
     func putCommitted(_ items: [(key: String, bytes: [UInt8])]) throws {
-        try writing.withLock { _ in
-            try ahead.inTransaction(.immediate) { db in
-                for item in items { try Self.insert(item.bytes, key: item.key, in: db) }
-                return .commit
-            }
-        }
+        try write(items, on: ahead)
         storedAhead.withLock { keys in
             if keys.count + items.count > Self.storedAheadLimit { keys = [] }
             for item in items { keys.insert(item.key) }
@@ -133,8 +129,14 @@ final class BlobStore: Sendable {
         }
         storedAhead.withLock { keys in items.removeAll { keys.remove($0.key) != nil } }
         guard !items.isEmpty else { return }
+        try write(items, on: queue)
+    }
+
+    /// Stores each of `items` that is not there already through `connection`, in one
+    /// transaction committed (and synced) before it returns, holding `writing`.
+    private func write(_ items: [(key: String, bytes: [UInt8])], on connection: DatabaseQueue) throws {
         try writing.withLock { _ in
-            try queue.inTransaction(.immediate) { db in
+            try connection.inTransaction(.immediate) { db in
                 for item in items { try Self.insert(item.bytes, key: item.key, in: db) }
                 return .commit
             }
