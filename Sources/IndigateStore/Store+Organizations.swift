@@ -53,36 +53,34 @@ extension StoreTransaction {
     }
 
     package func allOrganizations() throws -> [StoredOrganization] {
-        try Row.fetchAll(try statement("SELECT * FROM organization ORDER BY id")).map(Self.organization)
+        try all(try statement("SELECT * FROM organization ORDER BY id"), Self.organization)
     }
 
     package func organization(id: Int64) throws -> StoredOrganization? {
-        try Row.fetchOne(try statement("SELECT * FROM organization WHERE id = ?"), arguments: [id]).map(Self.organization)
+        try first(try statement("SELECT * FROM organization WHERE id = ?"), arguments: [id], Self.organization)
     }
 
     package func organization(inn: String) throws -> StoredOrganization? {
-        try Row.fetchOne(try statement("SELECT * FROM organization WHERE inn = ?"), arguments: [inn]).map(Self.organization)
+        try first(try statement("SELECT * FROM organization WHERE inn = ?"), arguments: [inn], Self.organization)
     }
 
     package func contact(id: Int64) throws -> StoredContact? {
-        try Row.fetchOne(try statement(Self.contactSQL + " WHERE c.id = ?"), arguments: [id]).map(Self.contact)
+        try first(try statement(Self.contactSQL + " WHERE c.id = ?"), arguments: [id], Self.contact)
     }
 
     package func contact(email: String) throws -> StoredContact? {
-        try Row.fetchOne(try statement(Self.contactSQL + " WHERE c.email = ?"), arguments: [email]).map(Self.contact)
+        try first(try statement(Self.contactSQL + " WHERE c.email = ?"), arguments: [email], Self.contact)
     }
 
     /// An organisation's contacts, in the order they were registered.
     package func contacts(organizationID: Int64) throws -> [StoredContact] {
-        try Row.fetchAll(
-            try statement(Self.contactSQL + " WHERE c.organizationId = ? ORDER BY c.id"), arguments: [organizationID]
-        )
-        .map(Self.contact)
+        try all(
+            try statement(Self.contactSQL + " WHERE c.organizationId = ? ORDER BY c.id"), arguments: [organizationID],
+            Self.contact)
     }
 
     package func contacts(role: ContactRole) throws -> [StoredContact] {
-        try Row.fetchAll(try statement(Self.contactSQL + " WHERE c.role = ? ORDER BY c.id"), arguments: [role.rawValue])
-            .map(Self.contact)
+        try all(try statement(Self.contactSQL + " WHERE c.role = ? ORDER BY c.id"), arguments: [role.rawValue], Self.contact)
     }
 
     static let contactSQL = "SELECT c.*, o.inn FROM contact c JOIN organization o ON o.id = c.organizationId"

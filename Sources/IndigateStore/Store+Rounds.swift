@@ -22,23 +22,21 @@ extension StoreTransaction {
     }
 
     package func round(id: Int64) throws -> Round? {
-        try Row.fetchOne(try statement("SELECT * FROM round WHERE id = ?"), arguments: [id]).map(round)
+        try first(try statement("SELECT * FROM round WHERE id = ?"), arguments: [id], round)
     }
 
     package func round(month: String) throws -> Round? {
-        try Row.fetchOne(try statement("SELECT * FROM round WHERE month = ?"), arguments: [month]).map(round)
+        try first(try statement("SELECT * FROM round WHERE month = ?"), arguments: [month], round)
     }
 
     /// The newest round (by month), without reading the others: asked for every reply.
     package func newestRound() throws -> Round? {
-        try Row.fetchOne(try statement("SELECT * FROM round ORDER BY month DESC LIMIT 1")).map(round)
+        try first(try statement("SELECT * FROM round ORDER BY month DESC LIMIT 1"), round)
     }
 
     /// The newest round opened at or before `now`.
     package func currentRound(at now: Date) throws -> Round? {
-        try Row.fetchOne(
-            try statement("SELECT * FROM round WHERE openedAt <= ? ORDER BY month DESC LIMIT 1"), arguments: [now]
-        ).map(round)
+        try first(try statement("SELECT * FROM round WHERE openedAt <= ? ORDER BY month DESC LIMIT 1"), arguments: [now], round)
     }
 
     private func round(_ row: Row) throws -> Round {
