@@ -146,6 +146,25 @@ import Testing
         #expect(status.contains("1.5: 14 — на проверке; последние принятые данные: 12 (11.09.2020 - 11:00:00)"))
     }
 
+    /// A clerk who gives their name in a reply is not asked for it in that reply's receipt: the
+    /// receipt reads the contact as the reply left it.
+    @Test func aClerkWhoGivesTheirNameIsNotAskedForItAgain() throws {
+        let round = try september()
+        let ask = "Укажите, пожалуйста, кто заполняет данные"
+        try round.gateway.testStore.write { tx in
+            let contact = try #require(try tx.contact(email: Self.school))
+            try tx.updateContactDetail(contactID: contact.id, field: .personName, value: "")
+        }
+        _ = try round.reply(from: Self.school, "1.5: 12", at: round.at("2020-09-11 09:00"))
+        #expect(try text(try round.flush(round.at("2020-09-11 09:01")), to: Self.school).contains(ask))
+        _ = try round.reply(
+            from: Self.school, "1.5: 13\nФИО: Иванова Мария Петровна\nДолжность: заместитель директора",
+            at: round.at("2020-09-11 10:00"))
+        let receipt = try text(try round.flush(round.at("2020-09-11 10:01")), to: Self.school)
+        #expect(receipt.contains("контактные данные сохранены"))
+        #expect(!receipt.contains(ask))
+    }
+
     @Test func aCoordinatorsReportDoesNotStartItsOrganisation() throws {
         let round = try september()
         let coordinator = "uo-coord@etkul.edu.test"

@@ -53,6 +53,7 @@ struct RespondentFlow: Sendable {
             plan, message: message, digests: prepared.digests, inboundID: inboundID, organizationID: organization.id,
             roundID: round.id, tx: tx, now: now)
         var recorded = 0
+        var registered = false
         for line in plan.lines {
             switch line.result {
             case .submit(let code, let value, let state, let document):
@@ -65,6 +66,7 @@ struct RespondentFlow: Sendable {
                 recorded += 1
             case .registration(let field, let value) where !value.isEmpty:
                 try tx.updateContactDetail(contactID: contact.id, field: field, value: value)
+                registered = true
             default: break
             }
         }
@@ -75,7 +77,8 @@ struct RespondentFlow: Sendable {
             else { throw ApplyError(description: "version \(version.id) changed while its document was attached") }
         }
         let after = try standings.standing(of: organization, in: round, catalogue: batch.catalogue, tx: tx, now: now)
-        let refreshed = try tx.contact(id: contact.id) ?? contact
+        // The letters below name the contact as the reply left it: read again only if it changed.
+        let refreshed = registered ? try tx.contact(id: contact.id) ?? contact : contact
         if plan.asksStatus {
             try letters.enqueue(
                 StatusView(
