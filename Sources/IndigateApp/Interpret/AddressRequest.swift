@@ -17,6 +17,8 @@ struct AddressRequest: Sendable, Equatable {
     /// The first request among the reply's new lines.
     static func read(_ newText: String) -> AddressRequest? {
         for line in newText.lines.lazy.filter({ !$0.isEmpty }).prefix(500) {
+            // Without an @ no word holds one: the line is not split into words to find that out.
+            guard line.utf8.contains(0x40) else { continue }
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).prefix(4).map(String.init)
             guard words.count >= 2, verbs.contains(words[0].lowercased()), let last = words.last, last.contains("@") else {
                 continue

@@ -15,10 +15,12 @@ enum RequestWord {
     static let longestLine = catalogue.union(status).map(\.utf8.count).max()! * 4
 
     /// The request words written on lines of their own in `text` (lowercased, spaces around
-    /// them ignored); a long line is not lowercased only to find it is no request.
+    /// them ignored); a long line is not lowercased only to find it is no request, nor is a line
+    /// with a digit (a value's line): no spelling holds one, and trimming and lowercasing keep
+    /// digits as they are.
     static func written(in text: String) -> Set<String> {
         var words: Set<String> = []
-        for line in text.lines {
+        for line in text.lines where !line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty, trimmed.utf8.count <= longestLine else { continue }
             let word = trimmed.lowercased()

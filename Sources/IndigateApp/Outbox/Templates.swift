@@ -73,17 +73,33 @@ package struct Templates: Sendable {
     }
 
     /// Drops the blank lines that Mustache sections leave behind: no more than one empty line
-    /// in a row, none at the start, one newline at the end.
+    /// in a row, none at the start, one newline at the end. One pass over the bytes into one
+    /// buffer (LF is one byte in UTF-8, and a letter is long): a blank line (spaces and tabs
+    /// only) is written as an empty one, and only once a line with text follows it.
     static func tidy(_ text: String) -> String {
-        var lines: [Substring] = []
-        // By bytes: LF is one byte in UTF-8, and the rendered letter is long.
-        for bytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            let line = Substring(bytes)
-            let isBlank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 }
-            if isBlank && (lines.isEmpty || lines.last!.isEmpty) { continue }
-            lines.append(isBlank ? "" : line)
+        var text = text
+        let tidied = text.withUTF8 { bytes -> [UInt8] in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 1)
+            var afterBlank = true  // the start counts as blank: no empty line first
+            var blankKept = false
+            var start = 0
+            while start <= bytes.count {
+                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                let line = bytes[start..<end]
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                    blankKept = blankKept || !afterBlank
+                    afterBlank = true
+                } else {
+                    if blankKept { out.append(0x0A) }
+                    out.append(contentsOf: line)
+                    out.append(0x0A)
+                    (afterBlank, blankKept) = (false, false)
+                }
+                start = end + 1
+            }
+            return out.isEmpty ? [0x0A] : out
         }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+        return String(decoding: tidied, as: UTF8.self)
     }
 }
