@@ -27,7 +27,16 @@ package struct Catalogue: Sendable, Equatable {
 
     /// The indicators of `codes` that `organization` answers, in catalogue order.
     package func indicators(for organization: Organization, codes: Set<String>) -> [Indicator] {
-        indicators.filter { codes.contains($0.code) && $0.participants.includes(organization) }
+        // Group by group, as `indicator(code:)`: asked twice for every reply, and the whole
+        // list would be copied only to be filtered.
+        var assigned: [Indicator] = []
+        for group in groups {
+            for indicator in group.indicators
+            where codes.contains(indicator.code) && indicator.participants.includes(organization) {
+                assigned.append(indicator)
+            }
+        }
+        return assigned
     }
 
     /// The indicators of the groups `groupCodes` (every group when empty), in catalogue order.
