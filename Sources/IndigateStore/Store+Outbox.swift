@@ -87,11 +87,10 @@ extension StoreTransaction {
                 """), arguments: [now, limit])
         let raw = try statement("SELECT raw FROM outboxRaw WHERE outboxId = ?")
         return try rows.compactMap { row in
-            // Copied once, from SQLite's buffer into the letter's bytes, while the cursor (whose
-            // row reads that buffer) lives.
-            let cursor = try Row.fetchCursor(raw, arguments: [row["id"] as Int64])
-            let bytes = try withExtendedLifetime(cursor) {
-                try cursor.next()?.withUnsafeData(atIndex: 0) { data in data.map { Array($0) } }
+            // Copied once, from SQLite's buffer into the letter's bytes (`first` decodes the row
+            // while its cursor lives).
+            let bytes = try first(raw, arguments: [row["id"] as Int64]) { letter in
+                try letter.withUnsafeData(atIndex: 0) { data in data.map { Array($0) } }
             }
             return bytes.flatMap { $0 }.map { Self.outboxRow(row, bytes: $0) }
         }
