@@ -15,7 +15,8 @@ enum Blob {
     static func insert(
         _ bytes: [UInt8], table: String, column: String, sql: String, arguments: StatementArguments, in db: Database
     ) throws -> Int64 {
-        try db.execute(sql: sql, arguments: arguments)
+        // Cached: the same statement inserts every message and document of a poll.
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
         let rowID = db.lastInsertedRowID
         guard !bytes.isEmpty else { return rowID }
         var handle: OpaquePointer?
