@@ -156,6 +156,10 @@ import Testing
         let october = try Data().gateway.reports.dataReport(scope: .region, selection: .lastAccepted)
         #expect(october.late.isEmpty)
         #expect(october.awaitingCorrection.count == 1, "still not corrected")
+        // Corrected: the rejected version is no longer its indicator's newest, in any round.
+        try data.reply(Self.rejected, "1.5: 9", at: "2020-09-20 09:00")
+        let corrected = try data.gateway.reports.dataReport(scope: .region, selection: .lastAccepted)
+        #expect(corrected.awaitingCorrection.isEmpty)
     }
 
     @Test func completenessPerMunicipalityAndGroup() throws {

@@ -19,7 +19,7 @@ extension Reports {
             uniqueKeysWithValues: try tx.reportOrganizations(municipality: scope.municipality).map { ($0.id, $0.organization) })
         let newest = Dictionary(
             uniqueKeysWithValues: try tx.newestValues(roundID: round.id, municipality: scope.municipality).map {
-                ("\($0.organizationID)|\($0.indicatorCode)", $0)
+                (ValueKey($0), $0)
             })
         var municipalities: [String: CompletenessReport.Row] = [:]
         var groups: [String: CompletenessReport.Row] = [:]
@@ -27,7 +27,7 @@ extension Reports {
         for pair in try tx.participantPairs(municipality: scope.municipality) where asked.contains(pair.code) {
             let municipality = organizations[pair.organizationID]?.municipality ?? "Региональный уровень"
             let group = groupOf[pair.code] ?? ""
-            let value = newest["\(pair.organizationID)|\(pair.code)"]
+            let value = newest[ValueKey(organizationID: pair.organizationID, code: pair.code)]
             func count(_ row: inout CompletenessReport.Row) {
                 row.expected += 1
                 if value != nil { row.received += 1 }
