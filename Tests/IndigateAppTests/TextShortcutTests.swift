@@ -76,3 +76,21 @@ import Testing
         #expect(AddressRequest.read("адрес школы — ниже\nАДРЕС нет") == nil)
     }
 }
+
+/// The data table's day and time, split by bytes, as `components(separatedBy:)` splits them.
+@Suite struct DayAndTimeTests {
+    static let pieces = ["-", " ", " - ", "01.09.2020", "10:00:00", "д", "--", "  ", "–"]
+
+    @Test func splittingByBytesMatchesFoundation() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }
+                .joined()
+            let parts = text.components(separatedBy: " - ")
+            let split = DataReportTable.dayAndTime(text)
+            #expect(split.day == parts[0] && split.time == (parts.count > 1 ? parts[1] : ""), "«\(text)»")
+        }
+        #expect(DataReportTable.dayAndTime("11.09.2020 - 09:10:00") == ("11.09.2020", "09:10:00"))
+        #expect(DataReportTable.dayAndTime("") == ("", ""))
+    }
+}
