@@ -90,14 +90,16 @@ extension StoreTransaction {
                     WHERE (?1 IS NULL OR o.municipality = ?1)
                     """), arguments: [municipality, before], Self.valueByPosition)
         }
-        // Two versions decided in the same second: the newer one.
-        var newest: [ValueKey: ValueVersion] = [:]
-        for value in rows {
+        // Two versions decided in the same second: the newer one. Kept by position, not as
+        // another copy of the values (the region's report holds 32,000 of them).
+        var kept: [ValueKey: Int] = [:]
+        kept.reserveCapacity(rows.count)
+        for (index, value) in rows.enumerated() {
             let key = ValueKey(value)
-            if let kept = newest[key], kept.id > value.id { continue }
-            newest[key] = value
+            if let other = kept[key], rows[other].id > value.id { continue }
+            kept[key] = index
         }
-        return Array(newest.values)
+        return kept.count == rows.count ? rows : kept.values.sorted().map { rows[$0] }
     }
 
     /// The newest version of each organisation's indicators in a round (in any round when nil),

@@ -144,6 +144,24 @@ import Testing
         #expect(try Golden.check(text, "report-data-etkul-before-october.txt"))
     }
 
+    @Test func ofTwoVersionsAcceptedInTheSameSecondTheNewerIsReported() throws {
+        let data = try Data()
+        let school = data.organizationID(Self.complete)
+        try data.gateway.testStore.write { tx in
+            let last = try #require(try tx.lastAccepted(organizationID: school)["3.1"])
+            try tx.addValues([
+                BulkValue(
+                    organizationID: school, indicatorCode: "3.1", roundID: last.roundID, contactID: last.contactID,
+                    inboundID: last.inboundID, state: .accepted, number: 170, submittedAt: last.submittedAt,
+                    decidedAt: last.decidedAt)
+            ])
+        }
+        let report = try data.gateway.reports.dataReport(scope: .region, selection: .lastAccepted)
+        let line = report.withData.first { $0.inn == "7430112855" }?.lines.first { $0.code == "3.1" }
+        #expect(line?.value == "170")
+        #expect(report.withData.first { $0.inn == "7430112855" }?.lines.filter { $0.code == "3.1" }.count == 1)
+    }
+
     @Test func rejectedValuesAwaitingCorrectionAndLateOnesAreListed() throws {
         let data = try Data(october: false)
         let report = try data.gateway.reports.dataReport(scope: .region, selection: .lastAccepted)
