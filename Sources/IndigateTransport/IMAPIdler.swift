@@ -37,11 +37,17 @@ package final class IMAPIdler: @unchecked Sendable {
     }
 
     /// Blocks until the server reports a new message in the folder (true), or `timeout` passes
-    /// or `stop()` is called (false). Throws when the server cannot be reached or logged in to,
-    /// or offers no IDLE (`TransportError.idleUnsupported`); the connection is then dropped
-    /// and the next call makes a new one.
+    /// or `stop()` is called (false). A call that had to connect returns true at once without
+    /// idling: mail that came while nothing watched (before the first login, during an outage)
+    /// is announced by no EXISTS, and only a poll finds it. Throws when the server cannot be
+    /// reached or logged in to, or offers no IDLE (`TransportError.idleUnsupported`); the
+    /// connection is then dropped and the next call makes a new one.
     package func wait(timeout: TimeInterval) throws(TransportError) -> Bool {
         do {
+            if easy == nil {
+                _ = try connection()
+                return true
+            }
             let easy = try connection()
             let idle = nextTag()
             try send("\(idle) IDLE\r\n", easy)

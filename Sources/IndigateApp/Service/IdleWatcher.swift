@@ -3,8 +3,9 @@ import IndigateTransport
 import Logging
 import ServiceLifecycle
 
-/// Watches the IMAP inbox with IDLE and wakes intake the moment a reply arrives (intake still
-/// polls every `poll_seconds`, which is all there is when the server offers no IDLE). A server
+/// Watches the IMAP inbox with IDLE and wakes intake the moment a reply arrives, and after each
+/// new login, since what came while nothing watched raises no EXISTS (intake still polls every
+/// `poll_seconds`, which is all there is when the server offers no IDLE). A server
 /// that is away is tried again after `retry`, logged when it starts failing and when it is back.
 struct IdleWatcher: Service {
     /// The current installation's idler (a reload brings a new one).
