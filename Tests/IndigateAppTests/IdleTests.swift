@@ -47,8 +47,8 @@ import Testing
 
     /// A reply that reaches the server after intake's poll and before the watcher has logged in
     /// (a slow login on a loaded machine, or a server that was away) raises no EXISTS: the
-    /// first wait of a new connection reports it at once instead of idling past it. (CI once
-    /// waited the 30 s of the next test for a receipt this way.)
+    /// first wait of a new connection reports it at once instead of idling past it. (Probably
+    /// what once made CI's run of the next test wait its 30 s for a receipt.)
     @Test func mailThatCameBeforeTheLoginIsNotIdledPast() throws {
         let gateway = MailStack.freshGateway()
         let id = "before-login-\(UUID())@x.test"
