@@ -44,11 +44,10 @@ package final class IMAPIdler: @unchecked Sendable {
     /// connection is then dropped and the next call makes a new one.
     package func wait(timeout: TimeInterval) throws(TransportError) -> Bool {
         do {
-            if easy == nil {
-                _ = try connection()
+            guard let easy else {
+                try connect()
                 return true
             }
-            let easy = try connection()
             let idle = nextTag()
             try send("\(idle) IDLE\r\n", easy)
             _ = try readUntil(easy, deadline: Date().addingTimeInterval(TimeInterval(settings.timeoutSeconds))) {
@@ -93,9 +92,8 @@ package final class IMAPIdler: @unchecked Sendable {
         return "i\(tag)"
     }
 
-    /// Logged in, IDLE offered, the folder selected.
-    private func connection() throws(TransportError) -> CurlEasy {
-        if let easy { return easy }
+    /// A new connection: logged in, IDLE offered, the folder selected.
+    private func connect() throws(TransportError) {
         let easy = try CurlEasy(stop: settings.stop)
         let base = settings.url.hasSuffix("/") ? String(settings.url.dropLast()) : settings.url
         try easy.set(CURLOPT_URL, base + "/")
@@ -122,7 +120,6 @@ package final class IMAPIdler: @unchecked Sendable {
             try Self.completion($0, tag: select, command: "SELECT")
         }
         self.easy = easy
-        return easy
     }
 
     private func send(_ text: String, _ easy: CurlEasy) throws(TransportError) {
