@@ -48,25 +48,28 @@ extension StoreTransaction {
         }
     }
 
-    /// One value per organisation and indicator, by the report's selection. Each is two steps
-    /// over an index — the group's max() from a covering index, then the rows it names — which
-    /// keeps a region of 2,300 organisations × 14 indicators × 24 rounds well under a second.
+    /// One value per organisation and indicator, by the report's selection. The whole history
+    /// is never read: for `.new` and the accepted ones, each organisation × indicator pair (the
+    /// catalogue's indicators, which every version names: indicators are never deleted) finds
+    /// its one version with a seek into an index, so the cost follows the region's size, not
+    /// the rounds behind it. Grouping every version instead took 0.26 s of the region's report
+    /// over 24 rounds (772,800 versions) where the seeks take 0.05 s. A round's values are
+    /// grouped within the round's own index range.
     package func selectedValues(_ selection: ValueSelection, municipality: String?, before: Date?) throws -> [ValueVersion] {
-        let rows: [ValueVersion]
         switch selection {
         case .new:
             // The newest version of each indicator, when not yet reviewed.
-            rows = try all(
+            try all(
                 try statement(
                     """
-                    SELECT \(Self.valueColumns) FROM (
-                        SELECT organizationId, indicatorCode, max(id) AS newest
-                        FROM valueVersion INDEXED BY valueVersion_org_indicator GROUP BY organizationId, indicatorCode
-                    ) x JOIN valueVersion v ON v.id = x.newest JOIN organization o ON o.id = v.organizationId
+                    SELECT \(Self.valueColumns) FROM organization o JOIN indicator i
+                    JOIN valueVersion v ON v.id = (
+                        SELECT max(x.id) FROM valueVersion x INDEXED BY valueVersion_org_indicator
+                        WHERE x.organizationId = o.id AND x.indicatorCode = i.code)
                     WHERE v.state IN ('saved', 'review') AND (?1 IS NULL OR o.municipality = ?1)
                     """), arguments: [municipality], Self.valueByPosition)
         case .round(let month):
-            rows = try all(
+            try all(
                 try statement(
                     """
                     SELECT \(Self.valueColumns) FROM (
@@ -76,30 +79,20 @@ extension StoreTransaction {
                     WHERE (?1 IS NULL OR o.municipality = ?1)
                     """), arguments: [municipality, month], Self.valueByPosition)
         case .lastAccepted, .acceptedBefore:
-            rows = try all(
+            // The latest decision (before `before`); of two decided in the same second, the
+            // newer version.
+            try all(
                 try statement(
                     """
-                    SELECT \(Self.valueColumns) FROM (
-                        SELECT organizationId, indicatorCode, max(decidedAt) AS decided
-                        FROM valueVersion INDEXED BY valueVersion_accepted
-                        WHERE state = 'accepted' AND (?2 IS NULL OR decidedAt < ?2) GROUP BY organizationId, indicatorCode
-                    ) m
-                    JOIN valueVersion v INDEXED BY valueVersion_accepted ON v.organizationId = m.organizationId
-                        AND v.indicatorCode = m.indicatorCode AND v.decidedAt = m.decided AND v.state = 'accepted'
-                    JOIN organization o ON o.id = v.organizationId
+                    SELECT \(Self.valueColumns) FROM organization o JOIN indicator i
+                    JOIN valueVersion v ON v.id = (
+                        SELECT x.id FROM valueVersion x INDEXED BY valueVersion_accepted
+                        WHERE x.organizationId = o.id AND x.indicatorCode = i.code AND x.state = 'accepted'
+                            AND (?2 IS NULL OR x.decidedAt < ?2)
+                        ORDER BY x.decidedAt DESC, x.id DESC LIMIT 1)
                     WHERE (?1 IS NULL OR o.municipality = ?1)
                     """), arguments: [municipality, before], Self.valueByPosition)
         }
-        // Two versions decided in the same second: the newer one. Kept by position, not as
-        // another copy of the values (the region's report holds 32,000 of them).
-        var kept: [ValueKey: Int] = [:]
-        kept.reserveCapacity(rows.count)
-        for (index, value) in rows.enumerated() {
-            let key = ValueKey(value)
-            if let other = kept[key], rows[other].id > value.id { continue }
-            kept[key] = index
-        }
-        return kept.count == rows.count ? rows : kept.values.sorted().map { rows[$0] }
     }
 
     /// The newest version of each organisation's indicators in a round (in any round when nil),
