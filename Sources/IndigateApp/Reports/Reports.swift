@@ -70,13 +70,16 @@ package struct Reports: Sendable {
         let asked = Dictionary(
             grouping: try tx.participantPairs(municipality: scope.municipality).filter { roundCodes?.contains($0.code) ?? true }
         ) { $0.organizationID }
+        let dates = DateTimeTexts(calendar: calendar)
         var report = DataReport(
             scope: scope.russianTitle, selection: title, withData: [], withoutData: [], awaitingCorrection: [], late: [])
         for organization in organizations {
             let own = Dictionary(uniqueKeysWithValues: (values[organization.id] ?? []).map { ($0.indicatorCode, $0) })
             let codes = (asked[organization.id] ?? []).map(\.code).sorted { order[$0, default: 0] < order[$1, default: 0] }
             let lines = codes.map { code -> DataReport.Line in
-                line(own[code], code: code, question: indicators[code]?.question ?? "", organization: organization.organization)
+                line(
+                    own[code], code: code, question: indicators[code]?.question ?? "", organization: organization.organization,
+                    dates: dates)
             }
             let entry = DataReport.Organization(
                 inn: organization.organization.inn, name: organization.organization.shortName,
@@ -93,7 +96,7 @@ package struct Reports: Sendable {
             report.awaitingCorrection.append(
                 line(
                     value, code: value.indicatorCode, question: indicators[value.indicatorCode]?.question ?? "",
-                    organization: organization))
+                    organization: organization, dates: dates))
         }
         if let newestRound {
             for value in try tx.newestValues(roundID: newestRound, municipality: scope.municipality, lateOnly: true) {
@@ -101,7 +104,7 @@ package struct Reports: Sendable {
                 report.late.append(
                     line(
                         value, code: value.indicatorCode, question: indicators[value.indicatorCode]?.question ?? "",
-                        organization: organization))
+                        organization: organization, dates: dates))
             }
         }
         report.awaitingCorrection.sort { ($0.inn, $0.code) < ($1.inn, $1.code) }
@@ -109,7 +112,9 @@ package struct Reports: Sendable {
         return report
     }
 
-    func line(_ value: ValueVersion?, code: String, question: String, organization: Organization) -> DataReport.Line {
+    func line(
+        _ value: ValueVersion?, code: String, question: String, organization: Organization, dates: DateTimeTexts
+    ) -> DataReport.Line {
         guard let value else {
             return DataReport.Line(
                 inn: organization.inn, organization: organization.shortName, code: code, question: question,
@@ -117,7 +122,7 @@ package struct Reports: Sendable {
         }
         return DataReport.Line(
             inn: organization.inn, organization: organization.shortName, code: code, question: question,
-            value: value.value.russianText, date: calendar.dateTime(value.decidedAt ?? value.submittedAt),
+            value: value.value.russianText, date: dates.text(value.decidedAt ?? value.submittedAt),
             state: Self.stateName(value.state), resolution: value.resolution)
     }
 
