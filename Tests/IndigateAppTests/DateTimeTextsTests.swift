@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct DateTimeTextsTests {
     /// The memo words every instant as the calendar does, the second time too, and never gives
-    /// one instant's text for another of the same day or second.
+    /// one instant's text for another a second later.
     @Test func wordsEachInstantAsTheCalendarDoes() {
         let calendar = RegionalCalendar(timeZone: TimeZone(secondsFromGMT: 5 * 3600)!)
         let texts = DateTimeTexts(calendar: calendar)
