@@ -162,6 +162,22 @@ import Testing
         #expect(report.withData.first { $0.inn == "7430112855" }?.lines.filter { $0.code == "3.1" }.count == 1)
     }
 
+    /// A round that asks fewer indicators: the values of the others are not counted as the
+    /// round's, so the letter never says «13 из 12», nor lists as with data a school whose every
+    /// line says «Нет данных».
+    @Test func valuesOfIndicatorsTheRoundDoesNotAskAreNotCounted() throws {
+        let data = try Data(october: false)
+        _ = try data.gateway.scheduler.rounds.open(
+            month: "2020-10", deadline: "2020-10-25", nextDataAfter: nil, groups: ["1", "2"], now: data.at("2020-10-10 10:00"))
+        let report = try data.gateway.reports.dataReport(scope: .region, selection: .lastAccepted)
+        let complete = try #require(report.withData.first { $0.inn == "7430112855" })
+        #expect(!complete.lines.contains { $0.code == "3.1" })
+        #expect(complete.withValues == 12 && complete.indicators == 12, "its accepted 3.1 is not asked in October")
+        #expect(!report.withData.contains { $0.inn == "7430957210" }, "its one accepted value, 3.1, is not asked")
+        let rejected = try #require(report.withoutData.first { $0.inn == "7430957210" })
+        #expect(rejected.withValues == 0 && rejected.lines.allSatisfy { $0.value == "Нет данных" })
+    }
+
     @Test func rejectedValuesAwaitingCorrectionAndLateOnesAreListed() throws {
         let data = try Data(october: false)
         let report = try data.gateway.reports.dataReport(scope: .region, selection: .lastAccepted)

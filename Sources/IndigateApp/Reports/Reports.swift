@@ -81,11 +81,14 @@ package struct Reports: Sendable {
                     own[code], code: code, question: indicators[code]?.question ?? "", organization: organization.organization,
                     dates: dates)
             }
+            // Counted over the lines, as the letter shows them («12 из 12»): a value of an
+            // indicator this round does not ask is not one of them.
+            let withValues = codes.count(where: { own[$0] != nil })
             let entry = DataReport.Organization(
                 inn: organization.organization.inn, name: organization.organization.shortName,
-                municipality: organization.organization.municipality ?? "", withValues: own.count, indicators: codes.count,
+                municipality: organization.organization.municipality ?? "", withValues: withValues, indicators: codes.count,
                 lines: lines)
-            if own.isEmpty { report.withoutData.append(entry) } else { report.withData.append(entry) }
+            if withValues == 0 { report.withoutData.append(entry) } else { report.withData.append(entry) }
         }
         // Corrections awaited (the newest version of an indicator, in any round, is rejected) and
         // late submissions (in the round).
