@@ -43,7 +43,9 @@ let package = Package(
         ),
         .target(
             name: "IndigateStore",
-            dependencies: ["IndigateCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "IndigateCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "IndigateMIME",

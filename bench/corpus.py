@@ -24,8 +24,8 @@ spread over about half of the letters, one or two each, so that the total is exa
 (4,600 by default: two per organisation on average). With --count below the number of letters,
 only that many letters are answered.
 
-Messages are written to OUT/new/ with names that sort in delivery order, LF line endings (as an
-MDA delivers them). Deterministic: the same letters (up to their tokens and Message-IDs) and
+Messages are written to OUT/new/ with names that sort in delivery order, LF line endings and mode
+0600 (as an MDA delivers them). Deterministic: the same letters (up to their tokens and Message-IDs) and
 seed give the same corpus. Prints the count, the styles and the total bytes.
 """
 
@@ -839,7 +839,9 @@ def main(argv=None):
         date = spec[2]
         # Maildir names start with the delivery time, so they sort in delivery order.
         name = f"{int(date.timestamp())}.M{index:06d}P1.mx.rcokio.test"
-        with open(os.path.join(args.out, "new", name), "wb") as f:
+        # Mode 0600, as Postfix's local(8) and Dovecot deliver a Maildir message.
+        fd = os.open(os.path.join(args.out, "new", name), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as f:
             f.write(raw)
         total += len(raw)
         styles[spec[3]] = styles.get(spec[3], 0) + 1

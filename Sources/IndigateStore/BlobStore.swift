@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IndigateCore
 import Synchronization
 
 /// The raw messages and documents, each under the SHA-256 its row in the main database names,
@@ -37,6 +38,8 @@ final class BlobStore: Sendable {
     private let storedAhead = Mutex<Set<String>>([])
     static let storedAheadLimit = 100_000
     let path: String
+    /// Raw messages kept as the files they were delivered in, not copied here.
+    let files: KeptFiles
 
     /// The page size of a new blob file.
     static let pageSize = 16_384
@@ -46,6 +49,7 @@ final class BlobStore: Sendable {
 
     init(databasePath: String) throws {
         path = Self.path(of: databasePath)
+        files = KeptFiles(databasePath: databasePath)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
@@ -75,6 +79,17 @@ final class BlobStore: Sendable {
         pending.withLock { $0.append((key, bytes)) }
     }
 
+    /// Keeps each delivered file under its key instead of copying its bytes (`KeptFiles`), and
+    /// returns the keys kept; a main transaction that puts one of them then writes nothing.
+    func keepAhead(_ items: [(key: String, file: DeliveredFile)]) -> Set<String> {
+        let kept = files.keep(items)
+        storedAhead.withLock { keys in
+            if keys.count + kept.count > Self.storedAheadLimit { keys = [] }
+            keys.formUnion(kept)
+        }
+        return kept
+    }
+
     /// Stores each of `items` that is not there already and commits them, in a transaction of
     /// their own on a connection of their own (`ahead`): a thread that has read a batch of mail
     /// stores its bytes while another handles the batch before.
@@ -100,21 +115,25 @@ final class BlobStore: Sendable {
         }
     }
 
-    /// The bytes stored under `key` (or kept to store by the open main transaction), or nil.
+    /// The bytes stored under `key` (or kept to store by the open main transaction, or kept as
+    /// a delivered file), or nil.
     func get(_ key: String) throws -> [UInt8]? {
         if let kept = pending.withLock({ $0.last(where: { $0.key == key })?.bytes }) { return kept }
-        return try queue.writeWithoutTransaction { db in
+        let stored = try queue.writeWithoutTransaction { db in
             try Data.fetchOne(db.cachedStatement(sql: "SELECT bytes FROM blob WHERE key = ?"), arguments: [key]).map {
                 Array($0)
             }
         }
+        return stored ?? files.bytes(key)
     }
 
     /// The bytes stored under `key`, which a row of the main database names: their absence is
     /// an error, reported as reading `what` (`inbound message 12`, `document 3`).
     func bytes(_ key: String, of what: String) throws -> [UInt8] {
         guard let bytes = try get(key) else {
-            throw StoreError(operation: "read \(what)", message: "its bytes are not in the blob file")
+            throw StoreError(
+                operation: "read \(what)",
+                message: "its bytes are neither in the blob file nor in a kept file that still holds them")
         }
         return bytes
     }
@@ -137,7 +156,7 @@ final class BlobStore: Sendable {
     private func write(_ items: [(key: String, bytes: [UInt8])], on connection: DatabaseQueue) throws {
         try writing.withLock { _ in
             try connection.inTransaction(.immediate) { db in
-                for item in items { try Self.insert(item.bytes, key: item.key, in: db) }
+                for item in items where !files.has(item.key) { try Self.insert(item.bytes, key: item.key, in: db) }
                 return .commit
             }
         }

@@ -4,7 +4,8 @@ import GRDB
 extension Store {
     /// Copies a consistent snapshot of the database into a new file at `path` with SQLite's
     /// online backup API, while writers go on (a `cp` of a live WAL database misses what is
-    /// still in the WAL), then every blob (raw mail, documents) into a table of the copy —
+    /// still in the WAL), then every blob (raw mail, documents, delivered files kept as they
+    /// are) into a table of the copy —
     /// after the snapshot, so it holds every blob the snapshot names: blobs are only ever
     /// added, each before the row that names it — and `extras` (name → text, e.g. the token
     /// secret) into another. One file, the owner's only.
@@ -37,6 +38,12 @@ extension Store {
                     last = next
                 }
                 try db.execute(sql: "DETACH DATABASE blobs")
+                // The raw messages kept as delivered files, after the snapshot too.
+                for key in blobs.files.keys() {
+                    guard let bytes = blobs.files.bytes(key) else { continue }
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO backupBlob (key, bytes) VALUES (?, ?)", arguments: [key, Data(bytes)])
+                }
             }
             try destination.close()
             chmod(path, 0o600)

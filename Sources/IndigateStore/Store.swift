@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IndigateCore
 
 /// The SQLite store: one file, WAL, `synchronous=FULL` (a commit survives power loss), foreign
 /// keys on, and beside it the blob file of raw mail and documents (`BlobStore`). Every write
@@ -189,6 +190,13 @@ package final class Store: Sendable {
         } catch let error as DatabaseError {
             throw StoreError(operation: "store bytes ahead in the blob file", underlying: error)
         }
+    }
+
+    /// Keeps each delivered file as it is under its key (a hard link, `KeptFiles`) instead of
+    /// storing its bytes, and returns the keys kept: a raw message read from a Maildir, which
+    /// `archive` then finds kept. The caller stores the others' bytes (`storeAhead`).
+    package func keepAhead(_ files: [(key: String, file: DeliveredFile)]) -> Set<String> {
+        blobs.keepAhead(files)
     }
 
     /// Runs `body` on a consistent read-only view.

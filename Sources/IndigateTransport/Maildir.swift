@@ -1,4 +1,5 @@
 import Foundation
+import IndigateCore
 
 /// A Maildir folder (tmp, new, cur). Messages are delivered as the Maildir convention asks:
 /// written to tmp, fsynced, renamed into new, and the directory fsynced.
@@ -57,9 +58,13 @@ package struct Maildir: Sendable {
     }
 
     /// Reads `new/<name>` if it is a regular file: without following a link, without blocking
-    /// on a FIFO, at most `upTo(size)` bytes. Returns the bytes and the file's full size, or
-    /// why the entry is not a message to read.
-    package func readRegular(newMessage name: String, upTo: (Int) -> Int) -> Result<([UInt8], Int), InboundProblem> {
+    /// on a FIFO, at most `upTo(size)` bytes. Returns the bytes, the file's full size and, when
+    /// the archive may keep the file itself (`DeliveredFile`: read whole, this user's, mode
+    /// 0600 or narrower, as Postfix and Dovecot deliver), the file; or why the entry is not a
+    /// message to read.
+    package func readRegular(newMessage name: String, upTo: (Int) -> Int) -> Result<
+        (bytes: [UInt8], size: Int, file: DeliveredFile?), InboundProblem
+    > {
         let path = "\(self.path)/new/\(name)"
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
@@ -92,7 +97,9 @@ package struct Maildir: Sendable {
         guard done == wanted else {
             return .failure(InboundProblem(entry: name, reason: "read failed after \(done) of \(wanted) bytes"))
         }
-        return .success((bytes, size))
+        let keepable = done == size && info.st_mode & 0o077 == 0 && info.st_uid == geteuid()
+        let file = keepable ? DeliveredFile(path: path, device: UInt64(info.st_dev), inode: UInt64(info.st_ino)) : nil
+        return .success((bytes, size, file))
     }
 
     package func read(newMessage name: String) throws(TransportError) -> [UInt8] {

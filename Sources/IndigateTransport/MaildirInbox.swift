@@ -18,8 +18,10 @@ package struct MaildirInbox: InboundSource {
         var bytes = 0
         for name in try maildir.newMessages() where !skipping.contains(name) {
             guard items.count < limit, items.isEmpty || bytes < maxBytes else { break }
-            guard case .success(let (raw, size)) = maildir.readRegular(newMessage: name, upTo: readable(of:)) else { continue }
-            items.append(InboundItem(source: "maildir:\(name)", raw: raw, handle: name, size: size))
+            guard case .success(let (raw, size, file)) = maildir.readRegular(newMessage: name, upTo: readable(of:)) else {
+                continue
+            }
+            items.append(InboundItem(source: "maildir:\(name)", raw: raw, handle: name, size: size, file: file))
             bytes += raw.count
         }
         return items

@@ -1,3 +1,5 @@
+import IndigateCore
+
 /// A message taken from an inbound source, with what the source needs to mark it done.
 package struct InboundItem: Sendable, Equatable {
     /// Where it came from, for the archive (`maildir:<file name>`, `imap:<uidvalidity>:<uid>`).
@@ -9,12 +11,15 @@ package struct InboundItem: Sendable, Equatable {
     package var handle: String
     /// The message's full size in bytes.
     package var size: Int
+    /// The file `raw` was read from, when the archive may keep it as it is (Maildir).
+    package var file: DeliveredFile?
 
-    package init(source: String, raw: [UInt8], handle: String, size: Int? = nil) {
+    package init(source: String, raw: [UInt8], handle: String, size: Int? = nil, file: DeliveredFile? = nil) {
         self.source = source
         self.raw = raw
         self.handle = handle
         self.size = size ?? raw.count
+        self.file = file
     }
 
     /// Whether `raw` is the whole message.

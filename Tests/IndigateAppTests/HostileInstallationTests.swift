@@ -86,6 +86,22 @@ import Testing
         #expect(try inbox.fetch(limit: 10, maxBytes: 1).count == 1, "always at least one")
     }
 
+    /// The archive may keep a delivered file itself only when it was read whole and no one but
+    /// its owner can read it (or write it: a link shares the file).
+    @Test func onlyAWholeMessageOfItsOwnerAloneIsOfferedAsAFile() throws {
+        let directory = ScratchFolders.path("indigate-kept")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let inbox = try MaildirInbox(path: directory, limits: InboundLimits(messageBytes: 1 << 20))
+        try inbox.maildir.deliver(Array("small".utf8), name: "1.m")
+        try inbox.maildir.deliver([UInt8](repeating: 0x41, count: (1 << 20) + 1), name: "2.m")
+        try inbox.maildir.deliver(Array("open".utf8), name: "3.m")
+        chmod(directory + "/new/3.m", 0o640)
+        let files = Dictionary(uniqueKeysWithValues: try inbox.fetch(limit: 10, maxBytes: .max).map { ($0.handle, $0.file) })
+        #expect(files["1.m"]??.path == directory + "/new/1.m")
+        #expect(files["2.m"] == .some(nil), "only its first part was read")
+        #expect(files["3.m"] == .some(nil), "its group may read it")
+    }
+
     /// The next batch is read before the one before is marked done: it must not hold those again.
     @Test func aFetchLeavesOutWhatIsStillBeingHandled() throws {
         let directory = ScratchFolders.path("indigate-skipping")

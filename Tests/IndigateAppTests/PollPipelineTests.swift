@@ -61,5 +61,20 @@ import Testing
         #expect(source.done == source.fetched, "each batch marked done whole, in the order it was fetched")
         #expect(try world.installation.inbox.fetch(limit: 20, maxBytes: .max).isEmpty)
         #expect(try world.round.values(HostileWorld.inn)["1.5"]?.value == "11", "handled in the order they came")
+        // Each message is archived as the very file it was delivered in (ten: the seventh is
+        // the second), not copied into the blob file (`KeptFilesTests`).
+        let database = world.installation.config.database
+        let kept = try FileManager.default.contentsOfDirectory(atPath: database + "-files")
+        let inodes = { (paths: [String]) in
+            Set(
+                paths.map { path -> UInt64 in
+                    var info = stat()
+                    return stat(path, &info) == 0 ? UInt64(info.st_ino) : 0
+                })
+        }
+        let cur = (world.installation.config.transport.inbound.path ?? "") + "/cur"
+        let delivered = try FileManager.default.contentsOfDirectory(atPath: cur).map { cur + "/" + $0 }
+        #expect(kept.count == 10)
+        #expect(inodes(kept.map { database + "-files/" + $0 }).isSubset(of: inodes(delivered)))
     }
 }

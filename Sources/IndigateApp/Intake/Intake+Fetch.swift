@@ -22,11 +22,15 @@ extension Intake {
             // as soon as they are archived and parsed.
             for index in items.indices {
                 incoming.append(
-                    Incoming(items[index].raw, source: items[index].source, size: items[index].size, limit: messageBytes))
+                    Incoming(
+                        items[index].raw, source: items[index].source, size: items[index].size, limit: messageBytes,
+                        file: items[index].file))
                 items[index].raw = []
             }
-            // Archiving then writes only rows (`storeAhead`).
-            storeAhead(incoming.map { ($0.key, $0.raw) })
+            // Archiving then writes only rows: a delivered file is kept as it is (`keepAhead`),
+            // the others' bytes stored (`storeAhead`).
+            let kept = store.keepAhead(incoming.compactMap { message in message.file.map { (message.key, $0) } })
+            storeAhead(incoming.filter { !kept.contains($0.key) }.map { ($0.key, $0.raw) })
             return Fetched(items: items, incoming: incoming, more: items.count == batchSize || bytes >= batchBytes)
         }
     }
