@@ -3,7 +3,8 @@ import IndigateApp
 import IndigateStore
 
 /// `backup FILE`: a consistent snapshot of the database while the daemon runs (SQLite's online
-/// backup API), its blob file's raw mail and documents and the token secret inside it.
+/// backup API), its blob file's raw mail and documents, the raw mail kept as delivered files,
+/// and the token secret inside it.
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup", abstract: "Write a consistent backup of the database, its blobs and the token secret to FILE.")
