@@ -185,7 +185,9 @@ class Report:
                 "")
         self.out(
             "indigate: `poll` with the shipped configuration (isolated parse worker, `limits.batch` 200) until "
-            "`new/` is empty — it archives each message, parses it (GMime, qpdf for each PDF), classifies, "
+            "`new/` is empty — it archives each message (the corpus is written 0600, as an MDA delivers, so each "
+            "is kept as its delivered file, a hard link under `indigate.sqlite-files/`), parses it (GMime, qpdf "
+            "for each PDF), classifies, "
             "records the values and documents in SQLite (WAL, `synchronous=FULL`), queues a receipt, and "
             "moves the message to `cur/`. notmuch and mu index the same messages in the same Maildir copy "
             "(before indigate moves them), each with a fresh database.",
