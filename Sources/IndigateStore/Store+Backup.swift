@@ -4,11 +4,11 @@ import GRDB
 extension Store {
     /// Copies a consistent snapshot of the database into a new file at `path` with SQLite's
     /// online backup API, while writers go on (a `cp` of a live WAL database misses what is
-    /// still in the WAL), then every blob (raw mail, documents, delivered files kept as they
-    /// are) into a table of the copy —
-    /// after the snapshot, so it holds every blob the snapshot names: blobs are only ever
-    /// added, each before the row that names it — and `extras` (name → text, e.g. the token
-    /// secret) into another. One file, the owner's only.
+    /// still in the WAL), then every blob (raw mail, documents) and every kept delivered file
+    /// into a table of the copy — after the snapshot, so it holds every one the snapshot names:
+    /// they are only ever added, each before the row that names it — and `extras` (name → text,
+    /// e.g. the token secret) into another. One file, the owner's only. A kept file whose bytes
+    /// no longer hash to its name is left out (it is never read as the message either).
     package func backup(to path: String, extras: [String: String]) throws(StoreError) {
         do {
             guard !FileManager.default.fileExists(atPath: path) else {
