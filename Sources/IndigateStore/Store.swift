@@ -105,6 +105,9 @@ package final class Store: Sendable {
     /// The blob file (raw mail and documents) beside the database at `path`.
     package static func blobFile(of path: String) -> String { BlobStore.path(of: path) }
 
+    /// The folder of raw messages kept as their delivered files, beside the database at `path`.
+    package static func keptFolder(of path: String) -> String { KeptFiles.folder(of: path) }
+
     /// The database holds every live token (in letters queued), its blob file all raw mail and
     /// all documents: the database's file, WAL and shared-memory file are the owner's only
     /// (0600), whatever the umask was when they were made (`BlobStore` does the same for its own).

@@ -1,5 +1,6 @@
 import Foundation
 import IndigateCore
+import IndigateTransport
 import Testing
 
 @testable import IndigateApp
@@ -44,6 +45,28 @@ import Testing
         try FileManager.default.removeItem(atPath: directory + "/var/secret.key")
         #expect(
             Self.check(directory).output.contains("error   secret: \(directory)/var/secret.key: missing, so every reply token"))
+    }
+
+    /// A database moved without the folder of raw mail kept as delivered files opens, but `check`
+    /// finds the messages whose bytes are gone.
+    @Test func anArchiveWithoutItsKeptFilesIsAnError() throws {
+        let directory = try Self.shipped()
+        let config = directory + "/config/indigate.yaml"
+        #expect(CommandRunner.run(["init", "--config", config]).exitCode == 0)
+        let inbox = try Maildir(path: directory + "/var/mail/inbox")
+        try inbox.deliver(Array("From: someone@elsewhere.test\r\nSubject: hello\r\n\r\nhello\r\n".utf8), name: "1.m")
+        #expect(CommandRunner.run(["poll", "--config", config]).exitCode == 0)
+        let kept = Self.check(directory)
+        #expect(
+            kept.output.contains("ok      archive: raw messages 1 (1 kept as delivered files), documents 0, every one present"),
+            "\(kept.output)")
+        try FileManager.default.removeItem(atPath: directory + "/var/indigate.sqlite-files")
+        let lost = Self.check(directory)
+        #expect(lost.exitCode == 1)
+        #expect(
+            lost.output.contains(
+                "error   archive: 1 without bytes among raw messages 1 (0 kept as delivered files), documents 0 (inbound 1)"),
+            "\(lost.output)")
     }
 
     @Test func unknownKeysAndYAMLErrorsAreNamedWithTheirLine() throws {

@@ -5,8 +5,9 @@ import Logging
 
 /// `indigate check`, as `postfix check`: everything an installation needs, looked at without
 /// changing it — the catalogue and the organisations list, every template rendered on sample
-/// data, the database and the secret with their owners and modes, the password files and the
-/// Maildirs, and the mail servers reached and logged in to (TLS reported).
+/// data, the database and the secret with their owners and modes, whether every archived
+/// message and document has its bytes, the password files and the Maildirs, and the mail servers
+/// reached and logged in to (TLS reported).
 package struct InstallationCheck: Sendable {
     let config: IndigateConfig
     let configPath: String
@@ -87,21 +88,26 @@ package struct InstallationCheck: Sendable {
         var findings: [CheckFinding] = []
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         if access(folder, W_OK) != 0 {
-            findings.append(.error("database", "\(folder): not writable by this user (SQLite writes its journal beside the database)"))
+            findings.append(
+                .error("database", "\(folder): not writable by this user (SQLite writes its journal beside the database)"))
         }
         do {
             let store = try Store(path: path, access: .current)
             let status = try store.read { try $0.status() }
             findings.insert(
-                .ok("database", "\(path): schema current, \(status.organizations) organisations, \(status.rounds.count) rounds" + owner(path)),
+                .ok(
+                    "database",
+                    "\(path): schema current, \(status.organizations) organisations, \(status.rounds.count) rounds" + owner(path)),
                 at: 0)
+            findings.append(Self.archive(try store.checkArchive(), database: path))
         } catch let error as StoreError {
-            findings.insert(error.setup.map { setup in
-                switch setup {
-                case .needsUpgrade: .error("database", "\(path): made by an older indigate: run `indigate upgrade`")
-                default: .error("database", error.message)
-                }
-            } ?? .error("database", "\(error)"), at: 0)
+            findings.insert(
+                error.setup.map { setup in
+                    switch setup {
+                    case .needsUpgrade: .error("database", "\(path): made by an older indigate: run `indigate upgrade`")
+                    default: .error("database", error.message)
+                    }
+                } ?? .error("database", "\(error)"), at: 0)
         } catch {
             findings.insert(.error("database", "\(error)"), at: 0)
         }
@@ -109,6 +115,18 @@ package struct InstallationCheck: Sendable {
             findings.append(.warning("database", "\(path): mode \(String(mode, radix: 8)), readable by others: chmod 600"))
         }
         return findings
+    }
+
+    /// Whether every archived message and document has its bytes (`Store.checkArchive`).
+    static func archive(_ check: ArchiveCheck, database path: String) -> CheckFinding {
+        let counted = "raw messages \(check.messages) (\(check.kept) kept as delivered files), documents \(check.documents)"
+        guard check.missingCount == 0 else {
+            return .error(
+                "archive",
+                "\(check.missingCount) without bytes among \(counted) (\(check.missing.joined(separator: ", "))): bring back "
+                    + "\(Store.blobFile(of: path)) and \(Store.keptFolder(of: path)) as they were beside the database")
+        }
+        return .ok("archive", counted + ", every one present")
     }
 
     func secret() -> [CheckFinding] {
@@ -137,7 +155,8 @@ package struct InstallationCheck: Sendable {
         // Readable by its owner, or by a group this user runs as (root:indigate 0640 is how
         // the deployment guide installs passwords), and by nobody else.
         if secret, mode & 0o007 != 0 || (mode & 0o070 != 0 && info.st_gid != getegid()) {
-            return .warning(name, "\(path): mode \(String(mode, radix: 8)), readable by others: chmod 600 (or 640 with group indigate)")
+            return .warning(
+                name, "\(path): mode \(String(mode, radix: 8)), readable by others: chmod 600 (or 640 with group indigate)")
         }
         if !secret, mode & 0o022 != 0 {
             return .warning(name, "\(path): mode \(String(mode, radix: 8)), writable by others")
@@ -160,7 +179,8 @@ package struct InstallationCheck: Sendable {
     func servers() -> [CheckFinding] {
         var findings: [CheckFinding] = []
         let transports = Transports(config: config, state: NoIMAPState())
-        let inbound = config.transport.inbound, outbound = config.transport.outbound
+        let inbound = config.transport.inbound
+        let outbound = config.transport.outbound
         if inbound.kind == "imap" {
             do {
                 guard let source = try transports.inboundSource() as? IMAPSource else { return findings }
@@ -197,7 +217,8 @@ package struct InstallationCheck: Sendable {
         var info = stat()
         guard stat(path, &info) == 0 else { return "" }
         let name = getpwuid(info.st_uid).map { String(cString: $0.pointee.pw_name) } ?? "uid \(info.st_uid)"
-        return info.st_uid == geteuid() ? ", owner \(name)" : ", owner \(name) (not this user: run the check as the daemon's user)"
+        return info.st_uid == geteuid()
+            ? ", owner \(name)" : ", owner \(name) (not this user: run the check as the daemon's user)"
     }
 }
 
