@@ -60,7 +60,7 @@ struct KeptFiles: Sendable {
             kept.insert(key)
             linked = true
         }
-        if linked, !Self.syncFolder(folder) { return [] }
+        if linked, !DirectorySync.sync(folder) { return [] }
         return kept
     }
 
@@ -82,14 +82,7 @@ struct KeptFiles: Sendable {
     }
 
     private func makeFolder() -> Bool {
-        if mkdir(folder, 0o700) == 0 { return Self.syncFolder((folder as NSString).deletingLastPathComponent) }
+        if mkdir(folder, 0o700) == 0 { return DirectorySync.sync((folder as NSString).deletingLastPathComponent) }
         return errno == EEXIST
-    }
-
-    private static func syncFolder(_ path: String) -> Bool {
-        let fd = open(path.isEmpty ? "." : path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        return fsync(fd) == 0
     }
 }

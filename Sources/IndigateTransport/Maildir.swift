@@ -44,7 +44,7 @@ package struct Maildir: Sendable {
         }
         close(fd)
         guard rename(temporary, final) == 0 else { throw TransportError("cannot rename into \(final): errno \(errno)") }
-        Self.syncDirectory(path + "/new")
+        DirectorySync.sync(path + "/new")
     }
 
     /// File names in `new`, oldest first by name (Maildir names start with the time).
@@ -119,13 +119,6 @@ package struct Maildir: Sendable {
                 throw TransportError("cannot move \(name) to cur: errno \(errno)")
             }
         }
-        if !names.isEmpty { Self.syncDirectory(path + "/cur") }
-    }
-
-    static func syncDirectory(_ path: String) {
-        let fd = open(path, O_RDONLY | O_DIRECTORY)
-        guard fd >= 0 else { return }
-        fsync(fd)
-        close(fd)
+        if !names.isEmpty { DirectorySync.sync(path + "/cur") }
     }
 }
