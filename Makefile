@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = .build/debug/indigate
 CONFIG ?= config/indigate.yaml
 
-.PHONY: all deps build run test bench fuzz clean mailstack-stop format
+.PHONY: all deps build run test bench fuzz clean mailstack-stop format proto
 
 all: build
 
@@ -58,6 +58,17 @@ mailstack-stop:
 
 clean:
 	rm -rf .build
+
+# The parse worker's outline (proto/worker_outline.proto) as Swift, generated and committed so
+# a build needs no protoc: Debian's protobuf-compiler and swift-protobuf's own plugin, built
+# from the checkout SwiftPM resolved, so the code matches the library it runs on.
+PROTO_PLUGIN_BUILD = .build/protoc-gen-swift
+proto:
+	apt-get install -y protobuf-compiler
+	$(SWIFT) package resolve
+	$(SWIFT) build -c release --package-path .build/checkouts/swift-protobuf --scratch-path $(PROTO_PLUGIN_BUILD) --product protoc-gen-swift
+	protoc --plugin=protoc-gen-swift=$(PROTO_PLUGIN_BUILD)/release/protoc-gen-swift --proto_path=proto \
+		--swift_out=Sources/IndigateApp/Parse proto/worker_outline.proto
 
 # One swift-format configuration (.swift-format), applied to everything.
 format:

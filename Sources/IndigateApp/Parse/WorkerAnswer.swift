@@ -2,12 +2,12 @@ import Foundation
 import IndigateCore
 import IndigateMIME
 
-/// The parse worker's answer on its pipe: a tag, then JSON of the parsed message with its texts
-/// and the attachments' bytes left out, then those raw, one after the other: the text, each
-/// forwarded text (UTF-8), each attachment. Attachments travel as they are — no base64 inside
-/// JSON, no copy of a copy — so a 45 MB message costs the worker and the daemon a few times its
-/// size, not ten. The texts (a reply quoting its request carries ~17 KB of Cyrillic) were a
-/// third of what encoding and decoding the JSON cost (5 % of a poll's CPU, then 3.5 %).
+/// The parse worker's answer on its pipe: a tag, then the outline of the parsed message (its
+/// texts and the attachments' bytes left out; protocol buffers, see ``WorkerOutline``), then
+/// those raw, one after the other: the text, each forwarded text (UTF-8), each attachment.
+/// Attachments travel as they are — no base64, no copy of a copy — so a 45 MB message costs the
+/// worker and the daemon a few times its size, not ten. A refusal is a tag and JSON of the
+/// ``MIMEError``.
 enum WorkerAnswer {
     /// The parts of an answer, written one after the other without joining them.
     static func parts(_ message: ParsedMessage) throws -> [[UInt8]] {
@@ -17,10 +17,8 @@ enum WorkerAnswer {
         outline.forwardedTexts = []
         let blobs = outline.attachments.map(\.bytes)
         for index in outline.attachments.indices { outline.attachments[index].bytes = [] }
-        let json = Array(
-            try JSONEncoder().encode(
-                Outline(message: outline, textLengths: texts.map(\.count), lengths: blobs.map(\.count))))
-        return [[WorkerFrame.parsed] + WorkerFrame.header(length: json.count) + json] + texts + blobs
+        let head = try WorkerOutline.encode(outline, textLengths: texts.map(\.count), lengths: blobs.map(\.count))
+        return [[WorkerFrame.parsed] + WorkerFrame.header(length: head.count) + head] + texts + blobs
     }
 
     static func parts(_ error: MIMEError) -> [[UInt8]] {
@@ -34,15 +32,16 @@ enum WorkerAnswer {
     /// they are added, so none can overflow).
     static func read(from fd: Int32, length: Int, deadline: Date) -> ParseOutcome?? {
         guard length >= 9, let head = WorkerFrame.read(fd, count: 9, deadline: deadline) else { return nil }
-        let jsonLength = WorkerFrame.length(Array(head[1...]))
-        guard jsonLength <= length - 9, let json = WorkerFrame.read(fd, count: jsonLength, deadline: deadline) else { return nil }
+        let outlineLength = WorkerFrame.length(Array(head[1...]))
+        guard outlineLength <= length - 9, let encoded = WorkerFrame.read(fd, count: outlineLength, deadline: deadline)
+        else { return nil }
         if head[0] == WorkerFrame.refused {
-            return .some((try? JSONDecoder().decode(MIMEError.self, from: Data(json))).map { .refused($0) })
+            return .some((try? JSONDecoder().decode(MIMEError.self, from: Data(encoded))).map { .refused($0) })
         }
-        guard let outline = try? JSONDecoder().decode(Outline.self, from: Data(json)),
+        guard head[0] == WorkerFrame.parsed, let outline = WorkerOutline.decode(encoded),
             outline.lengths.count == outline.message.attachments.count, !outline.textLengths.isEmpty,
             (outline.textLengths + outline.lengths).allSatisfy({ (0...length).contains($0) }),
-            (outline.textLengths + outline.lengths).reduce(9 + jsonLength, +) == length
+            (outline.textLengths + outline.lengths).reduce(9 + outlineLength, +) == length
         else { return .some(nil) }
         var message = outline.message
         var texts: [String] = []
@@ -58,13 +57,4 @@ enum WorkerAnswer {
         }
         return .some(.parsed(message))
     }
-
-    /// The parsed message without its texts and attachments' bytes, and their lengths (the
-    /// text's first, then each forwarded text's).
-    struct Outline: Codable {
-        var message: ParsedMessage
-        var textLengths: [Int]
-        var lengths: [Int]
-    }
-
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// The parse worker's wire format on its pipes: a frame is an 8-byte big-endian length and
 /// that many bytes. A request is a kind byte (`parse` a raw message, or draw a PDF's `firstPage`)
-/// and a frame; a parse answer carries one tag byte (0 parsed, 1 refused) and JSON, a first
-/// page's answer the PNG (empty: none).
+/// and a frame; a parse answer carries one tag byte (0 parsed, 1 refused) and the outline or
+/// the refusal (`WorkerAnswer`), a first page's answer the PNG (empty: none).
 enum WorkerFrame {
     static let parsed: UInt8 = 0
     static let refused: UInt8 = 1
