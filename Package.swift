@@ -35,6 +35,8 @@ let package = Package(
         // drawn (in the parse worker), so no other process maps their forty libraries; GLib comes
         // with GMime.
         .target(name: "CPopplerShim", dependencies: ["CGMime"], linkerSettings: [.linkedLibrary("dl")]),
+        // C: syncfs(2), for the kept files' one sync a batch.
+        .target(name: "CFileSyncShim"),
         // C: zlib's raw inflate and CRC-32, for the entries of untrusted .xlsx archives.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
@@ -46,7 +48,8 @@ let package = Package(
         .target(
             name: "IndigateStore",
             dependencies: [
-                "IndigateCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                "IndigateCore", "CFileSyncShim", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(

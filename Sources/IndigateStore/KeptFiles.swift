@@ -1,3 +1,4 @@
+import CFileSyncShim
 import Crypto
 import Foundation
 import IndigateCore
@@ -12,17 +13,25 @@ import IndigateCore
 /// Only a `DeliveredFile` is kept so — read whole, this user's, mode 0600 or narrower, never
 /// written again once delivered (Maildir's rule) — and only when the link names the file that
 /// was read (same device and inode); anything else is copied into the blob file as before.
-/// Durability: each linked file is `fdatasync`ed (a no-op for a file its MDA synced, as
-/// Maildir asks) and the folder synced once per call, before the caller goes on to the commit
-/// that names them. A kept file is read back only if its bytes still hash to its name.
+/// Durability: once per call, before the caller goes on to the commit that names them, one
+/// `syncfs` of the folder's file system writes and flushes the linked files' data and the
+/// folder's new names. An `fdatasync` of each file and a sync of the folder did the same, but
+/// each `fdatasync` flushed the device again (ext4 does so even for a file already on disk): on
+/// the bench corpus, linking its 4,600 files took 0.87-1.09 s so and 0.09-0.12 s with a `syncfs`
+/// every 200. When `syncfs` fails, each file is `fdatasync`ed and the folder synced as before, and
+/// a file that cannot be is copied instead. A kept file is read back only if its bytes still hash
+/// to its name.
 struct KeptFiles: Sendable {
     let folder: String
+    /// `syncfs(2)`; a test hands in one that fails.
+    let syncFileSystem: @Sendable (Int32) -> Int32
 
     /// The folder of the database at `databasePath`.
     static func folder(of databasePath: String) -> String { databasePath + "-files" }
 
-    init(databasePath: String) {
+    init(databasePath: String, syncFileSystem: @escaping @Sendable (Int32) -> Int32 = { indigate_syncfs($0) }) {
         folder = Self.folder(of: databasePath)
+        self.syncFileSystem = syncFileSystem
     }
 
     /// Whether a file is kept under `key`.
@@ -32,12 +41,12 @@ struct KeptFiles: Sendable {
         return lstat(folder + "/" + key, &info) == 0
     }
 
-    /// Links each file under its key, syncs them and the folder, and returns the keys kept
-    /// (those linked now or before); the others are left for the caller to copy.
+    /// Links each file under its key, makes them and the folder durable, and returns the keys
+    /// kept (those linked now or before); the others are left for the caller to copy.
     func keep(_ files: [(key: String, file: DeliveredFile)]) -> Set<String> {
         guard !files.isEmpty, makeFolder() else { return [] }
         var kept: Set<String> = []
-        var linked = false
+        var linked: [String] = []
         for (key, file) in files where Self.isDigest(key) {
             let name = folder + "/" + key
             if has(key) {
@@ -46,22 +55,37 @@ struct KeptFiles: Sendable {
             }
             guard link(file.path, name) == 0 else { continue }
             var info = stat()
-            let fd = open(name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-            guard fd >= 0, fstat(fd, &info) == 0, UInt64(info.st_dev) == file.device, UInt64(info.st_ino) == file.inode,
-                fdatasync(fd) == 0
-            else {
-                // Another file now has that name (the message was replaced meanwhile), or it
-                // cannot be synced: copied instead.
-                if fd >= 0 { close(fd) }
+            guard lstat(name, &info) == 0, UInt64(info.st_dev) == file.device, UInt64(info.st_ino) == file.inode else {
+                // Another file now has that name (the message was replaced meanwhile): copied instead.
                 unlink(name)
                 continue
             }
-            close(fd)
-            kept.insert(key)
-            linked = true
+            linked.append(key)
         }
-        if linked, !DirectorySync.sync(folder) { return [] }
-        return kept
+        guard !linked.isEmpty else { return kept }
+        if syncFolderFileSystem() { return kept.union(linked) }
+        var synced: [String] = []
+        for key in linked {
+            let name = folder + "/" + key
+            let fd = open(name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+            let ok = fd >= 0 && fdatasync(fd) == 0
+            if fd >= 0 { close(fd) }
+            if ok { synced.append(key) } else { unlink(name) }
+        }
+        guard DirectorySync.sync(folder) else {
+            // Not durable: unlinked, so that the blob file takes their bytes (it leaves out keys kept here).
+            for key in synced { unlink(folder + "/" + key) }
+            return kept
+        }
+        return kept.union(synced)
+    }
+
+    /// `syncfs` of the file system that holds the folder.
+    private func syncFolderFileSystem() -> Bool {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return syncFileSystem(fd) == 0
     }
 
     /// The bytes kept under `key`, or nil when none are, or they no longer hash to it.

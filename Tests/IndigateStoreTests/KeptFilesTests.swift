@@ -89,4 +89,46 @@ import Testing
         let restored = try Store(path: restoredPath, access: .current)
         #expect(try restored.read { try $0.inbound(id: inbound)?.raw } == raw)
     }
+
+    /// Every file a call links is made durable by one `syncfs`; when that fails, each file is
+    /// `fdatasync`ed (and the folder synced) and kept all the same.
+    @Test func oneFileSystemSyncACallAndEachFileSyncedWhenItFails() throws {
+        let other = Array("From: school6@school.test\r\n\r\n1.1: 7\r\n".utf8)
+        let otherPath = fixture.directory.path + "/other"
+        #expect(FileManager.default.createFile(atPath: otherPath, contents: Data(other), attributes: [.posixPermissions: 0o600]))
+        var info = stat()
+        #expect(stat(otherPath, &info) == 0)
+        let otherFile = DeliveredFile(path: otherPath, device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        let otherKey = SHA256.hash(data: other).hex
+
+        let calls = SyncCalls()
+        let files = KeptFiles(databasePath: fixture.path) { calls.record($0) }
+        #expect(files.keep([(key, try deliver()), (otherKey, otherFile)]) == [key, otherKey])
+        #expect(calls.count == 1, "one sync for both")
+        #expect(files.keep([(key, try deliver())]) == [key] && calls.count == 1, "kept before: no sync")
+
+        let failing = KeptFiles(databasePath: fixture.path + ".2") { calls.record($0, failing: true) }
+        #expect(failing.keep([(key, try deliver()), (otherKey, otherFile)]) == [key, otherKey], "synced file by file")
+        #expect(calls.count == 2)
+        #expect(failing.bytes(otherKey) == other)
+    }
+}
+
+/// Counts the `syncfs` calls a test's `KeptFiles` makes; a failing one sets EIO.
+final class SyncCalls: @unchecked Sendable {
+    private let lock = NSLock()
+    private var calls = 0
+
+    var count: Int { lock.withLock { calls } }
+
+    func record(_ fd: Int32, failing: Bool = false) -> Int32 {
+        lock.withLock { calls += 1 }
+        var info = stat()
+        #expect(fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR, "the folder")
+        if failing {
+            errno = EIO
+            return -1
+        }
+        return 0
+    }
 }
