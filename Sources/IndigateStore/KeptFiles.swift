@@ -13,14 +13,15 @@ import IndigateCore
 /// Only a `DeliveredFile` is kept so — read whole, this user's, mode 0600 or narrower, never
 /// written again once delivered (Maildir's rule) — and only when the link names the file that
 /// was read (same device and inode); anything else is copied into the blob file as before.
-/// Durability: once per call, before the caller goes on to the commit that names them, one
-/// `syncfs` of the folder's file system writes and flushes the linked files' data and the
-/// folder's new names. An `fdatasync` of each file and a sync of the folder did the same, but
-/// each `fdatasync` flushed the device again (ext4 does so even for a file already on disk): on
-/// the bench corpus, linking its 4,600 files took 0.87-1.09 s so and 0.09-0.12 s with a `syncfs`
-/// every 200. When `syncfs` fails, each file is `fdatasync`ed and the folder synced as before, and
-/// a file that cannot be is copied instead. A kept file is read back only if its bytes still hash
-/// to its name.
+/// Durability: once per call, before the caller goes on to the commit that names them, one `syncfs`
+/// of the folder's file system writes and flushes the linked files' data and the folder's new
+/// names. An `fdatasync` of each file and a sync of the folder did the same, but each `fdatasync`
+/// flushed the device again (ext4 does so even for a file already on disk): on the bench corpus,
+/// linking its 4,600 files took 0.87-1.09 s that way, 0.09-0.12 s with a `syncfs` every 200. `syncfs`
+/// also writes whatever else is dirty on that file system, so a large writer there (a backup) makes
+/// a batch wait for it (docs/deployment.md). When `syncfs` fails, each file is `fdatasync`ed and
+/// the folder synced as before, and a file that cannot be is copied instead. A kept file is read
+/// back only if its bytes still hash to its name.
 struct KeptFiles: Sendable {
     let folder: String
     /// `syncfs(2)`; a test hands in one that fails.
