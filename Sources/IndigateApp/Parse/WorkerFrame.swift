@@ -22,21 +22,26 @@ enum WorkerFrame {
     }
 
     /// Reads exactly `count` bytes from `fd`, waiting at most until `deadline`. nil on EOF,
-    /// error or time-out.
+    /// error or time-out. The array is read into as it is allocated, not zeroed first: zeroing
+    /// each raw message and attachment was 1.3 % of a poll's CPU samples.
     static func read(_ fd: Int32, count: Int, deadline: Date?) -> [UInt8]? {
-        var buffer = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            if let deadline {
-                guard let ready = wait(fd, for: POLLIN, until: deadline) else { return nil }
-                guard ready else { continue }
+        var complete = false
+        let buffer = [UInt8](unsafeUninitializedCapacity: count) { bytes, initialized in
+            var done = 0
+            defer { initialized = complete ? count : 0 }
+            while done < count {
+                if let deadline {
+                    guard let ready = wait(fd, for: POLLIN, until: deadline) else { return }
+                    guard ready else { continue }
+                }
+                let n = Glibc.read(fd, bytes.baseAddress! + done, count - done)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return }
+                done += n
             }
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, count - done) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return nil }
-            done += n
+            complete = true
         }
-        return buffer
+        return complete ? buffer : nil
     }
 
     /// Writes all of `bytes` to `fd`, waiting at most until `deadline`. false on error or time-out.
