@@ -59,7 +59,7 @@ mailstack-stop:
 clean:
 	rm -rf .build
 
-# The parse worker's outline (proto/worker_outline.proto) as Swift, generated and committed so
+# The parse worker's outline (proto/*.proto) as Swift, generated and committed so
 # a build needs no protoc: Debian's protobuf-compiler and swift-protobuf's own plugin, built
 # from the checkout SwiftPM resolved, so the code matches the library it runs on.
 PROTO_PLUGIN_BUILD = .build/protoc-gen-swift
@@ -67,8 +67,9 @@ proto:
 	apt-get install -y protobuf-compiler
 	$(SWIFT) package resolve
 	$(SWIFT) build -c release --package-path .build/checkouts/swift-protobuf --scratch-path $(PROTO_PLUGIN_BUILD) --product protoc-gen-swift
+	rm -f Sources/IndigateApp/Parse/Generated/*.pb.swift
 	protoc --plugin=protoc-gen-swift=$(PROTO_PLUGIN_BUILD)/release/protoc-gen-swift --proto_path=proto \
-		--swift_out=Sources/IndigateApp/Parse proto/worker_outline.proto
+		--swift_out=Sources/IndigateApp/Parse/Generated proto/*.proto
 
 # One swift-format configuration (.swift-format), applied to everything.
 format:
