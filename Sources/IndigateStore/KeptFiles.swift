@@ -50,11 +50,10 @@ struct KeptFiles: Sendable {
         var linked: [String] = []
         for (key, file) in files where Self.isDigest(key) {
             let name = folder + "/" + key
-            if has(key) {
-                kept.insert(key)
+            guard link(file.path, name) == 0 else {
+                if has(key) { kept.insert(key) }  // kept before (its file may be gone from the Maildir since)
                 continue
             }
-            guard link(file.path, name) == 0 else { continue }
             var info = stat()
             guard lstat(name, &info) == 0, UInt64(info.st_dev) == file.device, UInt64(info.st_ino) == file.inode else {
                 // Another file now has that name (the message was replaced meanwhile): copied instead.
@@ -64,7 +63,7 @@ struct KeptFiles: Sendable {
             linked.append(key)
         }
         guard !linked.isEmpty else { return kept }
-        if syncFolderFileSystem() { return kept.union(linked) }
+        if DirectorySync.sync(folder, with: syncFileSystem) { return kept.union(linked) }
         var synced: [String] = []
         for key in linked {
             let name = folder + "/" + key
@@ -79,14 +78,6 @@ struct KeptFiles: Sendable {
             return kept
         }
         return kept.union(synced)
-    }
-
-    /// `syncfs` of the file system that holds the folder.
-    private func syncFolderFileSystem() -> Bool {
-        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        return syncFileSystem(fd) == 0
     }
 
     /// The bytes kept under `key`, or nil when none are, or they no longer hash to it.
