@@ -9,7 +9,10 @@ extension MessageGuard {
     /// with `--`. It runs over every byte of every message, so it walks a buffer from memchr to
     /// memchr and looks at most lines' first byte only. Two walks over slices of the array, one
     /// per task, took a worker parsing the bench corpus alone 2.31 s of user time, this 2.23 s
-    /// (medians of three).
+    /// (medians of three). Per line it reads the initials table from a local and looks at an
+    /// address header being measured only when there is one: a poll of the corpus spent 1.8 %
+    /// of its CPU samples here before (a global's lazy check and an empty optional's release on
+    /// every line), 0.7 % after (perf, one poll each).
     static func scanBody(_ raw: [UInt8], from start: Int, limits: MIMELimits) throws(MIMEError) -> Int {
         var current: MeasuredHeader? = nil
         var failure: MIMEError? = nil
@@ -21,6 +24,7 @@ extension MessageGuard {
             failure = .hostileHeader(name: header.name)
             return false
         }
+        let initials = addressHeaderInitials  // read once: a global's access checks its lazy start
         raw.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             let count = buffer.count
@@ -32,26 +36,28 @@ extension MessageGuard {
                 var stop = end
                 if stop > index && base[stop - 1] == 0x0D { stop -= 1 }
                 guard stop > index else {
-                    guard finish() else { return }
+                    if current != nil, !finish() { return }
                     continue
                 }
                 let first = base[index]
                 if first == 0x2D && index + 1 < count && base[index + 1] == 0x2D { boundaryLines += 1 }
-                if current != nil, first == 0x20 || first == 0x09 {
-                    current!.add(raw[index..<stop])
-                    continue
+                if current != nil {
+                    if first == 0x20 || first == 0x09 {
+                        current!.add(raw[index..<stop])
+                        continue
+                    }
+                    guard finish() else { return }
                 }
-                guard finish() else { return }
                 // Only a name of an address header, perhaps with blanks, can come before the colon.
-                guard addressHeaderInitials[Int(first)] else { continue }
-                let look = UnsafeBufferPointer(rebasing: buffer[index..<min(stop, index + longestAddressHeaderName + 8)])
-                guard let found = look.firstIndex(of: 0x3A) else { continue }
-                let colon = index + found
+                guard initials[Int(first)] else { continue }
+                let look = min(stop - index, longestAddressHeaderName + 8)
+                guard let found = memchr(base + index, 0x3A, look) else { continue }
+                let colon = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 let name = headerName(raw[index..<colon])
                 guard addressHeaders.contains(name) else { continue }
                 current = MeasuredHeader(name: name, value: raw[(colon + 1)..<stop])
             }
-            _ = finish()
+            if current != nil { _ = finish() }
         }
         if let failure { throw failure }
         return boundaryLines
