@@ -92,8 +92,34 @@ import Testing
             #expect(parsed.text == "1.1: \(index)\n")
             workers.append(parser.workerID)
         }
-        #expect(workers == [workers[0], workers[0], nil, workers[3], workers[3], nil, workers[6]])
+        // Each successor is started as its predecessor retires.
+        #expect(workers == [workers[0], workers[0], workers[2], workers[2], workers[2], workers[5], workers[5]])
         #expect(Set(workers.compactMap { $0 }).count == 3, "three worker processes for seven messages")
+        // The retired ones are killed and reaped (a zombie would still answer kill(pid, 0)).
+        let retired = [workers[0], workers[2]].compactMap { $0 }
+        let deadline = Date().addingTimeInterval(10)
+        while retired.contains(where: { kill($0, 0) == 0 }), Date() < deadline { usleep(10_000) }
+        #expect(retired.allSatisfy { kill($0, 0) == -1 && errno == ESRCH }, "retired workers gone")
+        #expect(kill(workers[6]!, 0) == 0, "the last one still serves")
+    }
+
+    /// A pass starts the workers as soon as it has read messages (`warmUp`), and a worker that
+    /// is running is kept.
+    @Test func warmingUpStartsEachWorkerOnce() {
+        let pool = ParserPool(executable: Self.binary, workers: 2, memoryMegabytes: 2048, timeout: 5, limits: MIMELimits())
+        #expect(pool.workers.allSatisfy { $0.workerID == nil })
+        pool.warmUp()
+        let deadline = Date().addingTimeInterval(10)
+        while pool.workers.contains(where: { $0.workerID == nil }), Date() < deadline { usleep(10_000) }
+        let started = pool.workers.map(\.workerID)
+        #expect(started.allSatisfy { $0 != nil } && Set(started).count == 2, "two workers started")
+        pool.warmUp()
+        guard case .parsed = pool.parse(message()) else {
+            Issue.record("not parsed after warming up")
+            return
+        }
+        usleep(100_000)
+        #expect(pool.workers.map(\.workerID) == started, "the same workers")
     }
 
     /// A document's first page is drawn by the worker too, a PDF poppler cannot open gives

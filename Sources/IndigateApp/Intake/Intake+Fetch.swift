@@ -15,6 +15,8 @@ extension Intake {
     func fetch(from source: any InboundSource, skipping: Set<String>) -> Background<Fetched> {
         Background { [self] in
             var items = try source.fetch(limit: batchSize, maxBytes: batchBytes, skipping: skipping)
+            // The workers start while this batch is hashed and archived, not after.
+            if !items.isEmpty { parser.warmUp() }
             let bytes = items.map(\.raw.count).reduce(0, +)
             var incoming: [Incoming] = []
             incoming.reserveCapacity(items.count)

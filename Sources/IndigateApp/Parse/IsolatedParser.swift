@@ -82,8 +82,13 @@ package final class IsolatedParser: MessageParsing, @unchecked Sendable {
         }
         parsedByWorker += 1
         if parsedByWorker >= messagesPerWorker {
-            stop(current)
-            worker = nil
+            // The successor starts now, while the caller goes on with this answer, and the
+            // retired worker (idle, waiting for a frame) is killed and reaped off this thread:
+            // waiting here for it to exit, then for the next one to start, held this lane up
+            // 10-110 ms at each retirement.
+            retire(current)
+            worker = try? start()
+            parsedByWorker = 0
         }
         return outcome
     }
@@ -107,6 +112,13 @@ package final class IsolatedParser: MessageParsing, @unchecked Sendable {
             return nil
         }
         return png.isEmpty ? nil : png
+    }
+
+    /// Starts the worker if there is none, unless a caller holds the lock (it then has one).
+    package func warmUp() {
+        guard lock.try() else { return }
+        defer { lock.unlock() }
+        _ = try? running()
     }
 
     /// The worker, started when there is none (the lock is held).
@@ -135,6 +147,18 @@ package final class IsolatedParser: MessageParsing, @unchecked Sendable {
     private func stop(_ worker: (process: Process, input: Int32, output: Int32)) {
         if worker.process.isRunning { kill(worker.process.processIdentifier, SIGKILL) }
         worker.process.waitUntilExit()
+    }
+
+    /// Kills a worker that has done its share and reaps it on another thread.
+    private func retire(_ worker: (process: Process, input: Int32, output: Int32)) {
+        let retired = Retired(process: worker.process)
+        kill(retired.process.processIdentifier, SIGKILL)
+        DispatchQueue.global(qos: .utility).async { retired.process.waitUntilExit() }
+    }
+
+    /// A retired worker's process, handed to the thread that reaps it (and touched by no other).
+    private struct Retired: @unchecked Sendable {
+        let process: Process
     }
 }
 

@@ -25,9 +25,14 @@ package protocol MessageParsing: Sendable {
     /// A PDF's first page drawn small (`FirstPagePreview`), nil when it cannot be drawn: by the
     /// same workers, under the same limits, as the messages the PDF came in.
     func firstPage(_ pdf: [UInt8]) -> [UInt8]?
+    /// Starts, without waiting, what parsing needs before the first message (the worker
+    /// processes), so that a pass does not wait for it; nothing for a parser in this process.
+    func warmUp()
 }
 
 extension MessageParsing {
+    package func warmUp() {}
+
     package func parseAll(_ raws: consuming [[UInt8]]) -> [ParseOutcome] {
         var raws = raws
         var outcomes: [ParseOutcome] = []

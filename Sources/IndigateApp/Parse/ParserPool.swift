@@ -18,6 +18,11 @@ package final class ParserPool: MessageParsing, @unchecked Sendable {
 
     package var isIsolated: Bool { true }
 
+    /// Starts the workers that are not running, side by side, without waiting for them.
+    package func warmUp() {
+        for worker in workers { DispatchQueue.global().async { worker.warmUp() } }
+    }
+
     /// One message, on the next worker in turn.
     package func parse(_ raw: consuming [UInt8]) -> ParseOutcome {
         workers[take(modulo: workers.count)].parse(consume raw)
