@@ -152,7 +152,7 @@ package final class IsolatedParser: MessageParsing, @unchecked Sendable {
     /// Kills a worker that has done its share and reaps it on another thread.
     private func retire(_ worker: (process: Process, input: Int32, output: Int32)) {
         let retired = Retired(process: worker.process)
-        kill(retired.process.processIdentifier, SIGKILL)
+        if retired.process.isRunning { kill(retired.process.processIdentifier, SIGKILL) }
         DispatchQueue.global(qos: .utility).async { retired.process.waitUntilExit() }
     }
 
