@@ -87,8 +87,8 @@ package final class IsolatedParser: MessageParsing, @unchecked Sendable {
             // waiting here for it to exit, then for the next one to start, held this lane up
             // 10-110 ms at each retirement.
             retire(current)
-            worker = try? start()
-            parsedByWorker = 0
+            worker = nil
+            _ = try? running()
         }
         return outcome
     }
@@ -145,15 +145,19 @@ package final class IsolatedParser: MessageParsing, @unchecked Sendable {
     }
 
     private func stop(_ worker: (process: Process, input: Int32, output: Int32)) {
-        if worker.process.isRunning { kill(worker.process.processIdentifier, SIGKILL) }
-        worker.process.waitUntilExit()
+        Self.stop(worker.process)
     }
 
-    /// Kills a worker that has done its share and reaps it on another thread.
+    /// Kills the worker if it still runs and waits until it is reaped.
+    private static func stop(_ process: Process) {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    /// Stops a worker that has done its share on another thread.
     private func retire(_ worker: (process: Process, input: Int32, output: Int32)) {
         let retired = Retired(process: worker.process)
-        if retired.process.isRunning { kill(retired.process.processIdentifier, SIGKILL) }
-        DispatchQueue.global(qos: .utility).async { retired.process.waitUntilExit() }
+        DispatchQueue.global(qos: .utility).async { Self.stop(retired.process) }
     }
 
     /// A retired worker's process, handed to the thread that reaps it (and touched by no other).
